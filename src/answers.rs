@@ -1,0 +1,80 @@
+//! A reader's answers: one bit mask of chosen options per question.
+//!
+//! Answers are state, not history: the same choices give the same `Answers` whatever
+//! order they were made in, so the verdict cannot depend on the order of answering. A
+//! mask of zero means unanswered, which is why a multiple-choice question that a reader
+//! may answer with "none" needs an explicit exclusive option ("None of these").
+
+use crate::checklist::Checklist;
+
+/// The chosen options of every question of one checklist.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Answers {
+    masks: Vec<u32>,
+}
+
+impl Answers {
+    /// No question answered.
+    pub fn new(checklist: &Checklist) -> Self {
+        Answers {
+            masks: vec![0; checklist.questions.len()],
+        }
+    }
+
+    /// The chosen options of question `q` as a bit mask (bit `i` is option `i`).
+    pub fn mask(&self, q: usize) -> u32 {
+        self.masks.get(q).copied().unwrap_or(0)
+    }
+
+    /// Whether question `q` has an answer.
+    pub fn is_answered(&self, q: usize) -> bool {
+        self.mask(q) != 0
+    }
+
+    /// Whether option `o` of question `q` is chosen.
+    pub fn is_chosen(&self, q: usize, o: usize) -> bool {
+        o < 32 && self.mask(q) & (1 << o) != 0
+    }
+
+    /// The chosen option indices of question `q`, in option order.
+    pub fn chosen(&self, q: usize) -> impl Iterator<Item = usize> + '_ {
+        let mask = self.mask(q);
+        (0..32).filter(move |o| mask & (1 << o) != 0)
+    }
+
+    /// Chooses or un-chooses option `o` of question `q`, as a radio button or checkbox
+    /// would: for a single-choice question choosing replaces the answer; for a multiple
+    /// choice one an exclusive option clears the others and any other clears it.
+    /// Out-of-range indices are ignored.
+    pub fn set(&mut self, checklist: &Checklist, q: usize, o: usize, on: bool) {
+        let Some(question) = checklist.questions.get(q) else {
+            return;
+        };
+        let Some(option) = question.options.get(o) else {
+            return;
+        };
+        if self.masks.len() != checklist.questions.len() {
+            self.masks.resize(checklist.questions.len(), 0);
+        }
+        let bit = 1u32 << o;
+        let mask = &mut self.masks[q];
+        *mask = match (on, question.multiple) {
+            (false, _) => *mask & !bit,
+            (true, false) => bit,
+            (true, true) if option.exclusive => bit,
+            (true, true) => (*mask & !question.exclusive_mask()) | bit,
+        };
+    }
+
+    /// Clears question `q`.
+    pub fn clear(&mut self, q: usize) {
+        if let Some(m) = self.masks.get_mut(q) {
+            *m = 0;
+        }
+    }
+
+    /// How many questions have an answer.
+    pub fn answered(&self) -> usize {
+        self.masks.iter().filter(|&&m| m != 0).count()
+    }
+}

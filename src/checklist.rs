@@ -1,0 +1,206 @@
+//! The checklist the engine trusts: validated, with every cross-reference an index.
+//!
+//! Second stage of the two-stage parse (see [`crate::format`]). A `Checklist` only comes
+//! out of [`crate::compile`], or out of `build.rs`, which runs that same function on the
+//! built-in JSON and writes the result as static Rust. So code that holds a `Checklist`
+//! may index its tables without checks: every index in it points somewhere.
+//!
+//! Text and lists are `Cow<'static, _>` so that one type serves both sources: borrowed
+//! from static tables for the built-in checklist (no JSON, no allocation, no parser in
+//! the reader's build), owned when an author's file is read at run time.
+
+use std::borrow::Cow;
+
+/// Text in a checklist.
+pub type Text = Cow<'static, str>;
+/// A table in a checklist.
+pub type List<T> = Cow<'static, [T]>;
+
+/// The most options a question may have (answers are kept as one bit per option).
+pub const MAX_OPTIONS: usize = 32;
+
+/// A validated checklist.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Checklist {
+    /// Stable id.
+    pub id: Text,
+    /// Heading: the decision being made.
+    pub title: Text,
+    /// Text under the heading; may be empty.
+    pub intro: Text,
+    /// Scored dimensions.
+    pub factors: List<Factor>,
+    /// Headings that group questions.
+    pub sections: List<Section>,
+    /// All questions in reading order.
+    pub questions: List<Question>,
+    /// Verdicts, best first.
+    pub verdicts: List<Verdict>,
+    /// Related reading.
+    pub reading: List<Reading>,
+    /// Interface words.
+    pub labels: Labels,
+}
+
+/// A scored dimension, with the range its score can take.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Factor {
+    /// Stable id.
+    pub id: Text,
+    /// Reader-facing name.
+    pub label: Text,
+    /// The lowest score any set of answers gives.
+    pub min: f64,
+    /// The highest score any set of answers gives.
+    pub max: f64,
+}
+
+/// A heading over consecutive questions.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Section {
+    /// Stable id.
+    pub id: Text,
+    /// Heading text.
+    pub title: Text,
+}
+
+/// One question.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Question {
+    /// Stable id, unique in the checklist.
+    pub id: Text,
+    /// Index into [`Checklist::sections`].
+    pub section: usize,
+    /// The question.
+    pub text: Text,
+    /// Explanation; may be empty.
+    pub help: Text,
+    /// Checkboxes rather than radios.
+    pub multiple: bool,
+    /// Must be answered before the verdict is final.
+    pub required: bool,
+    /// One to [`MAX_OPTIONS`] options.
+    pub options: List<Choice>,
+}
+
+/// One option of a question.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Choice {
+    /// Stable id, unique in its question.
+    pub id: Text,
+    /// The option's label.
+    pub label: Text,
+    /// Weights added to factors when chosen.
+    pub effects: List<Effect>,
+    /// Index of the best verdict still possible once this is chosen.
+    pub cap: Option<usize>,
+    /// A warning sign (its weights are never positive).
+    pub red_flag: bool,
+    /// Clears the other options of a multiple-choice question ("None of these").
+    pub exclusive: bool,
+    /// Why it matters; may be empty.
+    pub reason: Text,
+    /// Suggested next step; may be empty.
+    pub next_step: Text,
+    /// Indices into [`Checklist::reading`].
+    pub reading: List<usize>,
+}
+
+/// A weight on a factor.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Effect {
+    /// Index into [`Checklist::factors`].
+    pub factor: usize,
+    /// Finite weight.
+    pub weight: f64,
+}
+
+/// A verdict band.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Verdict {
+    /// Stable id.
+    pub id: Text,
+    /// In plain words.
+    pub title: Text,
+    /// What it means.
+    pub summary: Text,
+    /// The region where it holds: `min <= score < max` on each listed factor.
+    pub when: List<Condition>,
+    /// Next steps for this verdict.
+    pub next_steps: List<Text>,
+    /// Indices into [`Checklist::reading`].
+    pub reading: List<usize>,
+}
+
+/// A half-open range on one factor.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Condition {
+    /// Index into [`Checklist::factors`].
+    pub factor: usize,
+    /// Inclusive; `f64::NEG_INFINITY` when unbounded.
+    pub min: f64,
+    /// Exclusive; `f64::INFINITY` when unbounded.
+    pub max: f64,
+}
+
+impl Condition {
+    /// Whether `score` lies in the range.
+    pub fn holds(&self, score: f64) -> bool {
+        self.min <= score && score < self.max
+    }
+}
+
+/// A related article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reading {
+    /// Stable id.
+    pub id: Text,
+    /// Title.
+    pub title: Text,
+    /// A vetted address (http(s), relative or mailto), if any.
+    pub href: Option<Text>,
+}
+
+/// The widget's own words, defaults filled in.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Labels {
+    /// Heading above the verdict.
+    pub verdict_heading: Text,
+    /// Marks a verdict given before the required questions are answered.
+    pub provisional: Text,
+    /// Progress, with `{answered}` and `{total}`.
+    pub progress: Text,
+    /// Heading of the reasons.
+    pub reasons_heading: Text,
+    /// Heading of the next steps.
+    pub next_steps_heading: Text,
+    /// Heading of the related reading.
+    pub reading_heading: Text,
+    /// Shown before any answer.
+    pub no_answers: Text,
+    /// Marks a required question.
+    pub required: Text,
+}
+
+impl Checklist {
+    /// The index of the question with this id.
+    pub fn question_index(&self, id: &str) -> Option<usize> {
+        self.questions.iter().position(|q| q.id == id)
+    }
+}
+
+impl Question {
+    /// The index of the option with this id.
+    pub fn option_index(&self, id: &str) -> Option<usize> {
+        self.options.iter().position(|o| o.id == id)
+    }
+
+    /// A bit mask of the options marked exclusive.
+    pub fn exclusive_mask(&self) -> u32 {
+        self.options
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| o.exclusive)
+            .fold(0, |m, (i, _)| m | 1 << i)
+    }
+}

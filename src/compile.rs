@@ -1,0 +1,651 @@
+//! Validation: from the author's [`RawChecklist`] to a [`Checklist`] the engine trusts.
+//!
+//! It never stops at the first mistake: every problem is collected with the JSON path
+//! where it is and a hint, so an author fixes a file in one pass. It cannot fail halfway
+//! either: the result is the checklist or the full list of problems.
+//!
+//! The same function runs in `build.rs` on the built-in checklist (a broken built-in
+//! checklist fails the build, never the reader's page), in the native tests, and in
+//! authors' tools.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use crate::checklist::{
+    Checklist, Choice, Condition, Effect, Factor, Labels, List, Question, Reading, Section, Text,
+    Verdict, MAX_OPTIONS,
+};
+use crate::format::{RawChecklist, RawCondition, RawLabels, RawOption};
+
+/// The most questions a checklist may have: more is not a checklist readers finish.
+pub const MAX_QUESTIONS: usize = 100;
+/// The most factors: verdict regions are checked cell by cell across them.
+pub const MAX_FACTORS: usize = 4;
+/// The most verdicts.
+pub const MAX_VERDICTS: usize = 12;
+/// The longest short text (ids, titles, labels), in characters.
+pub const MAX_SHORT: usize = 200;
+/// The longest long text (questions, help, reasons, summaries), in characters.
+pub const MAX_LONG: usize = 1000;
+
+/// One thing wrong with a checklist, and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// A JSON path, e.g. `$.sections[0].questions[2].options[1].cap`.
+    pub path: String,
+    /// What is wrong.
+    pub message: String,
+    /// How to fix it.
+    pub hint: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)?;
+        if !self.hint.is_empty() {
+            write!(f, " (hint: {})", self.hint)?;
+        }
+        Ok(())
+    }
+}
+
+/// Validates `raw` and compiles it, or returns every problem found.
+pub fn compile(raw: &RawChecklist) -> Result<Checklist, Vec<Problem>> {
+    let mut c = Compiler::default();
+    let out = c.checklist(raw);
+    if c.problems.is_empty() {
+        Ok(out)
+    } else {
+        Err(c.problems)
+    }
+}
+
+/// Whether a link address is one the widget may render: http(s), mailto, or relative.
+///
+/// Anything with another scheme (`javascript:`, `data:`, `vbscript:` ...) is refused,
+/// as are control characters and whitespace tricks browsers strip before parsing.
+pub fn is_safe_href(href: &str) -> bool {
+    if href.is_empty() || href.chars().any(|c| c.is_control() || c.is_whitespace()) {
+        return false;
+    }
+    if href.starts_with("//") || href.starts_with("\\") {
+        // Protocol-relative: fine only as an http(s) host, which it is.
+        return !href.starts_with("\\");
+    }
+    match href.find(':') {
+        None => true,
+        Some(colon) => {
+            // A colon after the first '/', '?' or '#' is part of a relative path.
+            let first_delim = href.find(['/', '?', '#']).unwrap_or(href.len());
+            if colon > first_delim {
+                return true;
+            }
+            let scheme = href[..colon].to_ascii_lowercase();
+            matches!(scheme.as_str(), "http" | "https" | "mailto")
+        }
+    }
+}
+
+#[derive(Default)]
+struct Compiler {
+    problems: Vec<Problem>,
+}
+
+impl Compiler {
+    fn problem(&mut self, path: impl Into<String>, message: impl Into<String>, hint: &str) {
+        self.problems.push(Problem {
+            path: path.into(),
+            message: message.into(),
+            hint: hint.to_string(),
+        });
+    }
+
+    fn text(&mut self, path: &str, value: &str, required: bool, max: usize) -> Text {
+        if required && value.trim().is_empty() {
+            self.problem(path, "is empty", "write the text readers should see");
+        }
+        let len = value.chars().count();
+        if len > max {
+            self.problem(
+                path,
+                format!("is {len} characters long, more than the {max} allowed"),
+                "shorten it; long text belongs in the article around the widget",
+            );
+        }
+        Cow::Owned(value.to_string())
+    }
+
+    fn id(&mut self, path: &str, value: &str, seen: &mut Vec<String>, what: &str) -> Text {
+        if value.is_empty() {
+            self.problem(path, "is empty", "give it a short id such as \"employer\"");
+        } else if !value
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+        {
+            self.problem(
+                path,
+                format!("\"{value}\" is not a valid id"),
+                "use only letters, digits, '_' and '-'",
+            );
+        } else if value.len() > 64 {
+            self.problem(path, "is longer than 64 characters", "use a short id");
+        }
+        if seen.iter().any(|s| s == value) {
+            self.problem(
+                path,
+                format!("duplicate {what} id \"{value}\""),
+                "every id must be unique; rename one of them",
+            );
+        }
+        seen.push(value.to_string());
+        Cow::Owned(value.to_string())
+    }
+
+    fn lookup(&mut self, path: &str, id: &str, ids: &[String], what: &str) -> Option<usize> {
+        let found = ids.iter().position(|s| s == id);
+        if found.is_none() {
+            let known = if ids.is_empty() {
+                "none are defined".to_string()
+            } else {
+                format!("known: {}", ids.join(", "))
+            };
+            self.problem(
+                path,
+                format!("refers to {what} \"{id}\", which does not exist"),
+                &known,
+            );
+        }
+        found
+    }
+
+    fn checklist(&mut self, raw: &RawChecklist) -> Checklist {
+        if raw.version != 1 {
+            self.problem(
+                "$.version",
+                format!("version {} is not supported", raw.version),
+                "this widget reads version 1",
+            );
+        }
+        let id = self.id("$.id", &raw.id, &mut Vec::new(), "checklist");
+        let title = self.text("$.title", &raw.title, true, MAX_SHORT);
+        let intro = self.text("$.intro", &raw.intro, false, MAX_LONG);
+
+        if raw.factors.len() > MAX_FACTORS {
+            self.problem(
+                "$.factors",
+                format!(
+                    "{} factors, more than the {MAX_FACTORS} allowed",
+                    raw.factors.len()
+                ),
+                "combine related factors",
+            );
+        }
+        let mut seen = Vec::new();
+        let mut factors: Vec<Factor> = Vec::new();
+        for (i, f) in raw.factors.iter().enumerate() {
+            let p = format!("$.factors[{i}]");
+            factors.push(Factor {
+                id: self.id(&format!("{p}.id"), &f.id, &mut seen, "factor"),
+                label: self.text(&format!("{p}.label"), &f.label, true, MAX_SHORT),
+                min: 0.0,
+                max: 0.0,
+            });
+        }
+        let factor_ids = seen;
+
+        let mut seen = Vec::new();
+        for (i, v) in raw.verdicts.iter().enumerate() {
+            self.id(&format!("$.verdicts[{i}].id"), &v.id, &mut seen, "verdict");
+        }
+        let verdict_ids = seen;
+        let mut seen = Vec::new();
+        let mut reading = Vec::new();
+        for (i, r) in raw.reading.iter().enumerate() {
+            let p = format!("$.reading[{i}]");
+            let id = self.id(&format!("{p}.id"), &r.id, &mut seen, "reading");
+            let title = self.text(&format!("{p}.title"), &r.title, true, MAX_SHORT);
+            let href = match &r.href {
+                Some(h) if !is_safe_href(h) => {
+                    self.problem(
+                        format!("{p}.href"),
+                        format!("\"{h}\" is not an allowed address"),
+                        "use an http(s), relative or mailto address",
+                    );
+                    None
+                }
+                Some(h) => Some(self.text(&format!("{p}.href"), h, true, MAX_LONG)),
+                None => None,
+            };
+            reading.push(Reading { id, title, href });
+        }
+        let reading_ids = seen;
+
+        let mut sections = Vec::new();
+        let mut questions = Vec::new();
+        let mut section_ids = Vec::new();
+        let mut question_ids = Vec::new();
+        if raw.sections.iter().all(|s| s.questions.is_empty()) {
+            self.problem(
+                "$.sections",
+                "has no questions",
+                "add at least one question",
+            );
+        }
+        for (si, s) in raw.sections.iter().enumerate() {
+            let p = format!("$.sections[{si}]");
+            sections.push(Section {
+                id: self.id(&format!("{p}.id"), &s.id, &mut section_ids, "section"),
+                title: self.text(&format!("{p}.title"), &s.title, true, MAX_SHORT),
+            });
+            for (qi, q) in s.questions.iter().enumerate() {
+                let p = format!("{p}.questions[{qi}]");
+                let id = self.id(&format!("{p}.id"), &q.id, &mut question_ids, "question");
+                let text = self.text(&format!("{p}.text"), &q.text, true, MAX_LONG);
+                let help = self.text(&format!("{p}.help"), &q.help, false, MAX_LONG);
+                if q.options.is_empty() {
+                    self.problem(
+                        format!("{p}.options"),
+                        "is empty",
+                        "give the question at least two options",
+                    );
+                }
+                if q.options.len() > MAX_OPTIONS {
+                    self.problem(
+                        format!("{p}.options"),
+                        format!(
+                            "{} options, more than the {MAX_OPTIONS} allowed",
+                            q.options.len()
+                        ),
+                        "split the question",
+                    );
+                }
+                let mut option_ids = Vec::new();
+                let mut options = Vec::new();
+                for (oi, o) in q.options.iter().enumerate() {
+                    let p = format!("{p}.options[{oi}]");
+                    options.push(self.option(
+                        &p,
+                        o,
+                        q.multiple,
+                        &mut option_ids,
+                        (&factor_ids, &verdict_ids, &reading_ids),
+                    ));
+                }
+                questions.push(Question {
+                    id,
+                    section: si,
+                    text,
+                    help,
+                    multiple: q.multiple,
+                    required: q.required,
+                    options: Cow::Owned(options),
+                });
+            }
+        }
+        if questions.len() > MAX_QUESTIONS {
+            self.problem(
+                "$.sections",
+                format!(
+                    "{} questions, more than the {MAX_QUESTIONS} allowed",
+                    questions.len()
+                ),
+                "a checklist readers finish is short; split it",
+            );
+        }
+
+        for (f, factor) in factors.iter_mut().enumerate() {
+            (factor.min, factor.max) = reachable(&questions, f);
+        }
+
+        if raw.verdicts.is_empty() {
+            self.problem("$.verdicts", "is empty", "define at least one verdict");
+        }
+        if raw.verdicts.len() > MAX_VERDICTS {
+            self.problem(
+                "$.verdicts",
+                format!(
+                    "{} verdicts, more than the {MAX_VERDICTS} allowed",
+                    raw.verdicts.len()
+                ),
+                "fewer, clearer verdicts",
+            );
+        }
+        let mut verdicts = Vec::new();
+        for (vi, v) in raw.verdicts.iter().enumerate() {
+            let p = format!("$.verdicts[{vi}]");
+            let mut when = Vec::new();
+            for (ci, cond) in v.when.iter().enumerate() {
+                if let Some(c) = self.condition(&format!("{p}.when[{ci}]"), cond, &factor_ids) {
+                    if when.iter().any(|w: &Condition| w.factor == c.factor) {
+                        self.problem(
+                            format!("{p}.when[{ci}].factor"),
+                            format!("factor \"{}\" is constrained twice", cond.factor),
+                            "merge the two ranges into one",
+                        );
+                    }
+                    when.push(c);
+                }
+            }
+            let mut next_steps = Vec::new();
+            for (ni, n) in v.next_steps.iter().enumerate() {
+                next_steps.push(self.text(&format!("{p}.next_steps[{ni}]"), n, true, MAX_LONG));
+            }
+            let reading = self.refs(&format!("{p}.reading"), &v.reading, &reading_ids);
+            verdicts.push(Verdict {
+                id: Cow::Owned(v.id.clone()),
+                title: self.text(&format!("{p}.title"), &v.title, true, MAX_SHORT),
+                summary: self.text(&format!("{p}.summary"), &v.summary, true, MAX_LONG),
+                when: Cow::Owned(when),
+                next_steps: Cow::Owned(next_steps),
+                reading,
+            });
+        }
+
+        let labels = self.labels(&raw.labels);
+        let checklist = Checklist {
+            id,
+            title,
+            intro,
+            factors: Cow::Owned(factors),
+            sections: Cow::Owned(sections),
+            questions: Cow::Owned(questions),
+            verdicts: Cow::Owned(verdicts),
+            reading: Cow::Owned(reading),
+            labels,
+        };
+        if self.problems.is_empty() {
+            self.regions(&checklist);
+        }
+        checklist
+    }
+
+    fn option(
+        &mut self,
+        p: &str,
+        o: &RawOption,
+        multiple: bool,
+        option_ids: &mut Vec<String>,
+        (factor_ids, verdict_ids, reading_ids): (&[String], &[String], &[String]),
+    ) -> Choice {
+        let id = self.id(&format!("{p}.id"), &o.id, option_ids, "option");
+        let label = self.text(&format!("{p}.label"), &o.label, true, MAX_SHORT);
+        let mut effects = Vec::new();
+        for (ei, e) in o.effects.iter().enumerate() {
+            let ep = format!("{p}.effects[{ei}]");
+            let factor = self.lookup(&format!("{ep}.factor"), &e.factor, factor_ids, "factor");
+            if !e.weight.is_finite() {
+                self.problem(
+                    format!("{ep}.weight"),
+                    "is not a finite number",
+                    "use a number such as 2 or -1.5",
+                );
+            } else if o.red_flag && e.weight > 0.0 {
+                self.problem(
+                    format!("{ep}.weight"),
+                    "is positive on an option marked red_flag",
+                    "a warning sign may only lower a factor: use a weight of 0 or less",
+                );
+            }
+            if let Some(factor) = factor {
+                if effects.iter().any(|x: &Effect| x.factor == factor) {
+                    self.problem(
+                        format!("{ep}.factor"),
+                        format!("factor \"{}\" appears twice in one option", e.factor),
+                        "add the two weights together",
+                    );
+                }
+                effects.push(Effect {
+                    factor,
+                    weight: e.weight,
+                });
+            }
+        }
+        let cap = o
+            .cap
+            .as_ref()
+            .and_then(|c| self.lookup(&format!("{p}.cap"), c, verdict_ids, "verdict"));
+        if o.exclusive && !multiple {
+            self.problem(
+                format!("{p}.exclusive"),
+                "is set in a single-choice question",
+                "only options of a question with \"multiple\": true can be exclusive",
+            );
+        }
+        Choice {
+            id,
+            label,
+            effects: Cow::Owned(effects),
+            cap,
+            red_flag: o.red_flag,
+            exclusive: o.exclusive,
+            reason: self.text(&format!("{p}.reason"), &o.reason, false, MAX_LONG),
+            next_step: self.text(&format!("{p}.next_step"), &o.next_step, false, MAX_LONG),
+            reading: self.refs(&format!("{p}.reading"), &o.reading, reading_ids),
+        }
+    }
+
+    fn refs(&mut self, path: &str, ids: &[String], known: &[String]) -> List<usize> {
+        let mut out = Vec::new();
+        for (i, id) in ids.iter().enumerate() {
+            if let Some(r) = self.lookup(&format!("{path}[{i}]"), id, known, "reading") {
+                out.push(r);
+            }
+        }
+        Cow::Owned(out)
+    }
+
+    fn condition(&mut self, p: &str, c: &RawCondition, factor_ids: &[String]) -> Option<Condition> {
+        let factor = self.lookup(&format!("{p}.factor"), &c.factor, factor_ids, "factor");
+        let min = c.min.unwrap_or(f64::NEG_INFINITY);
+        let max = c.max.unwrap_or(f64::INFINITY);
+        let mut ok = true;
+        for (name, v) in [("min", c.min), ("max", c.max)] {
+            if v.is_some_and(|v| !v.is_finite()) {
+                self.problem(
+                    format!("{p}.{name}"),
+                    "is not a finite number",
+                    "leave it out for no bound",
+                );
+                ok = false;
+            }
+        }
+        if c.min.is_none() && c.max.is_none() {
+            self.problem(
+                p,
+                "has neither min nor max",
+                "give a bound or remove the condition",
+            );
+            ok = false;
+        }
+        if ok && min >= max {
+            self.problem(
+                p,
+                "min is not below max: no score can satisfy it",
+                "min is inclusive, max exclusive",
+            );
+            ok = false;
+        }
+        Some(Condition {
+            factor: factor?,
+            min,
+            max,
+        })
+        .filter(|_| ok)
+    }
+
+    fn labels(&mut self, raw: &RawLabels) -> Labels {
+        let mut get = |name: &str, v: &Option<String>, default: &'static str| -> Text {
+            match v {
+                Some(v) => self.text(&format!("$.labels.{name}"), v, true, MAX_SHORT),
+                None => Cow::Borrowed(default),
+            }
+        };
+        Labels {
+            verdict_heading: get("verdict_heading", &raw.verdict_heading, "Your verdict"),
+            provisional: get(
+                "provisional",
+                &raw.provisional,
+                "Provisional: answer the questions marked required for a final verdict.",
+            ),
+            progress: get("progress", &raw.progress, "{answered} of {total} answered"),
+            reasons_heading: get("reasons_heading", &raw.reasons_heading, "Why"),
+            next_steps_heading: get("next_steps_heading", &raw.next_steps_heading, "Next steps"),
+            reading_heading: get("reading_heading", &raw.reading_heading, "Related reading"),
+            no_answers: get(
+                "no_answers",
+                &raw.no_answers,
+                "Answer the questions to see why.",
+            ),
+            required: get("required", &raw.required, "required"),
+        }
+    }
+
+    /// Checks that the verdicts' regions tile the score space: every point is in exactly
+    /// one region (no gaps, no overlaps), and that each verdict can be reached.
+    fn regions(&mut self, c: &Checklist) {
+        // The score space splits into cells at every bound any condition names; within a
+        // cell every condition is constant, so one sample point per cell decides it.
+        let samples: Vec<Vec<f64>> = (0..c.factors.len())
+            .map(|f| {
+                let mut bounds: Vec<f64> = c
+                    .verdicts
+                    .iter()
+                    .flat_map(|v| v.when.iter())
+                    .filter(|w| w.factor == f)
+                    .flat_map(|w| [w.min, w.max])
+                    .filter(|b| b.is_finite())
+                    .collect();
+                bounds.sort_by(f64::total_cmp);
+                bounds.dedup();
+                let mut points: Vec<f64> = bounds.clone();
+                points.push(bounds.first().map_or(0.0, |b| b - 1.0));
+                points
+            })
+            .collect();
+        let mut reached = vec![false; c.verdicts.len()];
+        let cells: usize = samples.iter().map(Vec::len).product();
+        let mut point = vec![0.0; c.factors.len()];
+        let mut reported = 0;
+        for mut cell in 0..cells {
+            for (f, s) in samples.iter().enumerate() {
+                point[f] = s[cell % s.len()];
+                cell /= s.len();
+            }
+            let holding: Vec<usize> = (0..c.verdicts.len())
+                .filter(|&v| c.verdicts[v].when.iter().all(|w| w.holds(point[w.factor])))
+                .collect();
+            let in_reach = point
+                .iter()
+                .zip(c.factors.iter().zip(&samples))
+                .all(|(&p, (f, s))| cell_reachable(p, f, s));
+            if in_reach {
+                for &v in &holding {
+                    reached[v] = true;
+                }
+            }
+            if holding.len() != 1 && reported < 5 {
+                reported += 1;
+                let at = describe_point(c, &point);
+                if holding.is_empty() {
+                    self.problem(
+                        "$.verdicts",
+                        format!("no verdict covers the scores {at}"),
+                        "the verdicts' \"when\" ranges must leave no gaps; a last verdict with no conditions catches the rest",
+                    );
+                } else {
+                    let names: Vec<&str> = holding.iter().map(|&v| &*c.verdicts[v].id).collect();
+                    self.problem(
+                        format!("$.verdicts[{}].when", holding[1]),
+                        format!(
+                            "verdicts {} overlap at the scores {at}",
+                            names.join(" and ")
+                        ),
+                        "make their \"when\" ranges disjoint",
+                    );
+                }
+            }
+        }
+        for (v, verdict) in c.verdicts.iter().enumerate() {
+            let by_cap = c
+                .questions
+                .iter()
+                .flat_map(|q| q.options.iter())
+                .any(|o| o.cap == Some(v));
+            if !reached[v] && !by_cap {
+                self.problem(
+                    format!("$.verdicts[{v}]"),
+                    format!(
+                        "verdict \"{}\" can never be reached by any answers",
+                        verdict.id
+                    ),
+                    "its \"when\" range lies outside the scores the options' weights can add up to",
+                );
+            }
+        }
+    }
+}
+
+/// Whether the cell sampled at `p` meets the factor's reachable range.
+fn cell_reachable(p: f64, f: &Factor, samples: &[f64]) -> bool {
+    // The cell around p runs from p up to the next larger sample (or infinity); the
+    // lowest sample stands for everything below the first bound.
+    let next = samples
+        .iter()
+        .copied()
+        .filter(|&s| s > p)
+        .fold(f64::INFINITY, f64::min);
+    let below_first = samples.iter().all(|&s| s >= p);
+    let lo = if below_first { f64::NEG_INFINITY } else { p };
+    f.max >= lo && f.min < next
+}
+
+fn describe_point(c: &Checklist, point: &[f64]) -> String {
+    let parts: Vec<String> = c
+        .factors
+        .iter()
+        .zip(point)
+        .map(|(f, p)| format!("{}={}", f.id, p))
+        .collect();
+    parts.join(", ")
+}
+
+/// The lowest and highest score answers can give a factor (unanswered counts as 0).
+fn reachable(questions: &[Question], factor: usize) -> (f64, f64) {
+    let weight = |o: &Choice| {
+        o.effects
+            .iter()
+            .filter(|e| e.factor == factor)
+            .map(|e| e.weight)
+            .sum::<f64>()
+    };
+    let mut lo = 0.0;
+    let mut hi = 0.0;
+    for q in questions {
+        let (mut qlo, mut qhi) = (0.0f64, 0.0f64);
+        if q.multiple {
+            let (mut neg, mut pos) = (0.0, 0.0);
+            for o in q.options.iter().filter(|o| !o.exclusive) {
+                let w = weight(o);
+                if w < 0.0 {
+                    neg += w;
+                } else {
+                    pos += w;
+                }
+            }
+            qlo = qlo.min(neg);
+            qhi = qhi.max(pos);
+            for o in q.options.iter().filter(|o| o.exclusive) {
+                qlo = qlo.min(weight(o));
+                qhi = qhi.max(weight(o));
+            }
+        } else {
+            for o in q.options.iter() {
+                qlo = qlo.min(weight(o));
+                qhi = qhi.max(weight(o));
+            }
+        }
+        lo += qlo;
+        hi += qhi;
+    }
+    (lo, hi)
+}

@@ -1,0 +1,34 @@
+//! ai-cert-check: "Is an AI certification worth it for me?" as an embeddable, explained
+//! decision widget.
+//!
+//! The crate has two halves with one boundary between them:
+//! - the engine (every module but `web`): pure Rust, no I/O, no web crates; it models a
+//!   checklist, validates it, and evaluates a reader's answers into an explained verdict.
+//!   Built and tested natively.
+//! - `web` (wasm32 only): the custom element's body. It is the only code that names
+//!   wasm-bindgen, web-sys, js-sys or gloo; `tests/boundaries.rs` enforces that.
+#![deny(missing_docs)]
+
+mod answers;
+mod builtin;
+mod checklist;
+mod compile;
+mod evaluate;
+mod format;
+#[cfg(target_arch = "wasm32")]
+pub mod web;
+
+pub use answers::Answers;
+pub use builtin::builtin;
+pub use checklist::{
+    Checklist, Choice, Condition, Effect, Factor, Labels, List, Question, Reading, Section, Text,
+    Verdict, MAX_OPTIONS,
+};
+pub use compile::{
+    compile, is_safe_href, Problem, MAX_FACTORS, MAX_LONG, MAX_QUESTIONS, MAX_SHORT,
+};
+pub use evaluate::{evaluate, region, scores, verdict, Outcome, Reason, Step};
+pub use format::{
+    RawChecklist, RawCondition, RawEffect, RawFactor, RawLabels, RawOption, RawQuestion,
+    RawReading, RawSection, RawVerdict,
+};

@@ -1,0 +1,84 @@
+//! Plain JS objects for event details: the answers and the result, built field by field
+//! with `Reflect` (no serde in the reader's build; see `docs` in the README).
+
+use js_sys::{Array, Object, Reflect};
+use wasm_bindgen::JsValue;
+
+use crate::{Answers, Checklist, Outcome};
+
+fn set(o: &Object, key: &str, value: impl Into<JsValue>) {
+    let _ = Reflect::set(o, &JsValue::from_str(key), &value.into());
+}
+
+/// `{ <question id>: "<option id>" | ["<option id>", ...] }`, answered questions only.
+pub fn answers(c: &Checklist, a: &Answers) -> Object {
+    let o = Object::new();
+    for (q, question) in c.questions.iter().enumerate() {
+        if !a.is_answered(q) {
+            continue;
+        }
+        if question.multiple {
+            let list = Array::new();
+            for i in a.chosen(q) {
+                list.push(&JsValue::from_str(&question.options[i].id));
+            }
+            set(&o, &question.id, list);
+        } else if let Some(i) = a.chosen(q).next() {
+            set(&o, &question.id, JsValue::from_str(&question.options[i].id));
+        }
+    }
+    o
+}
+
+/// The result: verdict, completeness, scores, reasons, next steps and reading.
+pub fn result(c: &Checklist, out: &Outcome) -> Object {
+    let r = Object::new();
+    let v = &c.verdicts[out.verdict];
+    set(&r, "verdict", JsValue::from_str(&v.id));
+    set(&r, "title", JsValue::from_str(&v.title));
+    set(&r, "summary", JsValue::from_str(&v.summary));
+    set(&r, "provisional", out.is_provisional());
+    set(&r, "answered", out.answered as u32);
+    set(&r, "total", out.total as u32);
+    let scores = Object::new();
+    for (f, s) in c.factors.iter().zip(&out.scores) {
+        set(&scores, &f.id, *s);
+    }
+    set(&r, "scores", scores);
+    let reasons = Array::new();
+    for reason in &out.reasons {
+        let q = &c.questions[reason.question];
+        let item = Object::new();
+        set(&item, "question", JsValue::from_str(&q.id));
+        set(
+            &item,
+            "option",
+            JsValue::from_str(&q.options[reason.option].id),
+        );
+        set(
+            &item,
+            "text",
+            JsValue::from_str(&q.options[reason.option].reason),
+        );
+        set(&item, "push", reason.push);
+        set(&item, "decisive", reason.decisive);
+        reasons.push(&item);
+    }
+    set(&r, "reasons", reasons);
+    let steps = Array::new();
+    for s in &out.next_steps {
+        steps.push(&JsValue::from_str(s.text(c)));
+    }
+    set(&r, "nextSteps", steps);
+    let reading = Array::new();
+    for &i in &out.reading {
+        let item = Object::new();
+        set(&item, "title", JsValue::from_str(&c.reading[i].title));
+        if let Some(h) = &c.reading[i].href {
+            set(&item, "href", JsValue::from_str(h));
+        }
+        reading.push(&item);
+    }
+    set(&r, "reading", reading);
+    r
+}

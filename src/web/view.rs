@@ -1,0 +1,224 @@
+//! What the reader sees: the checklist as native form controls, rendered once, and the
+//! result panel, whose nodes are updated in place after every answer.
+//!
+//! Only the result changes on an answer; the questions are never re-rendered, so focus,
+//! scroll position and the reader's place are never lost.
+
+use wasm_bindgen::JsValue;
+use web_sys::{Document, Element, HtmlInputElement, Node, ShadowRoot};
+
+use super::dom::{attrs, cast, clear, el, set_text};
+use crate::{is_safe_href, Answers, Checklist, Outcome};
+
+/// Handles to the nodes that change.
+pub struct View {
+    /// One list of inputs per question, in option order.
+    pub inputs: Vec<Vec<HtmlInputElement>>,
+    verdict: Element,
+    provisional: Element,
+    summary: Element,
+    progress: Element,
+    reasons: Element,
+    steps: Element,
+    reading: Element,
+    reading_block: Element,
+}
+
+/// Renders `checklist` into `root` (emptied first).
+pub fn render(
+    doc: &Document,
+    root: &ShadowRoot,
+    c: &Checklist,
+    uid: &str,
+) -> Result<View, JsValue> {
+    let root: &Node = root.as_ref();
+    clear(root);
+    let wrap = el(doc, root, "div", "wrap", "")?;
+    attrs(&wrap, &[("part", "base")])?;
+    let form = el(doc, &wrap, "form", "questions", "")?;
+    attrs(
+        &form,
+        &[("part", "form"), ("aria-labelledby", &format!("{uid}-t"))],
+    )?;
+    let head = el(doc, &form, "header", "head", "")?;
+    let title = el(doc, &head, "h2", "title", &c.title)?;
+    attrs(&title, &[("part", "title"), ("id", &format!("{uid}-t"))])?;
+    if !c.intro.is_empty() {
+        el(doc, &head, "p", "intro", &c.intro)?;
+    }
+
+    let mut inputs = Vec::with_capacity(c.questions.len());
+    let mut section_el: Option<Element> = None;
+    let mut current = usize::MAX;
+    for (q, question) in c.questions.iter().enumerate() {
+        if question.section != current {
+            current = question.section;
+            let s = el(doc, &form, "section", "section", "")?;
+            el(doc, &s, "h3", "section-title", &c.sections[current].title)?;
+            section_el = Some(s);
+        }
+        let parent: &Node = match &section_el {
+            Some(s) => s.as_ref(),
+            None => form.as_ref(),
+        };
+        let fs = el(doc, parent, "fieldset", "question", "")?;
+        attrs(
+            &fs,
+            &[("part", "question"), ("data-question", &question.id)],
+        )?;
+        let legend = el(doc, &fs, "legend", "", "")?;
+        el(doc, &legend, "span", "text", &question.text)?;
+        if question.required {
+            el(doc, &legend, "span", "required", &c.labels.required)?;
+        }
+        if !question.help.is_empty() {
+            let help = el(doc, &fs, "p", "help", &question.help)?;
+            let help_id = format!("{uid}-h{q}");
+            help.set_id(&help_id);
+            fs.set_attribute("aria-describedby", &help_id)?;
+        }
+        let list = el(doc, &fs, "div", "options", "")?;
+        let kind = if question.multiple {
+            "checkbox"
+        } else {
+            "radio"
+        };
+        let mut row = Vec::with_capacity(question.options.len());
+        for option in question.options.iter() {
+            let label = el(doc, &list, "label", "option", "")?;
+            attrs(&label, &[("part", "option")])?;
+            let input = el(doc, &label, "input", "", "")?;
+            attrs(
+                &input,
+                &[
+                    ("type", kind),
+                    ("name", &question.id),
+                    ("value", &option.id),
+                ],
+            )?;
+            el(doc, &label, "span", "", &option.label)?;
+            row.push(cast::<HtmlInputElement>(input).ok_or("input")?);
+        }
+        inputs.push(row);
+    }
+
+    let aside = el(doc, &wrap, "aside", "result", "")?;
+    attrs(
+        &aside,
+        &[("part", "result"), ("aria-labelledby", &format!("{uid}-v"))],
+    )?;
+    let heading = el(
+        doc,
+        &aside,
+        "h3",
+        "result-heading",
+        &c.labels.verdict_heading,
+    )?;
+    heading.set_id(&format!("{uid}-v"));
+    let verdict = el(doc, &aside, "p", "verdict", "")?;
+    attrs(
+        &verdict,
+        &[
+            ("part", "verdict"),
+            ("aria-live", "polite"),
+            ("aria-atomic", "true"),
+        ],
+    )?;
+    let provisional = el(doc, &aside, "p", "provisional", &c.labels.provisional)?;
+    let summary = el(doc, &aside, "p", "summary", "")?;
+    let progress = el(doc, &aside, "p", "progress", "")?;
+    attrs(&progress, &[("part", "progress")])?;
+    el(doc, &aside, "h4", "", &c.labels.reasons_heading)?;
+    let reasons = el(doc, &aside, "ul", "reasons", "")?;
+    attrs(&reasons, &[("part", "reasons")])?;
+    el(doc, &aside, "h4", "", &c.labels.next_steps_heading)?;
+    let steps = el(doc, &aside, "ol", "steps", "")?;
+    attrs(&steps, &[("part", "next-steps")])?;
+    let reading_block = el(doc, &aside, "div", "", "")?;
+    el(doc, &reading_block, "h4", "", &c.labels.reading_heading)?;
+    let reading = el(doc, &reading_block, "ul", "reading", "")?;
+
+    Ok(View {
+        inputs,
+        verdict,
+        provisional,
+        summary,
+        progress,
+        reasons,
+        steps,
+        reading,
+        reading_block,
+    })
+}
+
+impl View {
+    /// Makes the controls of question `q` show the answers (after an exclusive option
+    /// cleared others, or when answers are set from outside).
+    pub fn sync_inputs(&self, q: usize, answers: &Answers) {
+        if let Some(row) = self.inputs.get(q) {
+            for (o, input) in row.iter().enumerate() {
+                let on = answers.is_chosen(q, o);
+                if input.checked() != on {
+                    input.set_checked(on);
+                }
+            }
+        }
+    }
+
+    /// Shows `out`; only text that changed is touched.
+    pub fn update(&self, doc: &Document, c: &Checklist, out: &Outcome) -> Result<(), JsValue> {
+        let v = &c.verdicts[out.verdict];
+        set_text(&self.verdict, &v.title);
+        self.verdict.set_attribute("data-verdict", &v.id)?;
+        set_text(&self.summary, &v.summary);
+        let _ = self
+            .provisional
+            .toggle_attribute_with_force("hidden", !out.is_provisional());
+        let progress = c
+            .labels
+            .progress
+            .replace("{answered}", &out.answered.to_string())
+            .replace("{total}", &out.total.to_string());
+        set_text(&self.progress, &progress);
+
+        clear(&self.reasons);
+        if out.reasons.is_empty() {
+            el(doc, &self.reasons, "li", "none", &c.labels.no_answers)?;
+        }
+        for r in &out.reasons {
+            let option = &c.questions[r.question].options[r.option];
+            let class = if r.decisive {
+                "cap"
+            } else if r.push > 0.0 {
+                "up"
+            } else {
+                "down"
+            };
+            let li = el(doc, &self.reasons, "li", class, "")?;
+            el(doc, &li, "strong", "", &option.label)?;
+            el(doc, &li, "span", "", &option.reason)?;
+        }
+        clear(&self.steps);
+        for s in &out.next_steps {
+            el(doc, &self.steps, "li", "", s.text(c))?;
+        }
+        clear(&self.reading);
+        for &i in &out.reading {
+            let r = &c.reading[i];
+            let li = el(doc, &self.reading, "li", "", "")?;
+            match r.href.as_deref().filter(|h| is_safe_href(h)) {
+                Some(href) => {
+                    let a = el(doc, &li, "a", "", &r.title)?;
+                    attrs(&a, &[("href", href), ("rel", "noopener")])?;
+                }
+                None => {
+                    li.set_text_content(Some(&r.title));
+                }
+            }
+        }
+        let _ = self
+            .reading_block
+            .toggle_attribute_with_force("hidden", out.reading.is_empty());
+        Ok(())
+    }
+}
