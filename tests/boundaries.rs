@@ -1,5 +1,6 @@
 //! Architecture invariants, enforced: the engine names no web crate, and only the web
 //! layer does. (The way rust-analyzer's `tidy.rs` keeps its boundaries true.)
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::fs;
 use std::path::Path;

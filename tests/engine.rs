@@ -1,5 +1,6 @@
 //! The verdict engine on the built-in checklist, case by case: readers the article
 //! describes, and what the result shows them.
+#![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 

@@ -1,5 +1,6 @@
 //! CONTENT.md's invariants of the built-in checklist, as property tests over many
 //! random readers (deterministic seeds: a failure names its case and reproduces).
+#![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 

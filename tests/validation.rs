@@ -1,6 +1,7 @@
 //! Validation, as a table: each case breaks the built-in checklist in one way, and lists
 //! the problems (path and a fragment of the message) it must produce. All problems are
 //! reported at once, so a case with two mistakes expects two problems.
+#![cfg(not(target_arch = "wasm32"))]
 
 use ai_cert_check::{compile, is_safe_href, RawChecklist};
 use serde_json::{json, Value};
