@@ -204,3 +204,73 @@ impl Question {
             .fold(0, |m, (i, _)| m | 1 << i)
     }
 }
+
+impl Labels {
+    /// The progress line, e.g. "7 of 13 answered", from the `{answered}`/`{total}`
+    /// template.
+    pub fn progress_text(&self, answered: usize, total: usize) -> String {
+        fill(
+            &self.progress,
+            &[("{answered}", answered), ("{total}", total)],
+        )
+    }
+}
+
+/// Replaces each `{name}` placeholder in `template` with its number.
+///
+/// Hand-written rather than `str::replace` and `format!`: this runs in the reader's
+/// build on every answer, and the pattern-search and formatting machinery costs bytes
+/// there.
+pub fn fill(template: &str, values: &[(&str, usize)]) -> String {
+    let mut out = String::with_capacity(template.len() + 8);
+    let mut rest = template;
+    'outer: while let Some(open) = rest.bytes().position(|b| b == b'{') {
+        out.push_str(rest.get(..open).unwrap_or_default());
+        let tail = rest.get(open..).unwrap_or_default();
+        for &(name, value) in values {
+            if tail.starts_with(name) {
+                push_number(&mut out, value);
+                rest = tail.get(name.len()..).unwrap_or_default();
+                continue 'outer;
+            }
+        }
+        out.push('{');
+        rest = tail.get(1..).unwrap_or_default();
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Appends `n` in decimal.
+pub fn push_number(out: &mut String, n: usize) {
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    let mut n = n;
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for &d in digits.iter().skip(i) {
+        out.push(d as char);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fill;
+
+    #[test]
+    fn placeholders_are_filled_and_other_braces_kept() {
+        let t = "{answered} of {total} answered {x} {";
+        assert_eq!(
+            fill(t, &[("{answered}", 7), ("{total}", 130)]),
+            "7 of 130 answered {x} {"
+        );
+        assert_eq!(fill("{a}{a}", &[("{a}", 0)]), "00");
+        assert_eq!(fill("é{a}ü", &[("{a}", 12)]), "é12ü");
+    }
+}

@@ -65,25 +65,30 @@ pub fn compile(raw: &RawChecklist) -> Result<Checklist, Vec<Problem>> {
 /// Anything with another scheme (`javascript:`, `data:`, `vbscript:` ...) is refused,
 /// as are control characters and whitespace tricks browsers strip before parsing.
 pub fn is_safe_href(href: &str) -> bool {
-    if href.is_empty() || href.chars().any(|c| c.is_control() || c.is_whitespace()) {
+    // Byte-wise on purpose: this runs in the reader's build, where string slicing would
+    // bring in panic formatting code for char boundaries.
+    let bytes = href.as_bytes();
+    if bytes.is_empty() || bytes.first() == Some(&b'\\') {
         return false;
     }
-    if href.starts_with("//") || href.starts_with("\\") {
-        // Protocol-relative: fine only as an http(s) host, which it is.
-        return !href.starts_with("\\");
+    if href.chars().any(|c| c.is_control() || c.is_whitespace()) {
+        return false;
     }
-    match href.find(':') {
-        None => true,
-        Some(colon) => {
-            // A colon after the first '/', '?' or '#' is part of a relative path.
-            let first_delim = href.find(['/', '?', '#']).unwrap_or(href.len());
-            if colon > first_delim {
-                return true;
-            }
-            let scheme = href[..colon].to_ascii_lowercase();
-            matches!(scheme.as_str(), "http" | "https" | "mailto")
-        }
+    // The scheme is whatever precedes the first ':' if no '/', '?' or '#' comes first;
+    // a colon after one of those is part of a relative path.
+    let Some(colon) = bytes
+        .iter()
+        .position(|&b| matches!(b, b':' | b'/' | b'?' | b'#'))
+    else {
+        return true;
+    };
+    if bytes[colon] != b':' {
+        return true;
     }
+    let scheme = bytes.get(..colon).unwrap_or_default();
+    [&b"http"[..], b"https", b"mailto"]
+        .iter()
+        .any(|s| scheme.eq_ignore_ascii_case(s))
 }
 
 #[derive(Default)]

@@ -21,8 +21,8 @@ pub mod web;
 pub use answers::Answers;
 pub use builtin::builtin;
 pub use checklist::{
-    Checklist, Choice, Condition, Effect, Factor, Labels, List, Question, Reading, Section, Text,
-    Verdict, MAX_OPTIONS,
+    fill, push_number, Checklist, Choice, Condition, Effect, Factor, Labels, List, Question,
+    Reading, Section, Text, Verdict, MAX_OPTIONS,
 };
 pub use compile::{
     compile, is_safe_href, Problem, MAX_FACTORS, MAX_LONG, MAX_QUESTIONS, MAX_SHORT,

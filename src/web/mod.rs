@@ -66,7 +66,9 @@ pub fn mount(host: HtmlElement) -> Result<Widget, JsValue> {
     };
     let uid = NEXT_ID.with(|n| {
         n.set(n.get() + 1);
-        format!("acc{}", n.get())
+        let mut uid = String::from("acc");
+        crate::push_number(&mut uid, n.get() as usize);
+        uid
     });
     let checklist = builtin();
     let view = view::render(&doc, &root, checklist, &uid)?;
@@ -150,7 +152,10 @@ fn dispatch(host: &HtmlElement, name: &str, detail: &JsValue) {
     init.set_bubbles(true);
     init.set_composed(true);
     init.set_detail(detail);
-    if let Ok(e) = CustomEvent::new_with_event_init_dict(&format!("{PREFIX}-{name}"), &init) {
+    let mut kind = String::from(PREFIX);
+    kind.push('-');
+    kind.push_str(name);
+    if let Ok(e) = CustomEvent::new_with_event_init_dict(&kind, &init) {
         let _ = host.dispatch_event(&e);
     }
 }

@@ -10,6 +10,15 @@ use web_sys::{Document, Element, HtmlInputElement, Node, ShadowRoot};
 use super::dom::{attrs, cast, clear, el, set_text};
 use crate::{is_safe_href, Answers, Checklist, Outcome};
 
+/// An id unique to this instance: `uid` + `-` + `name`.
+fn id(uid: &str, name: &str) -> String {
+    let mut s = String::with_capacity(uid.len() + name.len() + 1);
+    s.push_str(uid);
+    s.push('-');
+    s.push_str(name);
+    s
+}
+
 /// Handles to the nodes that change.
 pub struct View {
     /// One list of inputs per question, in option order.
@@ -38,11 +47,11 @@ pub fn render(
     let form = el(doc, &wrap, "form", "questions", "")?;
     attrs(
         &form,
-        &[("part", "form"), ("aria-labelledby", &format!("{uid}-t"))],
+        &[("part", "form"), ("aria-labelledby", &id(uid, "t"))],
     )?;
     let head = el(doc, &form, "header", "head", "")?;
     let title = el(doc, &head, "h2", "title", &c.title)?;
-    attrs(&title, &[("part", "title"), ("id", &format!("{uid}-t"))])?;
+    attrs(&title, &[("part", "title"), ("id", &id(uid, "t"))])?;
     if !c.intro.is_empty() {
         el(doc, &head, "p", "intro", &c.intro)?;
     }
@@ -73,7 +82,7 @@ pub fn render(
         }
         if !question.help.is_empty() {
             let help = el(doc, &fs, "p", "help", &question.help)?;
-            let help_id = format!("{uid}-h{q}");
+            let help_id = id(uid, &question.id);
             help.set_id(&help_id);
             fs.set_attribute("aria-describedby", &help_id)?;
         }
@@ -105,7 +114,7 @@ pub fn render(
     let aside = el(doc, &wrap, "aside", "result", "")?;
     attrs(
         &aside,
-        &[("part", "result"), ("aria-labelledby", &format!("{uid}-v"))],
+        &[("part", "result"), ("aria-labelledby", &id(uid, "v"))],
     )?;
     let heading = el(
         doc,
@@ -114,7 +123,7 @@ pub fn render(
         "result-heading",
         &c.labels.verdict_heading,
     )?;
-    heading.set_id(&format!("{uid}-v"));
+    heading.set_id(&id(uid, "v"));
     let verdict = el(doc, &aside, "p", "verdict", "")?;
     attrs(
         &verdict,
@@ -174,12 +183,10 @@ impl View {
         let _ = self
             .provisional
             .toggle_attribute_with_force("hidden", !out.is_provisional());
-        let progress = c
-            .labels
-            .progress
-            .replace("{answered}", &out.answered.to_string())
-            .replace("{total}", &out.total.to_string());
-        set_text(&self.progress, &progress);
+        set_text(
+            &self.progress,
+            &c.labels.progress_text(out.answered, out.total),
+        );
 
         clear(&self.reasons);
         if out.reasons.is_empty() {
