@@ -20,9 +20,14 @@ mod format;
 use emit::Emit;
 
 const SOURCE: &str = "src/content/ai-certification.json";
+const CSS: &str = "src/web/style.css";
 
 fn main() {
     println!("cargo:rerun-if-changed={SOURCE}");
+    println!("cargo:rerun-if-changed={CSS}");
+    let out_dir = std::path::PathBuf::from(std::env::var("OUT_DIR").unwrap());
+    let css = std::fs::read_to_string(CSS).unwrap_or_else(|e| panic!("{CSS}: {e}"));
+    std::fs::write(out_dir.join("style.min.css"), minify_css(&css)).expect("write style.min.css");
     for module in ["checklist", "compile", "emit", "format"] {
         println!("cargo:rerun-if-changed=src/{module}.rs");
     }
@@ -42,6 +47,68 @@ fn main() {
     out.push_str(SOURCE);
     out.push_str(". Do not edit.\n");
     compiled.emit(&mut out);
-    let dest = std::path::Path::new(&std::env::var("OUT_DIR").unwrap()).join("builtin.rs");
-    std::fs::write(dest, out).expect("write builtin.rs");
+    std::fs::write(out_dir.join("builtin.rs"), out).expect("write builtin.rs");
+}
+
+/// Drops comments and the whitespace CSS does not need: every run of whitespace becomes
+/// one space, and none is kept next to `{ } ; , >` or after `:`. Quoted strings are
+/// copied as they are. (Saves about half a kilobyte gzip in the reader's build.)
+fn minify_css(css: &str) -> String {
+    let mut out = String::with_capacity(css.len());
+    let mut chars = css.chars().peekable();
+    let mut pending_space = false;
+    while let Some(c) = chars.next() {
+        match c {
+            '/' if chars.peek() == Some(&'*') => {
+                chars.next();
+                let mut last = ' ';
+                for d in chars.by_ref() {
+                    if last == '*' && d == '/' {
+                        break;
+                    }
+                    last = d;
+                }
+                pending_space = true;
+            }
+            '"' | '\'' => {
+                if pending_space
+                    && !out.is_empty()
+                    && !out.ends_with(['{', '}', ';', ',', '>', ':', '('])
+                {
+                    out.push(' ');
+                }
+                pending_space = false;
+                out.push(c);
+                while let Some(d) = chars.next() {
+                    out.push(d);
+                    if d == '\\' {
+                        if let Some(e) = chars.next() {
+                            out.push(e);
+                        }
+                    } else if d == c {
+                        break;
+                    }
+                }
+            }
+            c if c.is_whitespace() => pending_space = true,
+            '{' | '}' | ';' | ',' | '>' | ')' => {
+                pending_space = false;
+                if c == '}' && out.ends_with(';') {
+                    out.pop();
+                }
+                out.push(c);
+            }
+            _ => {
+                if pending_space
+                    && !out.is_empty()
+                    && !out.ends_with(['{', '}', ';', ',', '>', ':', '('])
+                {
+                    out.push(' ');
+                }
+                pending_space = false;
+                out.push(c);
+            }
+        }
+    }
+    out
 }

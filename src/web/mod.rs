@@ -9,6 +9,8 @@
 //! This module and its children are the only code naming wasm-bindgen, web-sys, js-sys
 //! or gloo (`tests/boundaries.rs` checks it).
 
+mod alloc;
+mod chart;
 mod detail;
 mod dom;
 mod view;
@@ -29,7 +31,11 @@ use view::View;
 
 /// Events are named `<prefix>-ready` and `<prefix>-change`.
 const PREFIX: &str = "ai-cert-check";
-const CSS: &str = include_str!("style.css");
+/// `style.css`, minified by `build.rs`.
+const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/style.min.css"));
+
+#[global_allocator]
+static ALLOC: alloc::SizeClasses = alloc::SizeClasses::new();
 
 thread_local! {
     /// One stylesheet object shared by every instance on the page.
@@ -57,8 +63,12 @@ struct Instance {
 
 /// Renders the built-in checklist into `host`'s shadow root and makes it answerable.
 /// Fires `ai-cert-check-ready` on `host` when done.
+///
+/// `links` maps related-reading ids to the host's addresses (`{ "employers-care":
+/// "/posts/employers/" }`); it may be `undefined`. Addresses that are not http(s),
+/// relative or mailto are ignored.
 #[wasm_bindgen]
-pub fn mount(host: HtmlElement) -> Result<Widget, JsValue> {
+pub fn mount(host: HtmlElement, links: JsValue) -> Result<Widget, JsValue> {
     let doc = host.owner_document().ok_or("no document")?;
     let root = match host.shadow_root() {
         Some(r) => r,
@@ -71,10 +81,19 @@ pub fn mount(host: HtmlElement) -> Result<Widget, JsValue> {
         uid
     });
     let checklist = builtin();
-    let view = view::render(&doc, &root, checklist, &uid)?;
+    let links = checklist
+        .reading
+        .iter()
+        .map(|r| {
+            js_sys::Reflect::get(&links, &JsValue::from_str(&r.id))
+                .ok()
+                .and_then(|v| v.as_string())
+        })
+        .collect();
+    let view = view::render(&doc, &root, checklist, &uid, links)?;
     style(&doc, &root)?;
     let answers = Answers::new(checklist);
-    view.update(&doc, checklist, &evaluate(checklist, &answers))?;
+    view.update(&doc, checklist, &answers, &evaluate(checklist, &answers))?;
     let instance = Rc::new(Instance {
         host: host.clone(),
         doc,
@@ -114,7 +133,7 @@ impl Instance {
             self.view.sync_inputs(q, &answers);
             (answers.clone(), evaluate(c, &answers))
         };
-        if let Err(e) = self.view.update(&self.doc, c, &outcome) {
+        if let Err(e) = self.view.update(&self.doc, c, &answers, &outcome) {
             web_sys::console::error_2(&"ai-cert-check: could not update the result".into(), &e);
         }
         let d = js_sys::Object::new();
