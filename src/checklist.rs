@@ -100,6 +100,8 @@ pub struct Choice {
     pub exclusive: bool,
     /// Why it matters; may be empty.
     pub reason: Text,
+    /// Choosing it as an action ("start using AI every week"); may be empty.
+    pub action: Text,
     /// Suggested next step; may be empty.
     pub next_step: Text,
     /// Indices into [`Checklist::reading`].
@@ -180,6 +182,26 @@ pub struct Labels {
     pub no_answers: Text,
     /// Marks a required question.
     pub required: Text,
+    /// Heading of the what-would-change list.
+    pub what_if_heading: Text,
+    /// `{change}`, `{verdict}`: a change that improves the verdict.
+    pub what_if_up: Text,
+    /// `{change}`, `{verdict}`: a change that worsens it.
+    pub what_if_down: Text,
+    /// `{action}`.
+    pub change_action: Text,
+    /// `{answer}`, `{question}`.
+    pub change_answer: Text,
+    /// `{answer}`.
+    pub change_untick: Text,
+    /// Joins two changes.
+    pub and: Text,
+    /// Title of the picture.
+    pub picture_title: Text,
+    /// `{factor}`, `{score}`, `{min}`, `{max}`: one axis in words.
+    pub picture_axis: Text,
+    /// `{verdict}`: the area the scores are in.
+    pub picture_area: Text,
 }
 
 impl Checklist {
@@ -216,20 +238,16 @@ impl Labels {
     }
 }
 
-/// Replaces each `{name}` placeholder in `template` with its number.
-///
-/// Hand-written rather than `str::replace` and `format!`: this runs in the reader's
-/// build on every answer, and the pattern-search and formatting machinery costs bytes
-/// there.
-pub fn fill(template: &str, values: &[(&str, usize)]) -> String {
-    let mut out = String::with_capacity(template.len() + 8);
+/// Replaces each `{name}` placeholder in `template` with its text.
+pub fn fill_text(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 32);
     let mut rest = template;
     'outer: while let Some(open) = rest.bytes().position(|b| b == b'{') {
         out.push_str(rest.get(..open).unwrap_or_default());
         let tail = rest.get(open..).unwrap_or_default();
         for &(name, value) in values {
             if tail.starts_with(name) {
-                push_number(&mut out, value);
+                out.push_str(value);
                 rest = tail.get(name.len()..).unwrap_or_default();
                 continue 'outer;
             }
@@ -239,6 +257,24 @@ pub fn fill(template: &str, values: &[(&str, usize)]) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// Replaces each `{name}` placeholder in `template` with its number.
+///
+/// Hand-written rather than `str::replace` and `format!`: this runs in the reader's
+/// build on every answer, and the pattern-search and formatting machinery costs bytes
+/// there.
+pub fn fill(template: &str, values: &[(&str, usize)]) -> String {
+    let numbers: Vec<(&str, String)> = values
+        .iter()
+        .map(|&(name, n)| {
+            let mut s = String::new();
+            push_number(&mut s, n);
+            (name, s)
+        })
+        .collect();
+    let pairs: Vec<(&str, &str)> = numbers.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    fill_text(template, &pairs)
 }
 
 /// Appends `n` in decimal.

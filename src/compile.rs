@@ -424,6 +424,7 @@ impl Compiler {
             red_flag: o.red_flag,
             exclusive: o.exclusive,
             reason: self.text(&format!("{p}.reason"), &o.reason, false, MAX_LONG),
+            action: self.text(&format!("{p}.action"), &o.action, false, MAX_SHORT),
             next_step: self.text(&format!("{p}.next_step"), &o.next_step, false, MAX_LONG),
             reading: self.refs(&format!("{p}.reading"), &o.reading, reading_ids),
         }
@@ -502,6 +503,44 @@ impl Compiler {
                 "Answer the questions to see why.",
             ),
             required: get("required", &raw.required, "required"),
+            what_if_heading: get(
+                "what_if_heading",
+                &raw.what_if_heading,
+                "What would change it",
+            ),
+            what_if_up: get(
+                "what_if_up",
+                &raw.what_if_up,
+                "If you {change}, this becomes \u{201c}{verdict}\u{201d}.",
+            ),
+            what_if_down: get(
+                "what_if_down",
+                &raw.what_if_down,
+                "If you {change}, this drops to \u{201c}{verdict}\u{201d}.",
+            ),
+            change_action: get("change_action", &raw.change_action, "{action}"),
+            change_answer: get(
+                "change_answer",
+                &raw.change_answer,
+                "answer \u{201c}{answer}\u{201d} to \u{201c}{question}\u{201d}",
+            ),
+            change_untick: get(
+                "change_untick",
+                &raw.change_untick,
+                "untick \u{201c}{answer}\u{201d}",
+            ),
+            and: get("and", &raw.and, " and "),
+            picture_title: get("picture_title", &raw.picture_title, "Where you stand"),
+            picture_axis: get(
+                "picture_axis",
+                &raw.picture_axis,
+                "{factor}: {score} on a scale from {min} to {max}.",
+            ),
+            picture_area: get(
+                "picture_area",
+                &raw.picture_area,
+                "Your answers place you in the \u{201c}{verdict}\u{201d} area.",
+            ),
         }
     }
 

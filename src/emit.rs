@@ -124,6 +124,7 @@ emit_struct!(Choice {
     red_flag,
     exclusive,
     reason,
+    action,
     next_step,
     reading
 });
@@ -147,4 +148,14 @@ emit_struct!(Labels {
     reading_heading,
     no_answers,
     required,
+    what_if_heading,
+    what_if_up,
+    what_if_down,
+    change_action,
+    change_answer,
+    change_untick,
+    and,
+    picture_title,
+    picture_axis,
+    picture_area,
 });

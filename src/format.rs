@@ -106,6 +106,10 @@ pub struct RawOption {
     /// Why this answer matters, shown among the verdict's reasons when chosen.
     #[serde(default)]
     pub reason: String,
+    /// What choosing it means as an action, completing "If you ...", e.g. "start using
+    /// AI in your work every week". Used by what-would-change sentences.
+    #[serde(default)]
+    pub action: String,
     /// A next step suggested when this option is chosen.
     #[serde(default)]
     pub next_step: String,
@@ -193,4 +197,24 @@ pub struct RawLabels {
     pub no_answers: Option<String>,
     /// Marks a required question, e.g. "required".
     pub required: Option<String>,
+    /// Heading of the what-would-change list.
+    pub what_if_heading: Option<String>,
+    /// A change that improves the verdict: `{change}` and `{verdict}`.
+    pub what_if_up: Option<String>,
+    /// A change that worsens it: `{change}` and `{verdict}`.
+    pub what_if_down: Option<String>,
+    /// A change given by an option's action: `{action}`.
+    pub change_action: Option<String>,
+    /// A change of answer: `{answer}` and `{question}`.
+    pub change_answer: Option<String>,
+    /// Unticking a box: `{answer}`.
+    pub change_untick: Option<String>,
+    /// Joins two changes, e.g. " and ".
+    pub and: Option<String>,
+    /// Title of the picture, e.g. "Where you stand".
+    pub picture_title: Option<String>,
+    /// One axis in words: `{factor}`, `{score}`, `{min}`, `{max}`.
+    pub picture_axis: Option<String>,
+    /// The area the reader's scores are in: `{verdict}`.
+    pub picture_area: Option<String>,
 }

@@ -15,14 +15,16 @@ mod checklist;
 mod compile;
 mod evaluate;
 mod format;
+pub mod picture;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
+mod whatif;
 
 pub use answers::Answers;
 pub use builtin::builtin;
 pub use checklist::{
-    fill, push_number, Checklist, Choice, Condition, Effect, Factor, Labels, List, Question,
-    Reading, Section, Text, Verdict, MAX_OPTIONS,
+    fill, fill_text, push_number, Checklist, Choice, Condition, Effect, Factor, Labels, List,
+    Question, Reading, Section, Text, Verdict, MAX_OPTIONS,
 };
 pub use compile::{
     compile, is_safe_href, Problem, MAX_FACTORS, MAX_LONG, MAX_QUESTIONS, MAX_SHORT,
@@ -31,4 +33,8 @@ pub use evaluate::{evaluate, region, scores, verdict, Outcome, Reason, Step};
 pub use format::{
     RawChecklist, RawCondition, RawEffect, RawFactor, RawLabels, RawOption, RawQuestion,
     RawReading, RawSection, RawVerdict,
+};
+pub use whatif::{
+    apply, candidate_edits, describe, edit_push, question_push, search, what_ifs, Direction, Edit,
+    Search, WhatIf, MAX_DEPTH, MAX_EVALUATIONS,
 };

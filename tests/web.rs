@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use ai_cert_check::web::{mount, Widget};
 use gloo_events::EventListener;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{CustomEvent, Element, HtmlElement, HtmlInputElement, ShadowRoot};
 
@@ -70,7 +70,7 @@ fn mounting_renders_every_question_as_a_native_control_and_fires_ready() {
     let ready = Rc::new(RefCell::new(0));
     let r = ready.clone();
     let _l = EventListener::new(&h, "ai-cert-check-ready", move |_| *r.borrow_mut() += 1);
-    let _w = mount(h.clone()).unwrap();
+    let _w = mount(h.clone(), JsValue::UNDEFINED).unwrap();
     assert_eq!(*ready.borrow(), 1);
     let root = root(&h);
     assert_eq!(root.query_selector_all("fieldset").unwrap().length(), 13);
@@ -98,7 +98,7 @@ fn mounting_renders_every_question_as_a_native_control_and_fires_ready() {
 #[wasm_bindgen_test]
 fn clicking_answers_updates_the_verdict_and_fires_a_change_event_each_time() {
     let h = host();
-    let _w = mount(h.clone()).unwrap();
+    let _w = mount(h.clone(), JsValue::UNDEFINED).unwrap();
     let (seen, _l) = record(&h);
     answer_strong_case(&h);
     assert_eq!(seen.borrow().len(), 4);
@@ -124,7 +124,7 @@ fn clicking_answers_updates_the_verdict_and_fires_a_change_event_each_time() {
 #[wasm_bindgen_test]
 fn none_of_these_unticks_the_other_boxes_on_screen() {
     let h = host();
-    let _w = mount(h.clone()).unwrap();
+    let _w = mount(h.clone(), JsValue::UNDEFINED).unwrap();
     input(&h, "expectations", "guarantee_job").click();
     input(&h, "expectations", "protection").click();
     input(&h, "expectations", "none_of_these").click();
@@ -136,8 +136,8 @@ fn none_of_these_unticks_the_other_boxes_on_screen() {
 #[wasm_bindgen_test]
 fn two_instances_are_independent() {
     let (a, b) = (host(), host());
-    let _wa = mount(a.clone()).unwrap();
-    let _wb = mount(b.clone()).unwrap();
+    let _wa = mount(a.clone(), JsValue::UNDEFINED).unwrap();
+    let _wb = mount(b.clone(), JsValue::UNDEFINED).unwrap();
     let (seen_b, _l) = record(&b);
     answer_strong_case(&a);
     assert_eq!(verdict(&a).text_content().unwrap(), "Worth it");
@@ -152,7 +152,7 @@ fn two_instances_are_independent() {
 #[wasm_bindgen_test]
 fn dropping_the_widget_releases_its_listener() {
     let h = host();
-    let w: Widget = mount(h.clone()).unwrap();
+    let w: Widget = mount(h.clone(), JsValue::UNDEFINED).unwrap();
     let (seen, _l) = record(&h);
     input(&h, "objective", "promotion").click();
     assert_eq!(seen.borrow().len(), 1);
@@ -170,7 +170,7 @@ fn dropping_the_widget_releases_its_listener() {
 #[wasm_bindgen_test]
 fn mounting_again_reuses_the_shadow_root() {
     let h = host();
-    drop(mount(h.clone()).unwrap());
-    let _w = mount(h.clone()).unwrap();
+    drop(mount(h.clone(), JsValue::UNDEFINED).unwrap());
+    let _w = mount(h.clone(), JsValue::UNDEFINED).unwrap();
     assert_eq!(root(&h).query_selector_all(".wrap").unwrap().length(), 1);
 }

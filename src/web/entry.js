@@ -13,11 +13,26 @@ function load() {
   return loading;
 }
 
+// `reading-links='{"employers-care": "/posts/employers/"}'`: the host's addresses for
+// the related reading, by id. Parsed here (JSON.parse costs the wasm nothing); the wasm
+// vets every address before making a link.
+function readingLinks(element) {
+  const text = element.getAttribute("reading-links");
+  if (!text) return undefined;
+  try {
+    const links = JSON.parse(text);
+    if (links && typeof links === "object") return links;
+  } catch (error) {
+    console.warn(`<${TAG}> reading-links is not valid JSON; related reading shows as plain titles.`, error);
+  }
+  return undefined;
+}
+
 class AiCertCheckElement extends HTMLElement {
   connectedCallback() {
     load().then(
       () => {
-        if (this.isConnected && !widgets.has(this)) widgets.set(this, mount(this));
+        if (this.isConnected && !widgets.has(this)) widgets.set(this, mount(this, readingLinks(this)));
       },
       (error) => console.error(`<${TAG}> could not start:`, error),
     ).catch((error) => console.error(`<${TAG}> could not render:`, error));

@@ -7,11 +7,12 @@
 use wasm_bindgen::JsValue;
 use web_sys::{Document, Element, HtmlInputElement, Node, ShadowRoot};
 
+use super::chart::{self, Chart};
 use super::dom::{attrs, cast, clear, el, set_text};
-use crate::{is_safe_href, Answers, Checklist, Outcome};
+use crate::{describe, is_safe_href, what_ifs, Answers, Checklist, Direction, Outcome};
 
 /// An id unique to this instance: `uid` + `-` + `name`.
-fn id(uid: &str, name: &str) -> String {
+pub fn id(uid: &str, name: &str) -> String {
     let mut s = String::with_capacity(uid.len() + name.len() + 1);
     s.push_str(uid);
     s.push('-');
@@ -31,6 +32,11 @@ pub struct View {
     steps: Element,
     reading: Element,
     reading_block: Element,
+    what_if: Element,
+    what_if_block: Element,
+    chart: Option<Chart>,
+    /// The host's address for each related reading, if it gave one.
+    links: Vec<Option<String>>,
 }
 
 /// Renders `checklist` into `root` (emptied first).
@@ -39,6 +45,7 @@ pub fn render(
     root: &ShadowRoot,
     c: &Checklist,
     uid: &str,
+    links: Vec<Option<String>>,
 ) -> Result<View, JsValue> {
     let root: &Node = root.as_ref();
     clear(root);
@@ -59,7 +66,7 @@ pub fn render(
     let mut inputs = Vec::with_capacity(c.questions.len());
     let mut section_el: Option<Element> = None;
     let mut current = usize::MAX;
-    for (q, question) in c.questions.iter().enumerate() {
+    for question in c.questions.iter() {
         if question.section != current {
             current = question.section;
             let s = el(doc, &form, "section", "section", "")?;
@@ -137,9 +144,14 @@ pub fn render(
     let summary = el(doc, &aside, "p", "summary", "")?;
     let progress = el(doc, &aside, "p", "progress", "")?;
     attrs(&progress, &[("part", "progress")])?;
+    let chart = chart::draw(doc, &aside, c, uid)?;
     el(doc, &aside, "h4", "", &c.labels.reasons_heading)?;
     let reasons = el(doc, &aside, "ul", "reasons", "")?;
     attrs(&reasons, &[("part", "reasons")])?;
+    let what_if_block = el(doc, &aside, "div", "", "")?;
+    el(doc, &what_if_block, "h4", "", &c.labels.what_if_heading)?;
+    let what_if = el(doc, &what_if_block, "ul", "what-if", "")?;
+    attrs(&what_if, &[("part", "what-if")])?;
     el(doc, &aside, "h4", "", &c.labels.next_steps_heading)?;
     let steps = el(doc, &aside, "ol", "steps", "")?;
     attrs(&steps, &[("part", "next-steps")])?;
@@ -157,6 +169,10 @@ pub fn render(
         steps,
         reading,
         reading_block,
+        what_if,
+        what_if_block,
+        chart,
+        links,
     })
 }
 
@@ -175,7 +191,13 @@ impl View {
     }
 
     /// Shows `out`; only text that changed is touched.
-    pub fn update(&self, doc: &Document, c: &Checklist, out: &Outcome) -> Result<(), JsValue> {
+    pub fn update(
+        &self,
+        doc: &Document,
+        c: &Checklist,
+        answers: &Answers,
+        out: &Outcome,
+    ) -> Result<(), JsValue> {
         let v = &c.verdicts[out.verdict];
         set_text(&self.verdict, &v.title);
         self.verdict.set_attribute("data-verdict", &v.id)?;
@@ -205,6 +227,21 @@ impl View {
             el(doc, &li, "strong", "", &option.label)?;
             el(doc, &li, "span", "", &option.reason)?;
         }
+        // What would change it: the best one or two ways up, and the nearest way down.
+        clear(&self.what_if);
+        let mut shown = 0;
+        for (direction, limit, class) in [(Direction::Up, 2, "up"), (Direction::Down, 1, "down")] {
+            for w in what_ifs(c, answers, direction, limit) {
+                el(doc, &self.what_if, "li", class, &describe(c, &w, direction))?;
+                shown += 1;
+            }
+        }
+        let _ = self
+            .what_if_block
+            .toggle_attribute_with_force("hidden", shown == 0 || out.answered == 0);
+        if let Some(chart) = &self.chart {
+            chart.update(c, out)?;
+        }
         clear(&self.steps);
         for s in &out.next_steps {
             el(doc, &self.steps, "li", "", s.text(c))?;
@@ -213,7 +250,8 @@ impl View {
         for &i in &out.reading {
             let r = &c.reading[i];
             let li = el(doc, &self.reading, "li", "", "")?;
-            match r.href.as_deref().filter(|h| is_safe_href(h)) {
+            let host_link = self.links.get(i).and_then(|l| l.as_deref());
+            match host_link.or(r.href.as_deref()).filter(|h| is_safe_href(h)) {
                 Some(href) => {
                     let a = el(doc, &li, "a", "", &r.title)?;
                     attrs(&a, &[("href", href), ("rel", "noopener")])?;
