@@ -202,6 +202,12 @@ pub struct Labels {
     pub picture_axis: Text,
     /// `{verdict}`: the area the scores are in.
     pub picture_area: Text,
+    /// A reason that raised the verdict (for screen readers).
+    pub push_up: Text,
+    /// A reason that lowered it.
+    pub push_down: Text,
+    /// A reason that holds it down.
+    pub push_cap: Text,
 }
 
 impl Checklist {

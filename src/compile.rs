@@ -531,6 +531,9 @@ impl Compiler {
             ),
             and: get("and", &raw.and, " and "),
             picture_title: get("picture_title", &raw.picture_title, "Where you stand"),
+            push_up: get("push_up", &raw.push_up, "Raises it:"),
+            push_down: get("push_down", &raw.push_down, "Lowers it:"),
+            push_cap: get("push_cap", &raw.push_cap, "Holds it down:"),
             picture_axis: get(
                 "picture_axis",
                 &raw.picture_axis,

@@ -158,4 +158,7 @@ emit_struct!(Labels {
     picture_title,
     picture_axis,
     picture_area,
+    push_up,
+    push_down,
+    push_cap,
 });

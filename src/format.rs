@@ -217,4 +217,10 @@ pub struct RawLabels {
     pub picture_axis: Option<String>,
     /// The area the reader's scores are in: `{verdict}`.
     pub picture_area: Option<String>,
+    /// Says, for screen readers, that a reason raised the verdict.
+    pub push_up: Option<String>,
+    /// ... that it lowered the verdict.
+    pub push_down: Option<String>,
+    /// ... that it holds the verdict down (a cap).
+    pub push_cap: Option<String>,
 }

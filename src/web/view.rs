@@ -11,6 +11,9 @@ use super::chart::{self, Chart};
 use super::dom::{attrs, cast, clear, el, set_text};
 use crate::{describe, is_safe_href, what_ifs, Answers, Checklist, Direction, Outcome};
 
+/// A reason whose weights add up to this much or more is marked as a strong push.
+const STRONG_PUSH: f64 = 3.0;
+
 /// An id unique to this instance: `uid` + `-` + `name`.
 pub fn id(uid: &str, name: &str) -> String {
     let mut s = String::with_capacity(uid.len() + name.len() + 1);
@@ -215,22 +218,35 @@ impl View {
             el(doc, &self.reasons, "li", "none", &c.labels.no_answers)?;
         }
         for r in &out.reasons {
-            let option = &c.questions[r.question].options[r.option];
-            let class = if r.decisive {
-                "cap"
+            let question = &c.questions[r.question];
+            let option = &question.options[r.option];
+            let (class, how) = if r.decisive {
+                ("cap", &c.labels.push_cap)
             } else if r.push > 0.0 {
-                "up"
+                ("up", &c.labels.push_up)
             } else {
-                "down"
+                ("down", &c.labels.push_down)
             };
             let li = el(doc, &self.reasons, "li", class, "")?;
+            if r.push.abs() >= STRONG_PUSH {
+                li.set_attribute("data-strong", "")?;
+            }
+            // How it pushed, in words for screen readers; sighted readers see the mark.
+            el(doc, &li, "span", "sr", how)?;
+            el(doc, &li, "span", "q", &question.text)?;
             el(doc, &li, "strong", "", &option.label)?;
             el(doc, &li, "span", "", &option.reason)?;
         }
         // What would change it: the best one or two ways up, and the nearest way down.
         clear(&self.what_if);
         let mut shown = 0;
-        for (direction, limit, class) in [(Direction::Up, 2, "up"), (Direction::Down, 1, "down")] {
+        let ways = if out.answered == 0 {
+            // Before any answer every change is a way; suggesting one would be noise.
+            [].as_slice()
+        } else {
+            [(Direction::Up, 2, "up"), (Direction::Down, 1, "down")].as_slice()
+        };
+        for &(direction, limit, class) in ways {
             for w in what_ifs(c, answers, direction, limit) {
                 el(doc, &self.what_if, "li", class, &describe(c, &w, direction))?;
                 shown += 1;
@@ -238,7 +254,7 @@ impl View {
         }
         let _ = self
             .what_if_block
-            .toggle_attribute_with_force("hidden", shown == 0 || out.answered == 0);
+            .toggle_attribute_with_force("hidden", shown == 0);
         if let Some(chart) = &self.chart {
             chart.update(c, out)?;
         }
