@@ -10,6 +10,9 @@
 /** Resolves once the WebAssembly is loaded (elements then mount themselves). */
 export function ready(): Promise<unknown>;
 
+/** Bytes of WebAssembly memory the widgets use (all instances share one module). */
+export function wasmMemoryBytes(): Promise<number>;
+
 /** `{ questionId: optionId }` for single-choice, `{ questionId: optionId[] }` for multiple. */
 export type AiCertCheckAnswers = Record<string, string | string[]>;
 

@@ -52,4 +52,10 @@ class AiCertCheckElement extends HTMLElement {
 
 if (!customElements.get(TAG)) customElements.define(TAG, AiCertCheckElement);
 
+/** Bytes of WebAssembly memory in use by the widget (for the benchmark and tests). */
+export async function wasmMemoryBytes() {
+  const wasm = await load();
+  return wasm.memory.buffer.byteLength;
+}
+
 export { load as ready };
