@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Runs every check and test, stopping at the first failure:
+# setup, rustfmt, clippy (native and wasm32), native tests, wasm tests in headless
+# Chromium, the release build, the size budget, and the end-to-end tests.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$ROOT"   # cargo must run from the crate's folder for .cargo/config.toml to apply
+
+# Colours in cargo's output only on a terminal.
+export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-auto}"
+
+START=$SECONDS
+STAGE=""
+STAGE_START=$SECONDS
+SUMMARY=()
+
+finish_stage() {
+  if [ -n "$STAGE" ]; then
+    SUMMARY+=("$(printf '%4ss  %s' "$((SECONDS - STAGE_START))" "$STAGE")")
+  fi
+}
+stage() {
+  finish_stage
+  STAGE="$*"
+  STAGE_START=$SECONDS
+  printf '\n======== %s ========\n' "$STAGE"
+}
+on_exit() {
+  local rc=$?
+  if [ "$rc" -ne 0 ]; then
+    printf '\n######## FAILED at stage: %s (exit %s) after %ss ########\n' "$STAGE" "$rc" "$((SECONDS - START))" >&2
+  fi
+}
+trap on_exit EXIT
+
+stage "setup"
+./scripts/setup.sh
+
+stage "cargo fmt --check"
+if [ -t 1 ]; then cargo fmt --all -- --check; else cargo fmt --all -- --check --color never; fi
+
+stage "cargo clippy (native)"
+cargo clippy --all-targets -- -D warnings
+
+stage "cargo clippy (wasm32)"
+cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
+
+stage "cargo test (native)"
+cargo test
+
+stage "cargo test (wasm32, headless Chromium)"
+cargo test --target wasm32-unknown-unknown
+
+stage "build pkg/"
+./scripts/build.sh
+
+stage "size budget"
+node scripts/size-check.mjs
+
+stage "end-to-end tests"
+node --test --test-concurrency=1 tests/e2e/
+
+finish_stage
+printf '\n======== all stages passed in %ss ========\n' "$((SECONDS - START))"
+printf '%s\n' "${SUMMARY[@]}"

@@ -1,0 +1,292 @@
+// Shared helpers for the end-to-end tests (node --test, playwright-core, Debian's
+// Chromium). Nothing here sleeps for a fixed time: every wait is for a condition.
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startServer } from '../../scripts/serve.mjs';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const ARTIFACTS = path.join(ROOT, 'tests', 'artifacts');
+
+/** How long any single wait may take before the test fails. */
+export const TIMEOUT = 15_000;
+/** The per-test timeout for node:test. */
+export const TEST_TIMEOUT = 90_000;
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const LAUNCH_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export const READY = 'ai-cert-check-ready';
+export const CHANGE = 'ai-cert-check-change';
+
+export const VERDICT_TITLES = {
+  worth_it: 'Worth it',
+  pair_practice: 'Worth it, if you pair it with practice',
+  not_yet: 'Probably not yet',
+  build_experience: 'Build experience instead',
+};
+
+/** The built-in checklist as the widget's contract describes it: id -> [type, options]. */
+export const QUESTIONS = {
+  objective: ['radio', ['promotion', 'change_role', 'change_industry', 'productivity', 'understand', 'none']],
+  learning: ['radio', ['structured', 'overwhelmed', 'self_directed']],
+  role: ['radio', ['expected', 'partly', 'not_expected']],
+  employer: ['radio', ['yes', 'no', 'unknown']],
+  practice_now: ['radio', ['daily', 'weekly', 'sometimes', 'rarely', 'never']],
+  apply_next: ['radio', ['project', 'interested', 'little_interest']],
+  daily_work: ['radio', ['central', 'some', 'little']],
+  expectations: ['checkbox', ['guarantee_job', 'salary_raise', 'protection', 'none_of_these']],
+  collecting: ['radio', ['yes', 'no']],
+  program_skills: ['radio', ['yes', 'no', 'not_chosen']],
+  program_promises: ['radio', ['yes', 'no', 'not_chosen']],
+  program_link: ['radio', ['clear', 'unclear', 'not_chosen']],
+  alternatives: ['radio', ['yes', 'no', 'unsure']],
+};
+
+/** Starts the static server in-process on a free port. */
+export function startTestServer() {
+  return startServer({ port: 0 });
+}
+
+/** Launches Debian's Chromium headless. The caller must close it. */
+export function launchBrowser() {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: LAUNCH_ARGS, headless: true });
+}
+
+/**
+ * Runs `fn(browser)` with a fresh browser and always closes it.
+ */
+export async function withBrowser(fn) {
+  const browser = await launchBrowser();
+  try {
+    return await fn(browser);
+  } finally {
+    await browser.close();
+  }
+}
+
+// Installed before any page script runs: records every ready/change event that
+// reaches the window (they are composed and bubble), with the host element, a
+// copy of the detail and the verdict on screen at the moment of dispatch.
+function recordWidgetEvents([ready, change]) {
+  const hosts = [];
+  const events = [];
+  const record = (event) => {
+    const host = event.target;
+    let index = hosts.indexOf(host);
+    if (index < 0) {
+      hosts.push(host);
+      index = hosts.length - 1;
+    }
+    let detail = null;
+    try {
+      detail = event.detail == null ? null : JSON.parse(JSON.stringify(event.detail));
+    } catch (err) {
+      detail = { unserializable: String(err) };
+    }
+    const verdict = host && host.shadowRoot ? host.shadowRoot.querySelector('[part="verdict"]') : null;
+    events.push({
+      type: event.type,
+      host: index,
+      bubbles: event.bubbles,
+      composed: event.composed,
+      detail,
+      verdictOnScreen: verdict ? verdict.getAttribute('data-verdict') : null,
+      verdictTextOnScreen: verdict ? verdict.textContent.trim() : null,
+    });
+  };
+  window.addEventListener(ready, record, true);
+  window.addEventListener(change, record, true);
+  window.__aicc = {
+    hosts,
+    events,
+    eventsFor(el, type) {
+      return events.filter((e) => hosts[e.host] === el && (!type || e.type === type));
+    },
+  };
+}
+
+/**
+ * Opens `pathname` on the test server in a new context and page. Records every
+ * request, console error, page error, failed request and >= 400 response; any
+ * request that would leave the server's origin is recorded and aborted.
+ * Returns a session: { context, page, requests, blocked, consoleErrors, pageErrors,
+ * failedRequests, badResponses, responses, origin, close }.
+ */
+export async function openPage(browser, server, pathname = '/', options = {}) {
+  const { viewport = { width: 1280, height: 900 }, colorScheme = 'light', goto = true, ...rest } = options;
+  const context = await browser.newContext({ viewport, colorScheme, serviceWorkers: 'block', ...rest });
+  context.setDefaultTimeout(TIMEOUT);
+  const origin = server.origin;
+  const session = {
+    context,
+    origin,
+    requests: [],
+    blocked: [],
+    consoleErrors: [],
+    pageErrors: [],
+    failedRequests: [],
+    badResponses: [],
+    responses: [],
+  };
+  await context.route(
+    (url) => url.origin !== origin,
+    (route) => {
+      session.blocked.push(route.request().url());
+      return route.abort('blockedbyclient');
+    },
+  );
+  await context.addInitScript(recordWidgetEvents, [READY, CHANGE]);
+  const page = await context.newPage();
+  session.page = page;
+  page.on('request', (r) => session.requests.push(r.url()));
+  page.on('console', (m) => {
+    if (m.type() === 'error') session.consoleErrors.push(`${m.text()} @ ${JSON.stringify(m.location())}`);
+  });
+  page.on('pageerror', (e) => session.pageErrors.push(String(e && e.stack ? e.stack : e)));
+  page.on('requestfailed', (r) => session.failedRequests.push(`${r.url()}: ${r.failure()?.errorText}`));
+  page.on('response', (r) => {
+    session.responses.push({ url: r.url(), status: r.status(), contentType: r.headers()['content-type'] ?? '' });
+    if (r.status() >= 400) session.badResponses.push(`${r.status()} ${r.url()}`);
+  });
+  session.close = () => context.close();
+  if (goto) await page.goto(origin + pathname);
+  return session;
+}
+
+/** Asserts nothing left the origin and nothing went wrong on the page. */
+export function assertClean(assert, session) {
+  const outside = session.requests.filter((u) => !u.startsWith(session.origin + '/') && !u.startsWith('data:'));
+  assert.deepEqual(outside, [], `requests left ${session.origin}`);
+  assert.deepEqual(session.blocked, [], 'requests to other origins were attempted');
+  assert.deepEqual(session.pageErrors, [], 'page errors');
+  assert.deepEqual(session.consoleErrors, [], 'console errors');
+  assert.deepEqual(session.failedRequests, [], 'failed requests');
+  assert.deepEqual(session.badResponses, [], 'error responses');
+}
+
+/** The nth <ai-cert-check> in document order. */
+export function widget(page, nth = 0) {
+  return page.locator('ai-cert-check').nth(nth);
+}
+
+/** The recorded events of the nth widget (optionally of one type). */
+export function eventsOf(page, nth = 0, type = undefined) {
+  return page.evaluate(
+    ([n, t]) => window.__aicc.eventsFor(document.querySelectorAll('ai-cert-check')[n], t),
+    [nth, type],
+  );
+}
+
+/** Waits until every <ai-cert-check> in the document (at least `min`) has fired its ready event. */
+export async function waitForAllReady(page, min = 1) {
+  await page.waitForFunction(
+    ([m, type]) => {
+      const els = [...document.querySelectorAll('ai-cert-check')];
+      return els.length >= m && els.every((el) => window.__aicc.eventsFor(el, type).length > 0);
+    },
+    [min, READY],
+    { timeout: TIMEOUT },
+  );
+}
+
+/** Waits until the nth widget has fired its ready event. */
+export async function waitForReady(page, nth = 0) {
+  await page.waitForFunction(
+    ([n, type]) => {
+      const el = document.querySelectorAll('ai-cert-check')[n];
+      return !!el && window.__aicc.eventsFor(el, type).length > 0;
+    },
+    [nth, READY],
+    { timeout: TIMEOUT },
+  );
+}
+
+/** The input for one option of one question inside the nth widget. */
+export function optionInput(page, nth, question, option) {
+  return widget(page, nth).locator(`input[name="${question}"][value="${option}"]`);
+}
+
+/**
+ * Answers by clicking the option's label (a real click, as a reader would), waits
+ * for the widget's change event and returns that event.
+ * For checkboxes the click toggles; `checked` says which state is wanted.
+ */
+export async function answer(page, nth, question, option, { checked = true } = {}) {
+  const input = optionInput(page, nth, question, option);
+  await input.waitFor({ state: 'attached' });
+  if ((await input.isChecked()) === checked) {
+    throw new Error(`${question}=${option} is already ${checked ? 'checked' : 'unchecked'}`);
+  }
+  const before = (await eventsOf(page, nth, CHANGE)).length;
+  const label = widget(page, nth).locator('label').filter({ has: input });
+  if ((await label.count()) > 0) {
+    await label.first().click();
+  } else {
+    const id = await input.getAttribute('id');
+    const forLabel = id ? widget(page, nth).locator(`label[for="${id}"]`) : null;
+    if (forLabel && (await forLabel.count()) > 0) await forLabel.first().click();
+    else await input.click();
+  }
+  await page.waitForFunction(
+    ([n, type, count]) =>
+      window.__aicc.eventsFor(document.querySelectorAll('ai-cert-check')[n], type).length > count,
+    [nth, CHANGE, before],
+    { timeout: TIMEOUT },
+  );
+  if ((await input.isChecked()) !== checked) {
+    throw new Error(`clicking the label of ${question}=${option} did not ${checked ? 'check' : 'uncheck'} it`);
+  }
+  const changes = await eventsOf(page, nth, CHANGE);
+  return changes[changes.length - 1];
+}
+
+/** Answers several questions in order: [[question, option], ...]. Returns the events. */
+export async function answerAll(page, nth, pairs) {
+  const events = [];
+  for (const [q, o] of pairs) events.push(await answer(page, nth, q, o));
+  return events;
+}
+
+/** The verdict on screen in the nth widget: { id, text, inPoliteLiveRegion }. */
+export async function readVerdict(page, nth = 0) {
+  const el = widget(page, nth).locator('[part="verdict"]').first();
+  await el.waitFor({ state: 'attached' });
+  return el.evaluate((v) => ({
+    id: v.getAttribute('data-verdict'),
+    text: v.textContent.replace(/\s+/g, ' ').trim(),
+    inPoliteLiveRegion: !!v.closest('[aria-live="polite"]'),
+  }));
+}
+
+/** The values of every checked input in the nth widget, sorted: ["q=o", ...]. */
+export function checkedInputs(page, nth = 0) {
+  return widget(page, nth).evaluate((host) =>
+    [...host.shadowRoot.querySelectorAll('input:checked')].map((i) => `${i.name}=${i.value}`).sort(),
+  );
+}
+
+/** Writes a screenshot to tests/artifacts/<name>.png and returns its path. */
+export async function screenshot(page, name, { fullPage = true } = {}) {
+  await mkdir(ARTIFACTS, { recursive: true });
+  const file = path.join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path: file, fullPage });
+  return file;
+}
+
+/** Serves `html` at `pathname` on the test server's origin for this context only. */
+export async function routeHtml(session, pathname, html) {
+  await session.context.route(session.origin + pathname, (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }),
+  );
+}
