@@ -44,6 +44,10 @@ step "wasm-bindgen --target web"
 rm -rf "$BINDGEN_DIR"
 wasm-bindgen --target web --out-dir "$BINDGEN_DIR" --out-name "$CORE" "$RAW_WASM"
 
+step "shorten the names between the wasm and its glue"
+node scripts/shorten-names.mjs "$BINDGEN_DIR/${CORE}_bg.wasm" "$BINDGEN_DIR/$CORE.js" \
+  "$BINDGEN_DIR/${CORE}_bg.short.wasm" "$BINDGEN_DIR/$CORE.short.js"
+
 step "wasm-opt -Oz (npm binaryen $("$WASM_OPT" --version | awk '{print $3}'))"
 rm -rf pkg
 mkdir -p pkg
@@ -51,10 +55,10 @@ mkdir -p pkg
 # (kept because the release profile strips debuginfo only). The section, the
 # producers section and the names are not needed at run time.
 "$WASM_OPT" -Oz --strip-debug --strip-producers --strip-target-features \
-  "$BINDGEN_DIR/${CORE}_bg.wasm" -o "pkg/${CORE}_bg.wasm"
+  "$BINDGEN_DIR/${CORE}_bg.short.wasm" -o "pkg/${CORE}_bg.wasm"
 
 step "esbuild: src/web/entry.js + glue -> pkg/ai-cert-check.js"
-node scripts/bundle.mjs src/web/entry.js "$BINDGEN_DIR/$CORE.js" pkg/ai-cert-check.js
+node scripts/bundle.mjs src/web/entry.js "$BINDGEN_DIR/$CORE.short.js" pkg/ai-cert-check.js
 grep -q "${CORE}_bg.wasm" pkg/ai-cert-check.js \
   || die "pkg/ai-cert-check.js does not reference ${CORE}_bg.wasm; the glue's wasm URL changed"
 
