@@ -2,7 +2,7 @@
 //! reader's dot. Coordinates are whole numbers: formatting floats would bring about
 //! 18 KB of float-printing code into the reader's build.
 
-use wasm_bindgen::JsValue;
+use wasm_bindgen::UnwrapThrowExt;
 use web_sys::{Document, Element, Node};
 
 use super::dom::{attrs, el};
@@ -20,16 +20,11 @@ pub struct Chart {
     areas: Vec<Element>,
 }
 
-fn svg(
-    doc: &Document,
-    parent: &Node,
-    tag: &str,
-    pairs: &[(&str, &str)],
-) -> Result<Element, JsValue> {
-    let e = doc.create_element_ns(Some(SVG), tag)?;
-    attrs(&e, pairs)?;
-    parent.append_child(&e)?;
-    Ok(e)
+fn svg(doc: &Document, parent: &Node, tag: &str, pairs: &[(&str, &str)]) -> Element {
+    let e = doc.create_element_ns(Some(SVG), tag).unwrap_throw();
+    attrs(&e, pairs);
+    let _ = parent.append_child(&e);
+    e
 }
 
 fn int(v: f64) -> String {
@@ -39,17 +34,10 @@ fn int(v: f64) -> String {
 }
 
 /// Draws the chart for `c` into `parent`, or nothing if `c` has fewer than two factors.
-pub fn draw(
-    doc: &Document,
-    parent: &Node,
-    c: &Checklist,
-    uid: &str,
-) -> Result<Option<Chart>, JsValue> {
-    let Some(picture) = picture::picture(c) else {
-        return Ok(None);
-    };
-    let figure = el(doc, parent, "figure", "chart", "")?;
-    attrs(&figure, &[("part", "chart")])?;
+pub fn draw(doc: &Document, parent: &Node, c: &Checklist, uid: &str) -> Option<Chart> {
+    let picture = picture::picture(c)?;
+    let figure = el(doc, parent, "figure", "chart", "");
+    attrs(&figure, &[("part", "chart")]);
     let (tid, did) = (super::view::id(uid, "pt"), super::view::id(uid, "pd"));
     let mut labelled = tid.clone();
     labelled.push(' ');
@@ -67,10 +55,10 @@ pub fn draw(
             ("role", "img"),
             ("aria-labelledby", &labelled),
         ],
-    )?;
-    let title = svg(doc, &root, "title", &[("id", &tid)])?;
+    );
+    let title = svg(doc, &root, "title", &[("id", &tid)]);
     title.set_text_content(Some(&c.labels.picture_title));
-    let desc = svg(doc, &root, "desc", &[("id", &did)])?;
+    let desc = svg(doc, &root, "desc", &[("id", &did)]);
 
     let mut areas = Vec::new();
     for area in &picture.areas {
@@ -81,7 +69,7 @@ pub fn draw(
             &root,
             "g",
             &[("class", "area"), ("data-verdict", &v.id)],
-        )?;
+        );
         svg(
             doc,
             &g,
@@ -92,7 +80,7 @@ pub fn draw(
                 ("width", &int(r.w)),
                 ("height", &int(r.h)),
             ],
-        )?;
+        );
         let chars = ((r.w / 7.5) as usize).max(6);
         let lines = picture::wrap(&v.title, chars);
         let top = r.y + r.h / 2.0 - (lines.len() as f64 - 1.0) * 8.0 + 4.0;
@@ -101,7 +89,7 @@ pub fn draw(
             &g,
             "text",
             &[("x", &int(r.x + r.w / 2.0)), ("y", &int(top))],
-        )?;
+        );
         for (i, line) in lines.iter().enumerate() {
             let dy = if i == 0 { "0" } else { "16" };
             let t = svg(
@@ -109,7 +97,7 @@ pub fn draw(
                 &text,
                 "tspan",
                 &[("x", &int(r.x + r.w / 2.0)), ("dy", dy)],
-            )?;
+            );
             t.set_text_content(Some(line));
         }
         areas.push(g);
@@ -124,7 +112,7 @@ pub fn draw(
             ("x", &int(plot.x + plot.w / 2.0)),
             ("y", &int(HEIGHT - 6.0)),
         ],
-    )?;
+    );
     x_label.set_text_content(Some(&arrowed(&c.factors[picture.x_factor].label)));
     let mut rotate = String::from("rotate(-90 14 ");
     rotate.push_str(&int(plot.h / 2.0));
@@ -139,22 +127,22 @@ pub fn draw(
             ("y", &int(plot.h / 2.0)),
             ("transform", &rotate),
         ],
-    )?;
+    );
     y_label.set_text_content(Some(&arrowed(&c.factors[picture.y_factor].label)));
     let dot = svg(
         doc,
         &root,
         "circle",
         &[("class", "dot"), ("r", "7"), ("part", "dot")],
-    )?;
-    let text = el(doc, &figure, "figcaption", "chart-text", "")?;
-    Ok(Some(Chart {
+    );
+    let text = el(doc, &figure, "figcaption", "chart-text", "");
+    Some(Chart {
         picture,
         dot,
         desc,
         text,
         areas,
-    }))
+    })
 }
 
 fn arrowed(label: &str) -> String {
@@ -166,16 +154,15 @@ fn arrowed(label: &str) -> String {
 impl Chart {
     /// Moves the dot to `out`'s scores and says where it is, in the SVG's description
     /// and in the visible caption.
-    pub fn update(&self, c: &Checklist, out: &Outcome) -> Result<(), JsValue> {
+    pub fn update(&self, c: &Checklist, out: &Outcome) {
         let (x, y) = picture::dot(c, &self.picture, out);
-        self.dot.set_attribute("cx", &int(x))?;
-        self.dot.set_attribute("cy", &int(y))?;
+        let _ = self.dot.set_attribute("cx", &int(x));
+        let _ = self.dot.set_attribute("cy", &int(y));
         let words = picture::describe(c, &self.picture, out);
         self.desc.set_text_content(Some(&words));
         super::dom::set_text(&self.text, &words);
         for (area, g) in self.picture.areas.iter().zip(&self.areas) {
             let _ = g.toggle_attribute_with_force("data-current", area.verdict == out.by_scores);
         }
-        Ok(())
     }
 }

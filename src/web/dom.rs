@@ -3,34 +3,31 @@
 //! Every checklist text goes through `set_text_content`, never through HTML parsing:
 //! an author's or a link's text cannot become markup, whatever it contains.
 
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::{JsCast, JsValue, UnwrapThrowExt};
 use web_sys::{Document, Element, Node};
 
 /// Creates `<tag class="class">` with `text` (if any) and appends it to `parent`.
-pub fn el(
-    doc: &Document,
-    parent: &Node,
-    tag: &str,
-    class: &str,
-    text: &str,
-) -> Result<Element, JsValue> {
-    let e = doc.create_element(tag)?;
+///
+/// Infallible for the constant tag names the widget uses; if the DOM refuses anyway,
+/// a JS exception (not a panic) ends the current call, and `entry.js` logs it. No `?`
+/// at every call site keeps the reader's build smaller.
+pub fn el(doc: &Document, parent: &Node, tag: &str, class: &str, text: &str) -> Element {
+    let e = doc.create_element(tag).unwrap_throw();
     if !class.is_empty() {
         e.set_class_name(class);
     }
     if !text.is_empty() {
         e.set_text_content(Some(text));
     }
-    parent.append_child(&e)?;
-    Ok(e)
+    let _ = parent.append_child(&e);
+    e
 }
 
-/// Sets several attributes.
-pub fn attrs(e: &Element, pairs: &[(&str, &str)]) -> Result<(), JsValue> {
+/// Sets several attributes (constant, valid names: setting cannot fail).
+pub fn attrs(e: &Element, pairs: &[(&str, &str)]) {
     for (k, v) in pairs {
-        e.set_attribute(k, v)?;
+        let _ = e.set_attribute(k, v);
     }
-    Ok(())
 }
 
 /// Removes every child of `node`.

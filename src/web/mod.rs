@@ -90,10 +90,10 @@ pub fn mount(host: HtmlElement, links: JsValue) -> Result<Widget, JsValue> {
                 .and_then(|v| v.as_string())
         })
         .collect();
-    let view = view::render(&doc, &root, checklist, &uid, links)?;
-    style(&doc, &root)?;
+    let view = view::render(&doc, &root, checklist, &uid, links);
+    style(&doc, &root);
     let answers = Answers::new(checklist);
-    view.update(&doc, checklist, &answers, &evaluate(checklist, &answers))?;
+    view.update(&doc, checklist, &answers, &evaluate(checklist, &answers));
     let instance = Rc::new(Instance {
         host: host.clone(),
         doc,
@@ -133,9 +133,7 @@ impl Instance {
             self.view.sync_inputs(q, &answers);
             (answers.clone(), evaluate(c, &answers))
         };
-        if let Err(e) = self.view.update(&self.doc, c, &answers, &outcome) {
-            web_sys::console::error_2(&"ai-cert-check: could not update the result".into(), &e);
-        }
+        self.view.update(&self.doc, c, &answers, &outcome);
         let d = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&d, &"answers".into(), &detail::answers(c, &answers));
         let _ = js_sys::Reflect::set(&d, &"result".into(), &detail::result(c, &outcome));
@@ -145,7 +143,7 @@ impl Instance {
 
 /// Adopts the shared stylesheet, or falls back to a `<style>` element where
 /// constructable stylesheets are missing (older Safari).
-fn style(doc: &Document, root: &ShadowRoot) -> Result<(), JsValue> {
+fn style(doc: &Document, root: &ShadowRoot) {
     let sheet = SHEET.with(|s| {
         let mut s = s.borrow_mut();
         if s.is_none() {
@@ -160,10 +158,9 @@ fn style(doc: &Document, root: &ShadowRoot) -> Result<(), JsValue> {
     match sheet {
         Some(sheet) => root.set_adopted_style_sheets(&js_sys::Array::of1(&sheet)),
         None => {
-            el(doc, root.as_ref(), "style", "", CSS)?;
+            el(doc, root.as_ref(), "style", "", CSS);
         }
     }
-    Ok(())
 }
 
 fn dispatch(host: &HtmlElement, name: &str, detail: &JsValue) {

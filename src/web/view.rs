@@ -4,11 +4,11 @@
 //! Only the result changes on an answer; the questions are never re-rendered, so focus,
 //! scroll position and the reader's place are never lost.
 
-use wasm_bindgen::JsValue;
+use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlInputElement, Node, ShadowRoot};
 
 use super::chart::{self, Chart};
-use super::dom::{attrs, cast, clear, el, set_text};
+use super::dom::{attrs, clear, el, set_text};
 use crate::{describe, is_safe_href, what_ifs, Answers, Checklist, Direction, Outcome};
 
 /// A reason whose weights add up to this much or more is marked as a strong push.
@@ -49,21 +49,21 @@ pub fn render(
     c: &Checklist,
     uid: &str,
     links: Vec<Option<String>>,
-) -> Result<View, JsValue> {
+) -> View {
     let root: &Node = root.as_ref();
     clear(root);
-    let wrap = el(doc, root, "div", "wrap", "")?;
-    attrs(&wrap, &[("part", "base")])?;
-    let form = el(doc, &wrap, "form", "questions", "")?;
+    let wrap = el(doc, root, "div", "wrap", "");
+    attrs(&wrap, &[("part", "base")]);
+    let form = el(doc, &wrap, "form", "questions", "");
     attrs(
         &form,
         &[("part", "form"), ("aria-labelledby", &id(uid, "t"))],
-    )?;
-    let head = el(doc, &form, "header", "head", "")?;
-    let title = el(doc, &head, "h2", "title", &c.title)?;
-    attrs(&title, &[("part", "title"), ("id", &id(uid, "t"))])?;
+    );
+    let head = el(doc, &form, "header", "head", "");
+    let title = el(doc, &head, "h2", "title", &c.title);
+    attrs(&title, &[("part", "title"), ("id", &id(uid, "t"))]);
     if !c.intro.is_empty() {
-        el(doc, &head, "p", "intro", &c.intro)?;
+        el(doc, &head, "p", "intro", &c.intro);
     }
 
     let mut inputs = Vec::with_capacity(c.questions.len());
@@ -72,31 +72,31 @@ pub fn render(
     for question in c.questions.iter() {
         if question.section != current {
             current = question.section;
-            let s = el(doc, &form, "section", "section", "")?;
-            el(doc, &s, "h3", "section-title", &c.sections[current].title)?;
+            let s = el(doc, &form, "section", "section", "");
+            el(doc, &s, "h3", "section-title", &c.sections[current].title);
             section_el = Some(s);
         }
         let parent: &Node = match &section_el {
             Some(s) => s.as_ref(),
             None => form.as_ref(),
         };
-        let fs = el(doc, parent, "fieldset", "question", "")?;
+        let fs = el(doc, parent, "fieldset", "question", "");
         attrs(
             &fs,
             &[("part", "question"), ("data-question", &question.id)],
-        )?;
-        let legend = el(doc, &fs, "legend", "", "")?;
-        el(doc, &legend, "span", "text", &question.text)?;
+        );
+        let legend = el(doc, &fs, "legend", "", "");
+        el(doc, &legend, "span", "text", &question.text);
         if question.required {
-            el(doc, &legend, "span", "required", &c.labels.required)?;
+            el(doc, &legend, "span", "required", &c.labels.required);
         }
         if !question.help.is_empty() {
-            let help = el(doc, &fs, "p", "help", &question.help)?;
+            let help = el(doc, &fs, "p", "help", &question.help);
             let help_id = id(uid, &question.id);
             help.set_id(&help_id);
-            fs.set_attribute("aria-describedby", &help_id)?;
+            let _ = fs.set_attribute("aria-describedby", &help_id);
         }
-        let list = el(doc, &fs, "div", "options", "")?;
+        let list = el(doc, &fs, "div", "options", "");
         let kind = if question.multiple {
             "checkbox"
         } else {
@@ -104,9 +104,9 @@ pub fn render(
         };
         let mut row = Vec::with_capacity(question.options.len());
         for option in question.options.iter() {
-            let label = el(doc, &list, "label", "option", "")?;
-            attrs(&label, &[("part", "option")])?;
-            let input = el(doc, &label, "input", "", "")?;
+            let label = el(doc, &list, "label", "option", "");
+            attrs(&label, &[("part", "option")]);
+            let input = el(doc, &label, "input", "", "");
             attrs(
                 &input,
                 &[
@@ -114,27 +114,33 @@ pub fn render(
                     ("name", &question.id),
                     ("value", &option.id),
                 ],
-            )?;
-            el(doc, &label, "span", "", &option.label)?;
-            row.push(cast::<HtmlInputElement>(input).ok_or("input")?);
+            );
+            el(doc, &label, "span", "", &option.label);
+            row.push(input.unchecked_into::<HtmlInputElement>());
         }
         inputs.push(row);
     }
 
-    let aside = el(doc, &wrap, "aside", "result", "")?;
+    let aside = el(doc, &wrap, "aside", "result", "");
     attrs(
         &aside,
-        &[("part", "result"), ("aria-labelledby", &id(uid, "v"))],
-    )?;
+        &[
+            ("part", "result"),
+            ("aria-labelledby", &id(uid, "v")),
+            // Focusable: where it scrolls on its own (wide layouts), keyboard readers
+            // can scroll it too.
+            ("tabindex", "0"),
+        ],
+    );
     let heading = el(
         doc,
         &aside,
         "h3",
         "result-heading",
         &c.labels.verdict_heading,
-    )?;
+    );
     heading.set_id(&id(uid, "v"));
-    let verdict = el(doc, &aside, "p", "verdict", "")?;
+    let verdict = el(doc, &aside, "p", "verdict", "");
     attrs(
         &verdict,
         &[
@@ -142,27 +148,27 @@ pub fn render(
             ("aria-live", "polite"),
             ("aria-atomic", "true"),
         ],
-    )?;
-    let provisional = el(doc, &aside, "p", "provisional", &c.labels.provisional)?;
-    let summary = el(doc, &aside, "p", "summary", "")?;
-    let progress = el(doc, &aside, "p", "progress", "")?;
-    attrs(&progress, &[("part", "progress")])?;
-    let chart = chart::draw(doc, &aside, c, uid)?;
-    el(doc, &aside, "h4", "", &c.labels.reasons_heading)?;
-    let reasons = el(doc, &aside, "ul", "reasons", "")?;
-    attrs(&reasons, &[("part", "reasons")])?;
-    let what_if_block = el(doc, &aside, "div", "", "")?;
-    el(doc, &what_if_block, "h4", "", &c.labels.what_if_heading)?;
-    let what_if = el(doc, &what_if_block, "ul", "what-if", "")?;
-    attrs(&what_if, &[("part", "what-if")])?;
-    el(doc, &aside, "h4", "", &c.labels.next_steps_heading)?;
-    let steps = el(doc, &aside, "ol", "steps", "")?;
-    attrs(&steps, &[("part", "next-steps")])?;
-    let reading_block = el(doc, &aside, "div", "", "")?;
-    el(doc, &reading_block, "h4", "", &c.labels.reading_heading)?;
-    let reading = el(doc, &reading_block, "ul", "reading", "")?;
+    );
+    let provisional = el(doc, &aside, "p", "provisional", &c.labels.provisional);
+    let summary = el(doc, &aside, "p", "summary", "");
+    let progress = el(doc, &aside, "p", "progress", "");
+    attrs(&progress, &[("part", "progress")]);
+    let chart = chart::draw(doc, &aside, c, uid);
+    el(doc, &aside, "h4", "", &c.labels.reasons_heading);
+    let reasons = el(doc, &aside, "ul", "reasons", "");
+    attrs(&reasons, &[("part", "reasons")]);
+    let what_if_block = el(doc, &aside, "div", "", "");
+    el(doc, &what_if_block, "h4", "", &c.labels.what_if_heading);
+    let what_if = el(doc, &what_if_block, "ul", "what-if", "");
+    attrs(&what_if, &[("part", "what-if")]);
+    el(doc, &aside, "h4", "", &c.labels.next_steps_heading);
+    let steps = el(doc, &aside, "ol", "steps", "");
+    attrs(&steps, &[("part", "next-steps")]);
+    let reading_block = el(doc, &aside, "div", "", "");
+    el(doc, &reading_block, "h4", "", &c.labels.reading_heading);
+    let reading = el(doc, &reading_block, "ul", "reading", "");
 
-    Ok(View {
+    View {
         inputs,
         verdict,
         provisional,
@@ -176,7 +182,7 @@ pub fn render(
         what_if_block,
         chart,
         links,
-    })
+    }
 }
 
 impl View {
@@ -194,16 +200,10 @@ impl View {
     }
 
     /// Shows `out`; only text that changed is touched.
-    pub fn update(
-        &self,
-        doc: &Document,
-        c: &Checklist,
-        answers: &Answers,
-        out: &Outcome,
-    ) -> Result<(), JsValue> {
+    pub fn update(&self, doc: &Document, c: &Checklist, answers: &Answers, out: &Outcome) {
         let v = &c.verdicts[out.verdict];
         set_text(&self.verdict, &v.title);
-        self.verdict.set_attribute("data-verdict", &v.id)?;
+        let _ = self.verdict.set_attribute("data-verdict", &v.id);
         set_text(&self.summary, &v.summary);
         let _ = self
             .provisional
@@ -215,7 +215,7 @@ impl View {
 
         clear(&self.reasons);
         if out.reasons.is_empty() {
-            el(doc, &self.reasons, "li", "none", &c.labels.no_answers)?;
+            el(doc, &self.reasons, "li", "none", &c.labels.no_answers);
         }
         for r in &out.reasons {
             let question = &c.questions[r.question];
@@ -227,15 +227,15 @@ impl View {
             } else {
                 ("down", &c.labels.push_down)
             };
-            let li = el(doc, &self.reasons, "li", class, "")?;
+            let li = el(doc, &self.reasons, "li", class, "");
             if r.push.abs() >= STRONG_PUSH {
-                li.set_attribute("data-strong", "")?;
+                let _ = li.set_attribute("data-strong", "");
             }
             // How it pushed, in words for screen readers; sighted readers see the mark.
-            el(doc, &li, "span", "sr", how)?;
-            el(doc, &li, "span", "q", &question.text)?;
-            el(doc, &li, "strong", "", &option.label)?;
-            el(doc, &li, "span", "", &option.reason)?;
+            el(doc, &li, "span", "sr", how);
+            el(doc, &li, "span", "q", &question.text);
+            el(doc, &li, "strong", "", &option.label);
+            el(doc, &li, "span", "", &option.reason);
         }
         // What would change it: the best one or two ways up, and the nearest way down.
         clear(&self.what_if);
@@ -248,7 +248,7 @@ impl View {
         };
         for &(direction, limit, class) in ways {
             for w in what_ifs(c, answers, direction, limit) {
-                el(doc, &self.what_if, "li", class, &describe(c, &w, direction))?;
+                el(doc, &self.what_if, "li", class, &describe(c, &w, direction));
                 shown += 1;
             }
         }
@@ -256,21 +256,21 @@ impl View {
             .what_if_block
             .toggle_attribute_with_force("hidden", shown == 0);
         if let Some(chart) = &self.chart {
-            chart.update(c, out)?;
+            chart.update(c, out);
         }
         clear(&self.steps);
         for s in &out.next_steps {
-            el(doc, &self.steps, "li", "", s.text(c))?;
+            el(doc, &self.steps, "li", "", s.text(c));
         }
         clear(&self.reading);
         for &i in &out.reading {
             let r = &c.reading[i];
-            let li = el(doc, &self.reading, "li", "", "")?;
+            let li = el(doc, &self.reading, "li", "", "");
             let host_link = self.links.get(i).and_then(|l| l.as_deref());
             match host_link.or(r.href.as_deref()).filter(|h| is_safe_href(h)) {
                 Some(href) => {
-                    let a = el(doc, &li, "a", "", &r.title)?;
-                    attrs(&a, &[("href", href), ("rel", "noopener")])?;
+                    let a = el(doc, &li, "a", "", &r.title);
+                    attrs(&a, &[("href", href), ("rel", "noopener")]);
                 }
                 None => {
                     li.set_text_content(Some(&r.title));
@@ -280,6 +280,5 @@ impl View {
         let _ = self
             .reading_block
             .toggle_attribute_with_force("hidden", out.reading.is_empty());
-        Ok(())
     }
 }
