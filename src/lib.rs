@@ -15,6 +15,7 @@ mod checklist;
 mod compile;
 mod evaluate;
 mod format;
+mod parse;
 pub mod picture;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
@@ -34,6 +35,9 @@ pub use format::{
     RawChecklist, RawCondition, RawEffect, RawFactor, RawLabels, RawOption, RawQuestion,
     RawReading, RawSection, RawVerdict,
 };
+#[cfg(not(target_arch = "wasm32"))]
+pub use parse::parse_checklist_json;
+pub use parse::{parse, Tree};
 pub use whatif::{
     apply, candidate_edits, describe, edit_push, question_push, search, what_ifs, Direction, Edit,
     Search, WhatIf, MAX_DEPTH, MAX_EVALUATIONS,
