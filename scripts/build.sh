@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Builds the widget into pkg/ (never committed):
 #   pkg/ai-cert-check.js            one minified ES module: src/web/entry.js + the wasm-bindgen glue
-#   pkg/ai-cert-check-core_bg.wasm  the engine and web layer, wasm-opt -Oz
+#   pkg/ai-cert-check-core_bg.wasm  the engine and web layer with the built-in checklist, wasm-opt -Oz
+#   pkg/ai-cert-check-custom.js     the glue of the build that reads a host's own checklist
+#   pkg/ai-cert-check-custom_bg.wasm  that build (serde), loaded only by pages bringing a checklist
 #   pkg/ai-cert-check.d.ts          TypeScript declarations (src/web/entry.d.ts)
 #   pkg/package.json
 # Tools: run ./scripts/setup.sh first.
@@ -21,46 +23,55 @@ if [ -n "$V" ] && [ "$(wasm-bindgen --version | awk '{print $2}')" != "$V" ]; th
   die "wasm-bindgen CLI is $(wasm-bindgen --version), Cargo.lock wants $V: run ./scripts/setup.sh"
 fi
 
-TARGET_DIR="target/release-wasm"
-BINDGEN_DIR="target/bindgen"
-CORE="ai-cert-check-core"
-
 step() { printf '\n== build: %s\n' "$*" >&2; }
 
-step "cargo build --release (wasm32-unknown-unknown)"
 # Local paths end up in panic locations; remapping them makes the bytes the same on
-# every machine. Set explicitly (the user's RUSTFLAGS are not kept). The separate
-# target dir keeps these flags from invalidating the test builds' cache.
+# every machine. Set explicitly (the user's RUSTFLAGS are not kept). Separate target
+# dirs keep these flags from invalidating the test builds' cache.
 # CARGO_ENCODED_RUSTFLAGS (0x1f-separated) so that paths with spaces survive.
 unset RUSTFLAGS
-CARGO_ENCODED_RUSTFLAGS="--remap-path-prefix=$ROOT=/ai-cert-check"$'\x1f'"--remap-path-prefix=$CARGO_HOME=/cargo"
-export CARGO_ENCODED_RUSTFLAGS
-cargo build --release --lib --target wasm32-unknown-unknown --target-dir "$TARGET_DIR"
-unset CARGO_ENCODED_RUSTFLAGS
-RAW_WASM="$TARGET_DIR/wasm32-unknown-unknown/release/ai_cert_check.wasm"
-[ -f "$RAW_WASM" ] || die "$RAW_WASM was not produced"
+ENCODED_FLAGS="--remap-path-prefix=$ROOT=/ai-cert-check"$'\x1f'"--remap-path-prefix=$CARGO_HOME=/cargo"
 
-step "wasm-bindgen --target web"
-rm -rf "$BINDGEN_DIR"
-wasm-bindgen --target web --out-dir "$BINDGEN_DIR" --out-name "$CORE" "$RAW_WASM"
-
-step "shorten the names between the wasm and its glue"
-node scripts/shorten-names.mjs "$BINDGEN_DIR/${CORE}_bg.wasm" "$BINDGEN_DIR/$CORE.js" \
-  "$BINDGEN_DIR/${CORE}_bg.short.wasm" "$BINDGEN_DIR/$CORE.short.js"
-
-step "wasm-opt -Oz (npm binaryen $("$WASM_OPT" --version | awk '{print $3}'))"
 rm -rf pkg
 mkdir -p pkg
-# wasm-opt reads the enabled features from the module's target_features section
-# (kept because the release profile strips debuginfo only). The section, the
-# producers section and the names are not needed at run time.
-"$WASM_OPT" -Oz --strip-debug --strip-producers --strip-target-features \
-  "$BINDGEN_DIR/${CORE}_bg.short.wasm" -o "pkg/${CORE}_bg.wasm"
 
-step "esbuild: src/web/entry.js + glue -> pkg/ai-cert-check.js"
-node scripts/bundle.mjs src/web/entry.js "$BINDGEN_DIR/$CORE.short.js" pkg/ai-cert-check.js
-grep -q "${CORE}_bg.wasm" pkg/ai-cert-check.js \
-  || die "pkg/ai-cert-check.js does not reference ${CORE}_bg.wasm; the glue's wasm URL changed"
+# build_variant NAME ENTRY OUT [cargo args...]: one build of the crate into pkg/:
+#   pkg/NAME_bg.wasm (wasm-opt -Oz) and OUT (ENTRY bundled with the glue, minified).
+build_variant() {
+  local name="$1" entry="$2" out="$3"
+  shift 3
+  local target_dir="target/release-wasm-$name" bindgen_dir="target/bindgen-$name"
+  step "$name: cargo build --release (wasm32-unknown-unknown) $*"
+  CARGO_ENCODED_RUSTFLAGS="$ENCODED_FLAGS" \
+    cargo build --release --lib --target wasm32-unknown-unknown --target-dir "$target_dir" "$@"
+  local raw="$target_dir/wasm32-unknown-unknown/release/ai_cert_check.wasm"
+  [ -f "$raw" ] || die "$raw was not produced"
+
+  step "$name: wasm-bindgen --target web"
+  rm -rf "$bindgen_dir"
+  wasm-bindgen --target web --out-dir "$bindgen_dir" --out-name "$name" "$raw"
+
+  step "$name: shorten the names between the wasm and its glue"
+  node scripts/shorten-names.mjs "$bindgen_dir/${name}_bg.wasm" "$bindgen_dir/$name.js" \
+    "$bindgen_dir/${name}_bg.short.wasm" "$bindgen_dir/$name.short.js"
+
+  step "$name: wasm-opt -Oz (npm binaryen $("$WASM_OPT" --version | awk '{print $3}'))"
+  # The target_features section (kept by the release profile, which strips debuginfo
+  # only) tells wasm-opt the features; it, the producers section and the names are not
+  # needed at run time.
+  "$WASM_OPT" -Oz --strip-debug --strip-producers --strip-target-features \
+    "$bindgen_dir/${name}_bg.short.wasm" -o "pkg/${name}_bg.wasm"
+
+  step "$name: esbuild: $entry + glue -> $out"
+  node scripts/bundle.mjs "$entry" "$bindgen_dir/$name.short.js" "$out"
+  grep -q "${name}_bg.wasm" "$out" \
+    || die "$out does not reference ${name}_bg.wasm; the glue's wasm URL changed"
+}
+
+# The default build: the built-in checklist only, no serde. What every page loads.
+build_variant ai-cert-check-core src/web/entry.js pkg/ai-cert-check.js
+# The build that reads a host's own checklist; loaded only by pages that bring one.
+build_variant ai-cert-check-custom src/web/custom-entry.js pkg/ai-cert-check-custom.js --features custom
 
 step "declarations and pkg/package.json"
 cp src/web/entry.d.ts pkg/ai-cert-check.d.ts
@@ -79,7 +90,7 @@ cargo metadata --no-deps --format-version 1 --offline 2>/dev/null \
       module: "ai-cert-check.js",
       types: "ai-cert-check.d.ts",
       exports: { ".": { types: "./ai-cert-check.d.ts", default: "./ai-cert-check.js" } },
-      files: ["ai-cert-check.js", "ai-cert-check-core_bg.wasm", "ai-cert-check.d.ts"],
+      files: ["ai-cert-check.js", "ai-cert-check-core_bg.wasm", "ai-cert-check-custom.js", "ai-cert-check-custom_bg.wasm", "ai-cert-check.d.ts"],
       sideEffects: true,
     };
     writeFileSync("pkg/package.json", JSON.stringify(pkg, null, 2) + "\n");

@@ -17,6 +17,9 @@ use crate::checklist::{
 };
 use crate::format::{RawChecklist, RawCondition, RawLabels, RawOption};
 
+/// Shown above the problems when a checklist cannot be displayed.
+pub const INVALID_HEADING: &str = "This checklist has problems and cannot be shown:";
+
 /// The most questions a checklist may have: more is not a checklist readers finish.
 pub const MAX_QUESTIONS: usize = 100;
 /// The most factors: verdict regions are checked cell by cell across them.

@@ -2,11 +2,13 @@
 //! reported at its path: shape problems (unknown keys, missing fields, wrong types) as
 //! well as the rule problems [`crate::compile`] finds.
 //!
-//! serde stops at the first shape error and says what, not where. So when the whole
-//! checklist does not deserialize, this walks down the tree and deserializes each
-//! factor, section, question, option, effect, verdict, condition and reading on its own;
-//! every part that fails, and none of whose own parts fail, is reported with its path and
-//! serde's message. One walker serves both trees the crate reads: `serde_json::Value`
+//! serde stops at the first shape error and says what, not where. So this walks down the
+//! tree and deserializes each factor, section, question, option, effect, verdict,
+//! condition and reading on its own; every part that fails, and none of whose own parts
+//! fail, is reported with its path and serde's message. It also checks every object's
+//! keys against the fields its type declares: serde-wasm-bindgen reads only the fields it
+//! knows and never sees an unknown (misspelt) key, so `deny_unknown_fields` alone would
+//! hold natively but not in the browser. One walker serves both trees the crate reads: `serde_json::Value`
 //! natively (the command-line validator, the tests) and a JS object in the browser (the
 //! build for pages that bring their own checklist), through the [`Tree`] trait.
 
@@ -25,21 +27,71 @@ pub trait Tree: Sized {
     fn field(&self, key: &str) -> Option<Self>;
     /// The items, if this is an array.
     fn items(&self) -> Option<Vec<Self>>;
+    /// The keys, if this is an object.
+    fn keys(&self) -> Option<Vec<String>>;
     /// Deserializes the value as `T`, or says why it cannot.
     fn deserialize<T: DeserializeOwned>(&self) -> Result<T, String>;
 }
 
 /// Reads and validates a checklist, or returns every problem found.
 pub fn parse<V: Tree>(tree: &V) -> Result<Checklist, Vec<Problem>> {
+    let mut problems = Vec::new();
+    unknown_keys::<V, RawChecklist>(tree, "$", &mut problems);
+    checklist_parts(tree, &mut problems);
     match tree.deserialize::<RawChecklist>() {
-        Ok(raw) => compile(&raw),
+        Ok(raw) if problems.is_empty() => compile(&raw),
+        Ok(_) => Err(problems),
         Err(message) => {
-            let mut problems = Vec::new();
-            checklist_parts(tree, &mut problems);
             if problems.is_empty() {
                 problems.push(shape("$", message));
             }
             Err(problems)
+        }
+    }
+}
+
+/// The field names `T` declares, found by asking its `Deserialize` impl (it names them
+/// when it asks for a struct).
+fn field_names<T: DeserializeOwned>() -> &'static [&'static str] {
+    use serde::de::{Error, Visitor};
+    use serde::forward_to_deserialize_any;
+
+    struct Probe<'a>(&'a mut &'static [&'static str]);
+    impl<'de> serde::Deserializer<'de> for Probe<'_> {
+        type Error = serde::de::value::Error;
+        fn deserialize_struct<W: Visitor<'de>>(
+            self,
+            _: &'static str,
+            fields: &'static [&'static str],
+            _: W,
+        ) -> Result<W::Value, Self::Error> {
+            *self.0 = fields;
+            Err(Self::Error::custom("probe"))
+        }
+        fn deserialize_any<W: Visitor<'de>>(self, _: W) -> Result<W::Value, Self::Error> {
+            Err(Self::Error::custom("probe"))
+        }
+        forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes
+            byte_buf option unit unit_struct newtype_struct seq tuple tuple_struct map
+            enum identifier ignored_any
+        }
+    }
+    let mut fields: &'static [&'static str] = &[];
+    let _ = T::deserialize(Probe(&mut fields));
+    fields
+}
+
+/// Reports every key of the object `v` that `T` does not declare.
+fn unknown_keys<V: Tree, T: DeserializeOwned>(v: &V, path: &str, out: &mut Vec<Problem>) {
+    let fields = field_names::<T>();
+    for key in v.keys().unwrap_or_default() {
+        if !fields.contains(&key.as_str()) {
+            out.push(Problem {
+                path: format!("{path}.{key}"),
+                message: format!("unknown field `{key}`"),
+                hint: format!("known fields here: {}", fields.join(", ")),
+            });
         }
     }
 }
@@ -54,13 +106,14 @@ fn shape(path: &str, message: String) -> Problem {
 
 type Parts<V> = fn(&V, &str, &mut Vec<Problem>);
 
-/// Deserializes `v` as `T`; on failure, looks for failing parts first and reports `v`
-/// itself only if none of them explains the failure.
+/// Checks `v` as a `T`: its keys, then its parts; if neither has a problem but `v`
+/// still does not deserialize, reports `v` itself with serde's message.
 fn part<V: Tree, T: DeserializeOwned>(v: &V, path: &str, out: &mut Vec<Problem>, parts: Parts<V>) {
-    if let Err(message) = v.deserialize::<T>() {
-        let before = out.len();
-        parts(v, path, out);
-        if out.len() == before {
+    let before = out.len();
+    unknown_keys::<V, T>(v, path, out);
+    parts(v, path, out);
+    if out.len() == before {
+        if let Err(message) = v.deserialize::<T>() {
             out.push(shape(path, message));
         }
     }
@@ -122,6 +175,9 @@ mod json {
         }
         fn items(&self) -> Option<Vec<Self>> {
             self.as_array().cloned()
+        }
+        fn keys(&self) -> Option<Vec<String>> {
+            Some(self.as_object()?.keys().cloned().collect())
         }
         fn deserialize<T: DeserializeOwned>(&self) -> Result<T, String> {
             serde_json::from_value(self.clone()).map_err(|e| e.to_string())

@@ -1,6 +1,6 @@
 //! The element's body in a real browser (headless Chromium, via wasm-bindgen-test):
 //! mounting, answering, events, independence of instances, and listener release.
-#![cfg(target_arch = "wasm32")]
+#![cfg(all(target_arch = "wasm32", not(feature = "custom")))]
 
 use std::cell::RefCell;
 use std::rc::Rc;

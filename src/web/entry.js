@@ -1,22 +1,39 @@
-// ai-cert-check: the one script a page loads. It defines <ai-cert-check>, loads the
-// WebAssembly once (streaming, relative to this file's own URL) and mounts every
-// instance, present now or added later. Until the wasm is ready, or if it cannot run,
-// the element shows whatever the author put inside it.
-import init, { mount } from "./glue.js";
+// ai-cert-check: the one script a page loads. It defines <ai-cert-check>, and mounts
+// every instance, present now or added later. Until the WebAssembly is ready, or if it
+// cannot run, the element shows whatever the author put inside it.
+//
+// Two builds of the same Rust code: the default one (the built-in checklist as static
+// tables, no parser) is bundled here; the one that reads a host's own checklist (serde)
+// is a second file, ai-cert-check-custom.js, imported only when an element brings a
+// checklist (`src`, `checklist`, or the `mount` API). Both load their .wasm relative
+// to this file's own URL, with streaming compilation.
+import init, { mount as mountBuiltin } from "./glue.js";
 
 const TAG = "ai-cert-check";
-const widgets = new WeakMap();
+const widgets = new WeakMap(); // element -> mounted widget (or null: showing problems)
+const pending = new WeakSet(); // elements whose mount is under way
+const given = new WeakMap(); // element -> { checklist, readingLinks } from the JS API
 let loading;
+let loadingCustom;
 
 function load() {
   loading ??= init();
   return loading;
 }
 
+function loadCustom() {
+  loadingCustom ??= import("./ai-cert-check-custom.js").then(async (custom) => {
+    await custom.default();
+    return custom;
+  });
+  return loadingCustom;
+}
+
 // `reading-links='{"employers-care": "/posts/employers/"}'`: the host's addresses for
 // the related reading, by id. Parsed here (JSON.parse costs the wasm nothing); the wasm
 // vets every address before making a link.
 function readingLinks(element) {
+  if (given.get(element)?.readingLinks) return given.get(element).readingLinks;
   const text = element.getAttribute("reading-links");
   if (!text) return undefined;
   try {
@@ -28,31 +45,102 @@ function readingLinks(element) {
   return undefined;
 }
 
+// Where the element's checklist comes from: `null` for the built-in one, otherwise
+// `{ checklist }` (a parsed object) or `{ error }` (a message for the author).
+async function source(element) {
+  if (given.get(element)?.checklist !== undefined) return { checklist: given.get(element).checklist };
+  const src = element.getAttribute("src");
+  if (src) {
+    let text;
+    try {
+      const response = await fetch(new URL(src, document.baseURI), { credentials: "same-origin" });
+      if (!response.ok) return { error: `could not load "${src}": HTTP ${response.status}` };
+      text = await response.text();
+    } catch (error) {
+      return { error: `could not load "${src}": ${error.message}` };
+    }
+    try {
+      return { checklist: JSON.parse(text) };
+    } catch (error) {
+      return { error: `"${src}" is not valid JSON: ${error.message}` };
+    }
+  }
+  const id = element.getAttribute("checklist");
+  if (id) {
+    const script = element.ownerDocument.getElementById(id);
+    if (!script) return { error: `no element with id "${id}" holds the checklist` };
+    try {
+      return { checklist: JSON.parse(script.textContent) };
+    } catch (error) {
+      return { error: `the checklist in #${id} is not valid JSON: ${error.message}` };
+    }
+  }
+  return null;
+}
+
+async function connect(element) {
+  if (widgets.has(element) || pending.has(element)) return;
+  // A later `mount` call replaces what this one is loading: it compares tokens.
+  const token = given.get(element);
+  const current = () => element.isConnected && !widgets.has(element) && given.get(element) === token;
+  pending.add(element);
+  try {
+    const from = await source(element);
+    const links = readingLinks(element);
+    if (from === null) {
+      await load();
+      if (current()) widgets.set(element, mountBuiltin(element, links));
+    } else {
+      const custom = await loadCustom();
+      if (current()) widgets.set(element, custom.mount_custom(element, from.checklist, links, from.error) ?? null);
+    }
+  } catch (error) {
+    console.error(`<${TAG}> could not start:`, error);
+  } finally {
+    if (given.get(element) === token) pending.delete(element);
+  }
+}
+
+function release(element) {
+  const widget = widgets.get(element);
+  widgets.delete(element);
+  widget?.free();
+}
+
 class AiCertCheckElement extends HTMLElement {
   connectedCallback() {
-    load().then(
-      () => {
-        if (this.isConnected && !widgets.has(this)) widgets.set(this, mount(this, readingLinks(this)));
-      },
-      (error) => console.error(`<${TAG}> could not start:`, error),
-    ).catch((error) => console.error(`<${TAG}> could not render:`, error));
+    connect(this);
   }
 
   disconnectedCallback() {
     // A move within the page disconnects and reconnects in one task: keep the widget
     // (and the reader's answers) unless the element is really gone.
     queueMicrotask(() => {
-      if (this.isConnected) return;
-      const widget = widgets.get(this);
-      widgets.delete(this);
-      widget?.free();
+      if (!this.isConnected) release(this);
     });
   }
 }
 
 if (!customElements.get(TAG)) customElements.define(TAG, AiCertCheckElement);
 
-/** Bytes of WebAssembly memory in use by the widget (for the benchmark and tests). */
+/**
+ * Gives `element` a checklist (a plain object in the checklist format) and, optionally,
+ * addresses for its related reading, then (re)mounts it. Resolves once it is shown.
+ */
+export async function mount(element, { checklist, readingLinks: links } = {}) {
+  given.set(element, { checklist, readingLinks: links });
+  pending.delete(element);
+  release(element);
+  if (element.isConnected) await connect(element);
+}
+
+/** Unmounts `element`: its listener is released; it mounts again if reconnected. */
+export function unmount(element) {
+  given.delete(element);
+  release(element);
+}
+
+/** Bytes of WebAssembly memory in use by the built-in build (for the benchmark and tests). */
 export async function wasmMemoryBytes() {
   const wasm = await load();
   return wasm.memory.buffer.byteLength;

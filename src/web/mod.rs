@@ -11,10 +11,13 @@
 
 mod alloc;
 mod chart;
+#[cfg(feature = "custom")]
+mod custom;
 mod detail;
 mod dom;
 mod view;
 
+use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
@@ -25,7 +28,9 @@ use web_sys::{
     ShadowRoot, ShadowRootInit, ShadowRootMode,
 };
 
-use crate::{builtin, evaluate, Answers, Checklist};
+#[cfg(not(feature = "custom"))]
+use crate::builtin;
+use crate::{evaluate, Answers, Checklist};
 use dom::{cast, el};
 use view::View;
 
@@ -56,7 +61,7 @@ pub struct Widget {
 struct Instance {
     host: HtmlElement,
     doc: Document,
-    checklist: &'static Checklist,
+    checklist: Cow<'static, Checklist>,
     answers: RefCell<Answers>,
     view: View,
 }
@@ -67,21 +72,39 @@ struct Instance {
 /// `links` maps related-reading ids to the host's addresses (`{ "employers-care":
 /// "/posts/employers/" }`); it may be `undefined`. Addresses that are not http(s),
 /// relative or mailto are ignored.
+///
+/// Not in the custom build (which has no use for the built-in checklist's tables: the
+/// entry script mounts built-in instances with the default build).
+#[cfg(not(feature = "custom"))]
 #[wasm_bindgen]
 pub fn mount(host: HtmlElement, links: JsValue) -> Result<Widget, JsValue> {
+    mount_checklist(host, Cow::Borrowed(builtin()), links)
+}
+
+/// The host's shadow root, attached (open) on first use.
+fn shadow(host: &HtmlElement) -> Result<ShadowRoot, JsValue> {
+    match host.shadow_root() {
+        Some(r) => Ok(r),
+        None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)),
+    }
+}
+
+/// Mounts any validated checklist: the built-in one, or (custom build) an author's.
+fn mount_checklist(
+    host: HtmlElement,
+    checklist: Cow<'static, Checklist>,
+    links: JsValue,
+) -> Result<Widget, JsValue> {
     let doc = host.owner_document().ok_or("no document")?;
-    let root = match host.shadow_root() {
-        Some(r) => r,
-        None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
-    };
+    let root = shadow(&host)?;
     let uid = NEXT_ID.with(|n| {
         n.set(n.get() + 1);
         let mut uid = String::from("acc");
         crate::push_number(&mut uid, n.get() as usize);
         uid
     });
-    let checklist = builtin();
-    let links = checklist
+    let c: &Checklist = &checklist;
+    let links = c
         .reading
         .iter()
         .map(|r| {
@@ -90,10 +113,10 @@ pub fn mount(host: HtmlElement, links: JsValue) -> Result<Widget, JsValue> {
                 .and_then(|v| v.as_string())
         })
         .collect();
-    let view = view::render(&doc, &root, checklist, &uid, links);
+    let view = view::render(&doc, &root, c, &uid, links);
     style(&doc, &root);
-    let answers = Answers::new(checklist);
-    view.update(&doc, checklist, &answers, &evaluate(checklist, &answers));
+    let answers = Answers::new(c);
+    view.update(&doc, c, &answers, &evaluate(c, &answers));
     let instance = Rc::new(Instance {
         host: host.clone(),
         doc,
@@ -119,7 +142,7 @@ pub fn mount(host: HtmlElement, links: JsValue) -> Result<Widget, JsValue> {
 
 impl Instance {
     fn on_input(&self, input: &HtmlInputElement) {
-        let c = self.checklist;
+        let c: &Checklist = &self.checklist;
         let Some(q) = c.question_index(&input.name()) else {
             return;
         };
