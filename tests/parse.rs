@@ -42,7 +42,7 @@ fn shape_mistakes_are_all_reported_with_their_paths() {
     assert_eq!(
         paths,
         [
-            "$.sections[0].questions[0].options[1]",
+            "$.sections[0].questions[0].options[1].colour",
             "$.sections[2].questions[1].options[0].effects[0]",
             "$.verdicts[3].when[0]",
             "$.reading[2]",
