@@ -16,6 +16,9 @@ mod emit;
 #[path = "src/format.rs"]
 #[allow(dead_code)]
 mod format;
+#[path = "src/parse.rs"]
+#[allow(dead_code)]
+mod parse;
 
 use emit::Emit;
 
@@ -28,13 +31,11 @@ fn main() {
     let out_dir = std::path::PathBuf::from(std::env::var("OUT_DIR").unwrap());
     let css = std::fs::read_to_string(CSS).unwrap_or_else(|e| panic!("{CSS}: {e}"));
     std::fs::write(out_dir.join("style.min.css"), minify_css(&css)).expect("write style.min.css");
-    for module in ["checklist", "compile", "emit", "format"] {
+    for module in ["checklist", "compile", "emit", "format", "parse"] {
         println!("cargo:rerun-if-changed=src/{module}.rs");
     }
     let text = std::fs::read_to_string(SOURCE).unwrap_or_else(|e| panic!("{SOURCE}: {e}"));
-    let raw: format::RawChecklist =
-        serde_json::from_str(&text).unwrap_or_else(|e| panic!("{SOURCE}: {e}"));
-    let compiled = match compile::compile(&raw) {
+    let compiled = match parse::parse_checklist_json(&text) {
         Ok(c) => c,
         Err(problems) => {
             for p in &problems {

@@ -1,7 +1,11 @@
 //! The checklist format as authors write it: the raw, serde-readable form.
 //!
 //! This is the first of two stages (the ripgrep way): these types mirror the JSON one to
-//! one, cross-references are still ids, and nothing here is trusted. [`crate::compile`]
+//! one, cross-references are still ids, and nothing here is trusted. Unknown keys are
+//! not refused here but by [`crate::parse`], which checks every object's keys against
+//! these types' fields: the same check on both trees the crate reads (serde-wasm-bindgen
+//! never sees unknown keys, so `deny_unknown_fields` would only hold natively), and it
+//! lets the rule problems be reported in the same pass. [`crate::compile`]
 //! checks every rule and turns a [`RawChecklist`] into a [`crate::Checklist`] the engine
 //! can evaluate without further checks.
 //!
@@ -15,7 +19,6 @@ use serde::Deserialize;
 
 /// A whole checklist: one decision, its questions, factors and verdicts.
 #[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct RawChecklist {
     /// The format version; only `1` exists.
     pub version: u32,
@@ -42,7 +45,6 @@ pub struct RawChecklist {
 
 /// A scored dimension.
 #[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct RawFactor {
     /// Referenced by effects and verdict conditions.
     pub id: String,
@@ -52,7 +54,6 @@ pub struct RawFactor {
 
 /// A group of questions shown under one heading.
 #[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct RawSection {
     /// Unique among sections.
     pub id: String,
@@ -64,7 +65,6 @@ pub struct RawSection {
 
 /// One question and its options.
 #[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct RawQuestion {
     /// Unique among all questions.
     pub id: String,
@@ -85,7 +85,6 @@ pub struct RawQuestion {
 
 /// One answer a reader can give.
 #[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct RawOption {
     /// Unique within its question.
     pub id: String,
@@ -120,7 +119,6 @@ pub struct RawOption {
 
 /// A weight an option adds to one factor.
 #[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct RawEffect {
     /// A factor id.
     pub factor: String,
@@ -130,7 +128,6 @@ pub struct RawEffect {
 
 /// One verdict band.
 #[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct RawVerdict {
     /// Unique among verdicts.
     pub id: String,
@@ -152,7 +149,6 @@ pub struct RawVerdict {
 
 /// A half-open range `[min, max)` on one factor; a missing bound is unbounded.
 #[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct RawCondition {
     /// A factor id.
     pub factor: String,
@@ -166,7 +162,6 @@ pub struct RawCondition {
 
 /// A related article.
 #[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct RawReading {
     /// Referenced by options and verdicts.
     pub id: String,
@@ -179,7 +174,6 @@ pub struct RawReading {
 
 /// The widget's own interface words. Every field has an English default.
 #[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct RawLabels {
     /// Heading above the verdict, e.g. "Your verdict".
     pub verdict_heading: Option<String>,

@@ -39,8 +39,14 @@ pub fn parse<V: Tree>(tree: &V) -> Result<Checklist, Vec<Problem>> {
     unknown_keys::<V, RawChecklist>(tree, "$", &mut problems);
     checklist_parts(tree, &mut problems);
     match tree.deserialize::<RawChecklist>() {
-        Ok(raw) if problems.is_empty() => compile(&raw),
-        Ok(_) => Err(problems),
+        Ok(raw) => match compile(&raw) {
+            Ok(checklist) if problems.is_empty() => Ok(checklist),
+            Ok(_) => Err(problems),
+            Err(more) => {
+                problems.extend(more);
+                Err(problems)
+            }
+        },
         Err(message) => {
             if problems.is_empty() {
                 problems.push(shape("$", message));

@@ -232,13 +232,28 @@ fn an_exclusive_option_in_a_single_choice_question() {
 }
 
 #[test]
-fn unknown_keys_are_refused_by_the_format() {
+fn unknown_keys_are_refused_along_with_the_rule_problems() {
     let mut v = base();
     q(&mut v, 0, 0)["colour"] = json!("red");
-    let err = serde_json::from_value::<RawChecklist>(v)
-        .unwrap_err()
-        .to_string();
-    assert!(err.contains("unknown field `colour`"), "{err}");
+    q(&mut v, 0, 1)["id"] = json!("objective");
+    let problems = ai_cert_check::parse_checklist_json(&v.to_string()).unwrap_err();
+    let got: Vec<(&str, &str)> = problems
+        .iter()
+        .map(|p| (p.path.as_str(), p.message.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "$.sections[0].questions[0].colour",
+                "unknown field `colour`"
+            ),
+            (
+                "$.sections[0].questions[1].id",
+                "duplicate question id \"objective\""
+            ),
+        ]
+    );
 }
 
 #[test]
