@@ -17,6 +17,8 @@ mod evaluate;
 mod format;
 mod parse;
 pub mod picture;
+mod share;
+mod summary;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 mod whatif;
@@ -39,6 +41,8 @@ pub use format::{
 #[cfg(not(target_arch = "wasm32"))]
 pub use parse::parse_checklist_json;
 pub use parse::{parse, Tree};
+pub use share::{decode, encode, fingerprint, DecodeError, FORMAT};
+pub use summary::summary;
 pub use whatif::{
     apply, candidate_edits, describe, edit_push, question_push, search, what_ifs, Direction, Edit,
     Search, WhatIf, MAX_DEPTH, MAX_EVALUATIONS,

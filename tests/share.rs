@@ -1,0 +1,127 @@
+//! Keeping and sharing answers: the compact text round-trips, and anything damaged,
+//! stale or from the future is refused whole.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use ai_cert_check::{
+    builtin, decode, encode, evaluate, parse_checklist_json, summary, Answers, DecodeError,
+};
+use common::{answers, random_answers, Rng};
+
+const SOURCE: &str = include_str!("../src/content/ai-certification.json");
+
+#[test]
+fn every_set_of_answers_round_trips() {
+    let c = builtin();
+    let mut rng = Rng::new(21);
+    for _ in 0..5_000 {
+        let a = random_answers(c, &mut rng, 30);
+        let text = encode(c, &a);
+        assert_eq!(decode(c, &text), Ok(a.clone()), "{text}");
+    }
+    assert_eq!(decode(c, &encode(c, &Answers::new(c))), Ok(Answers::new(c)));
+}
+
+#[test]
+fn the_text_is_short() {
+    let c = builtin();
+    let a = answers(
+        c,
+        &[
+            ("objective", "promotion"),
+            ("practice_now", "weekly"),
+            ("employer", "yes"),
+            ("apply_next", "project"),
+        ],
+    );
+    let text = encode(c, &a);
+    assert!(text.len() < 30, "{text}");
+    assert!(text.starts_with("1."));
+    assert!(
+        text.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.'),
+        "safe in a URL fragment: {text}"
+    );
+}
+
+#[test]
+fn damaged_texts_are_refused_whole() {
+    let c = builtin();
+    let good = encode(
+        c,
+        &answers(
+            c,
+            &[("objective", "promotion"), ("expectations", "protection")],
+        ),
+    );
+    let print = good.split('.').nth(1).unwrap().to_string();
+    for bad in [
+        String::new(),
+        "garbage".to_string(),
+        format!("1.{print}.zzzzzzzz"),             // a mask too long
+        format!("1.{print}.3"),                    // two options in a single-choice question
+        format!("1.{print}.1w"), // an option that does not exist (bit 6 of 6 options: 0..5)
+        format!("1.{print}.1.{}", ".".repeat(20)), // more questions than the checklist has
+        format!("1.{print}.1.......9"), // "None of these" ticked with a warning sign
+        format!("1.{print}.-1"),
+        format!("1.{print}.A"),
+        format!("0.{print}.1"),
+    ] {
+        assert_eq!(decode(c, &bad), Err(DecodeError::Damaged), "{bad:?}");
+    }
+}
+
+#[test]
+fn a_text_from_a_future_format_or_another_checklist_is_refused() {
+    let c = builtin();
+    let good = encode(c, &answers(c, &[("objective", "promotion")]));
+    let rest = good.split_once('.').unwrap().1;
+    assert_eq!(
+        decode(c, &format!("2.{rest}")),
+        Err(DecodeError::FutureFormat)
+    );
+
+    // The same answers against a checklist whose options changed.
+    let changed =
+        parse_checklist_json(&SOURCE.replace("\"id\": \"promotion\"", "\"id\": \"promoted\""))
+            .unwrap();
+    assert_eq!(decode(&changed, &good), Err(DecodeError::OtherChecklist));
+    // Wording and weights may change without losing answers.
+    let reworded = parse_checklist_json(
+        &SOURCE
+            .replace("Get a promotion", "Be promoted")
+            .replace("\"weight\": 4", "\"weight\": 5"),
+    )
+    .unwrap();
+    assert!(decode(&reworded, &good).is_ok());
+}
+
+#[test]
+fn the_summary_has_the_verdict_reasons_and_next_steps() {
+    let c = builtin();
+    let a = answers(
+        c,
+        &[
+            ("objective", "promotion"),
+            ("practice_now", "rarely"),
+            ("employer", "yes"),
+            ("apply_next", "project"),
+        ],
+    );
+    let out = evaluate(c, &a);
+    let text = summary(c, &out);
+    assert!(text.starts_with("Is an AI certification worth it for you?\n\nYour verdict: Worth it, if you pair it with practice\n"), "{text}");
+    assert!(
+        text.contains("\nWhy\n- Rarely: You rarely use AI in your work"),
+        "{text}"
+    );
+    assert!(
+        text.contains("\nNext steps\n1. Plan a workplace project"),
+        "{text}"
+    );
+    assert!(
+        text.contains("\nRelated reading\n- How to Use AI at Work\n"),
+        "{text}"
+    );
+    assert!(!text.contains('<'), "plain text");
+}
