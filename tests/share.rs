@@ -112,7 +112,8 @@ fn the_summary_has_the_verdict_reasons_and_next_steps() {
     let text = summary(c, &out);
     assert!(text.starts_with("Is an AI certification worth it for you?\n\nYour verdict: Worth it, if you pair it with practice\n"), "{text}");
     assert!(
-        text.contains("\nWhy\n- Rarely: You rarely use AI in your work"),
+        text.contains("\nWhy\n- Yes, they count: Certifications count where you work")
+            && text.contains("\n- Rarely: You rarely use AI in your work"),
         "{text}"
     );
     assert!(
@@ -120,7 +121,7 @@ fn the_summary_has_the_verdict_reasons_and_next_steps() {
         "{text}"
     );
     assert!(
-        text.contains("\nRelated reading\n- How to Use AI at Work\n"),
+        text.contains("\nRelated reading\n- Do Employers Actually Care About AI Skills\n"),
         "{text}"
     );
     assert!(!text.contains('<'), "plain text");
