@@ -1,0 +1,293 @@
+//! Checklists as files: every bad checklist in `tests/bad-checklists/` is rejected with
+//! exactly the problems its `.expected` file lists, and every checklist we ship (the
+//! built-in one, `www/examples/*.json`, the example in `docs/checklist-format.md`) is
+//! accepted.
+//!
+//! An `.expected` file reads like the spec of one rule: a first line saying whether the
+//! JSON Schema can express it (checked by `tests/e2e/schema.test.mjs`), optional `#`
+//! comment lines, then one `<JSON path>: <message fragment>` line per problem, in the
+//! order they are reported. See `tests/bad-checklists/README.md`.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use ai_cert_check::{compile, is_safe_href, parse_checklist_json, Problem, RawChecklist};
+
+const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+
+fn dir(relative: &str) -> PathBuf {
+    Path::new(ROOT).join(relative)
+}
+
+/// The files in `relative` whose name ends with `extension`, sorted.
+fn files(relative: &str, extension: &str) -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = fs::read_dir(dir(relative))
+        .unwrap_or_else(|e| panic!("cannot read {relative}: {e}"))
+        .map(|entry| entry.expect("a directory entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == extension))
+        .collect();
+    out.sort();
+    out
+}
+
+fn read(path: &Path) -> String {
+    fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
+}
+
+fn name(path: &Path) -> String {
+    path.file_name().unwrap().to_string_lossy().into_owned()
+}
+
+/// What an `.expected` file says.
+#[derive(Debug)]
+struct Expected {
+    /// `true` for `schema: rejects`.
+    schema_rejects: bool,
+    /// `(path, message fragment)`, in order.
+    problems: Vec<(String, String)>,
+}
+
+fn parse_expected(file: &str, text: &str) -> Expected {
+    let mut lines = text.lines();
+    let schema_rejects = match lines.next().map(str::trim) {
+        Some("schema: rejects") => true,
+        Some("schema: accepts") => false,
+        other => panic!(
+            "{file}: the first line must be `schema: rejects` or `schema: accepts`, not {other:?}"
+        ),
+    };
+    let problems = lines
+        .map(str::trim_end)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| {
+            let (path, fragment) = l
+                .split_once(": ")
+                .unwrap_or_else(|| panic!("{file}: `{l}` is not `<path>: <message fragment>`"));
+            assert!(path.starts_with('$'), "{file}: `{path}` is not a JSON path");
+            assert!(
+                !fragment.is_empty(),
+                "{file}: `{l}` has no message fragment"
+            );
+            (path.to_string(), fragment.to_string())
+        })
+        .collect();
+    Expected {
+        schema_rejects,
+        problems,
+    }
+}
+
+/// Why `got` differs from `want`, or `None` if every problem matches.
+fn mismatch(got: &[Problem], want: &[(String, String)]) -> Option<String> {
+    let listed = || {
+        got.iter()
+            .map(|p| format!("    {}: {}", p.path, p.message))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    if got.len() != want.len() {
+        return Some(format!(
+            "{} problems reported, {} expected; reported:\n{}",
+            got.len(),
+            want.len(),
+            listed()
+        ));
+    }
+    for (i, (p, (path, fragment))) in got.iter().zip(want).enumerate() {
+        if &p.path != path || !p.message.contains(fragment.as_str()) {
+            return Some(format!(
+                "problem {} is `{}: {}`, expected `{path}: ...{fragment}...`; reported:\n{}",
+                i + 1,
+                p.path,
+                p.message,
+                listed()
+            ));
+        }
+        if p.hint.is_empty() {
+            return Some(format!("problem {} (`{}`) has no hint", i + 1, p.path));
+        }
+    }
+    None
+}
+
+#[test]
+fn every_bad_checklist_is_rejected_with_exactly_the_expected_problems() {
+    let mut failures = Vec::new();
+    for json in files("tests/bad-checklists", "json") {
+        let file = name(&json);
+        let expected = parse_expected(&file, &read(&json.with_extension("expected")));
+        assert!(
+            !expected.problems.is_empty(),
+            "{file}: the .expected file lists no problems"
+        );
+        match parse_checklist_json(&read(&json)) {
+            Ok(_) => failures.push(format!("{file}: accepted, but must be rejected")),
+            Err(got) => {
+                if let Some(why) = mismatch(&got, &expected.problems) {
+                    failures.push(format!("{file}: {why}"));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "\n{}\n", failures.join("\n\n"));
+}
+
+#[test]
+fn every_bad_checklist_has_an_expected_file_and_every_expected_file_a_checklist() {
+    let stems = |ext| -> Vec<PathBuf> {
+        files("tests/bad-checklists", ext)
+            .into_iter()
+            .map(|p| p.with_extension(""))
+            .collect()
+    };
+    let (json, expected) = (stems("json"), stems("expected"));
+    assert_eq!(
+        json, expected,
+        "each NAME.json needs a NAME.expected, and each NAME.expected a NAME.json"
+    );
+    assert!(json.len() >= 15, "only {} bad checklists", json.len());
+}
+
+#[test]
+fn the_rules_json_schema_cannot_express_are_still_covered() {
+    // The schema accepts these; only `compile` stands between them and a reader.
+    let beyond_schema: Vec<String> = files("tests/bad-checklists", "expected")
+        .iter()
+        .filter(|p| !parse_expected(&name(p), &read(p)).schema_rejects)
+        .map(|p| name(p))
+        .collect();
+    for case in [
+        "duplicate-ids.expected",
+        "unknown-references.expected",
+        "verdict-gap.expected",
+        "verdict-overlap.expected",
+        "unreachable-verdict.expected",
+        "too-many-questions.expected",
+    ] {
+        assert!(
+            beyond_schema.iter().any(|n| n == case),
+            "{case} should be marked `schema: accepts`: {beyond_schema:?}"
+        );
+    }
+}
+
+/// Accepted both ways authors' files are read: serde + `compile` (what `build.rs` does)
+/// and `parse_checklist_json` (what the command-line validator does).
+fn assert_accepted(path: &Path) {
+    let file = path.display();
+    let text = read(path);
+    let raw: RawChecklist =
+        serde_json::from_str(&text).unwrap_or_else(|e| panic!("{file}: not the format: {e}"));
+    if let Err(problems) = compile(&raw) {
+        let listed: Vec<String> = problems.iter().map(Problem::to_string).collect();
+        panic!("{file}:\n  {}", listed.join("\n  "));
+    }
+    if let Err(problems) = parse_checklist_json(&text) {
+        panic!("{file}: parse_checklist_json rejects it: {problems:?}");
+    }
+}
+
+#[test]
+fn the_built_in_checklist_is_accepted() {
+    assert_accepted(&dir("src/content/ai-certification.json"));
+}
+
+#[test]
+fn every_example_checklist_is_accepted() {
+    let examples = files("www/examples", "json");
+    assert!(
+        examples.iter().any(|p| name(p) == "reskill.json"),
+        "{examples:?}"
+    );
+    for path in &examples {
+        assert_accepted(path);
+    }
+}
+
+#[test]
+fn the_reskill_example_fits_the_picture_and_its_caps() {
+    let c = parse_checklist_json(&read(&dir("www/examples/reskill.json"))).unwrap();
+    assert_eq!(c.id, "reskill");
+    assert!((8..=12).contains(&c.questions.len()));
+    assert!((3..=5).contains(&c.sections.len()));
+    assert_eq!(c.factors.len(), 2, "two factors, the picture's two axes");
+    assert!((3..=4).contains(&c.verdicts.len()));
+    // No financial runway can never mean "reskill now".
+    let runway = c.questions.iter().find(|q| q.id == "runway").unwrap();
+    let none = runway.options.iter().find(|o| o.id == "none").unwrap();
+    assert_eq!(none.cap.map(|v| &*c.verdicts[v].id), Some("prepare"));
+    for q in c.questions.iter() {
+        for o in q.options.iter().filter(|o| o.red_flag) {
+            assert!(o.effects.iter().all(|e| e.weight <= 0.0), "{}", o.id);
+        }
+    }
+}
+
+#[test]
+fn the_example_in_the_format_guide_is_www_examples_minimal_json() {
+    const MARKER: &str = "<!-- example: www/examples/minimal.json -->";
+    let guide = read(&dir("docs/checklist-format.md"));
+    let after = guide
+        .split_once(MARKER)
+        .unwrap_or_else(|| panic!("docs/checklist-format.md lacks `{MARKER}`"))
+        .1;
+    let block = after
+        .trim_start()
+        .strip_prefix("```json\n")
+        .and_then(|rest| rest.split_once("\n```"))
+        .expect("a ```json block right after the marker")
+        .0;
+    let in_guide: serde_json::Value =
+        serde_json::from_str(block).expect("the guide's example is JSON");
+    let file: serde_json::Value =
+        serde_json::from_str(&read(&dir("www/examples/minimal.json"))).unwrap();
+    assert_eq!(
+        in_guide, file,
+        "the example in docs/checklist-format.md and www/examples/minimal.json differ"
+    );
+    assert_accepted(&dir("www/examples/minimal.json"));
+}
+
+#[test]
+fn the_inline_example_in_the_format_guide_is_valid() {
+    const OPEN: &str = "<script type=\"application/json\" id=\"my-list\">";
+    let guide = read(&dir("docs/checklist-format.md"));
+    let inline = guide
+        .split_once(OPEN)
+        .and_then(|(_, rest)| rest.split_once("</script>"))
+        .unwrap_or_else(|| panic!("docs/checklist-format.md lacks `{OPEN}...</script>`"))
+        .0;
+    let c = parse_checklist_json(inline).unwrap_or_else(|problems| {
+        let listed: Vec<String> = problems.iter().map(Problem::to_string).collect();
+        panic!("the guide's inline example:\n  {}", listed.join("\n  "))
+    });
+    assert_eq!(
+        c.id, "my-list",
+        "the id the guide's `checklist` attribute names"
+    );
+}
+
+#[test]
+fn link_addresses_are_allowed_exactly_as_listed() {
+    let list = read(&dir("tests/bad-checklists/hrefs.txt"));
+    let mut count = 0;
+    for line in list
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+    {
+        let (verdict, address) = line
+            .split_once(' ')
+            .unwrap_or_else(|| panic!("hrefs.txt: `{line}`"));
+        let address: String = serde_json::from_str(address)
+            .unwrap_or_else(|e| panic!("hrefs.txt: `{line}`: not a JSON string: {e}"));
+        let safe = match verdict {
+            "safe" => true,
+            "unsafe" => false,
+            _ => panic!("hrefs.txt: `{line}` must start with safe or unsafe"),
+        };
+        assert_eq!(is_safe_href(&address), safe, "hrefs.txt: {address:?}");
+        count += 1;
+    }
+    assert!(count >= 20, "{count} addresses");
+}
