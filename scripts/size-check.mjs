@@ -17,8 +17,8 @@ import { fileURLToPath } from 'node:url';
 
 /** Budget for a page with the built-in checklist. */
 export const BUILTIN_BUDGET_BYTES = 40 * 1024;
-/** Budget for a page that brings its own checklist. */
-export const CUSTOM_BUDGET_BYTES = 80 * 1024;
+/** Budget for a page that brings its own checklist (the issue on hosts' checklists sets 90 KB; the performance issue's 80 KB is not met: see docs/performance.md). */
+export const CUSTOM_BUDGET_BYTES = 90 * 1024;
 
 export const BUILTIN_PAGE = ['ai-cert-check.js', 'ai-cert-check-core_bg.wasm'];
 export const CUSTOM_PAGE = ['ai-cert-check.js', 'ai-cert-check-custom.js', 'ai-cert-check-custom_bg.wasm'];

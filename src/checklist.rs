@@ -208,6 +208,26 @@ pub struct Labels {
     pub push_down: Text,
     /// A reason that holds it down.
     pub push_cap: Text,
+    /// Button: copy a link to the result.
+    pub copy_link: Text,
+    /// Button: copy a plain-text summary.
+    pub copy_summary: Text,
+    /// Button: clear the answers (screen and storage).
+    pub clear: Text,
+    /// Said after a successful copy.
+    pub copied: Text,
+    /// Said when the browser refused to copy.
+    pub copy_failed: Text,
+    /// Said when a shared link's answers were not used: `{why}`.
+    pub link_ignored: Text,
+    /// `{why}` for a damaged link.
+    pub link_damaged: Text,
+    /// `{why}` for a link made with another version of the checklist.
+    pub link_other: Text,
+    /// `{why}` for a link from a newer widget.
+    pub link_future: Text,
+    /// Said when answers cannot be saved in this browser.
+    pub storage_unavailable: Text,
 }
 
 impl Checklist {
@@ -237,10 +257,10 @@ impl Labels {
     /// The progress line, e.g. "7 of 13 answered", from the `{answered}`/`{total}`
     /// template.
     pub fn progress_text(&self, answered: usize, total: usize) -> String {
-        fill(
-            &self.progress,
-            &[("{answered}", answered), ("{total}", total)],
-        )
+        let (mut a, mut t) = (String::new(), String::new());
+        push_number(&mut a, answered);
+        push_number(&mut t, total);
+        fill_text(&self.progress, &[("{answered}", &a), ("{total}", &t)])
     }
 }
 

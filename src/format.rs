@@ -217,4 +217,24 @@ pub struct RawLabels {
     pub push_down: Option<String>,
     /// ... that it holds the verdict down (a cap).
     pub push_cap: Option<String>,
+    /// Button: copy a link to the result.
+    pub copy_link: Option<String>,
+    /// Button: copy a plain-text summary.
+    pub copy_summary: Option<String>,
+    /// Button: clear the answers (screen and storage).
+    pub clear: Option<String>,
+    /// Said after a successful copy.
+    pub copied: Option<String>,
+    /// Said when the browser refused to copy.
+    pub copy_failed: Option<String>,
+    /// Said when a shared link's answers were not used: `{why}`.
+    pub link_ignored: Option<String>,
+    /// `{why}` for a damaged link.
+    pub link_damaged: Option<String>,
+    /// `{why}` for a link made with another version of the checklist.
+    pub link_other: Option<String>,
+    /// `{why}` for a link from a newer widget.
+    pub link_future: Option<String>,
+    /// Said when answers cannot be saved in this browser.
+    pub storage_unavailable: Option<String>,
 }

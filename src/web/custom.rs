@@ -11,7 +11,7 @@
 //! and hint in place of the checklist, logs them to the console, and fires
 //! `ai-cert-check-invalid`. The host page is untouched either way.
 
-use std::borrow::Cow;
+use std::rc::Rc;
 
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
@@ -91,7 +91,7 @@ pub fn mount_custom(
         None => parse(&Js(checklist)),
     };
     match parsed {
-        Ok(c) => mount_checklist(host, Cow::Owned(c), links).map(Some),
+        Ok(c) => mount_checklist(host, Rc::new(c), links).map(Some),
         Err(problems) => {
             show_problems(&host, &problems)?;
             Ok(None)

@@ -82,3 +82,33 @@ pub fn result(c: &Checklist, out: &Outcome) -> Object {
     set(&r, "reading", reading);
     r
 }
+
+/// Reads the host's answers, given as `question=option&question=option...`
+/// (`entry.js` writes it from the object the host passes), all or nothing: an unknown
+/// question or option, or two options for a single-choice question, is an error naming
+/// it, and nothing is applied.
+pub fn parse_answers(c: &Checklist, pairs: &str) -> Result<Answers, JsValue> {
+    let mut answers = Answers::new(c);
+    let fail = |what: &str, id: &str| {
+        let mut m = String::from(what);
+        m.push_str(" \"");
+        m.push_str(id);
+        m.push('"');
+        Err(JsValue::from_str(&m))
+    };
+    for pair in pairs.split('&').filter(|p| !p.is_empty()) {
+        let (question_id, option_id) = pair.split_once('=').unwrap_or((pair, ""));
+        let Some(q) = c.question_index(question_id) else {
+            return fail("no question", question_id);
+        };
+        let question = &c.questions[q];
+        let Some(o) = question.option_index(option_id) else {
+            return fail("no such option", option_id);
+        };
+        if !question.multiple && answers.is_answered(q) {
+            return fail("only one option may be chosen for", question_id);
+        }
+        answers.set(c, q, o, true);
+    }
+    Ok(answers)
+}

@@ -13,6 +13,7 @@ const TAG = "ai-cert-check";
 const widgets = new WeakMap(); // element -> mounted widget (or null: showing problems)
 const pending = new WeakSet(); // elements whose mount is under way
 const given = new WeakMap(); // element -> { checklist, readingLinks } from the JS API
+const mountings = new WeakMap(); // element -> promise of its latest mount
 let loading;
 let loadingCustom;
 
@@ -78,8 +79,14 @@ async function source(element) {
   return null;
 }
 
-async function connect(element) {
-  if (widgets.has(element) || pending.has(element)) return;
+function connect(element) {
+  if (widgets.has(element) || pending.has(element)) return mountings.get(element);
+  const mounting = start(element);
+  mountings.set(element, mounting);
+  return mounting;
+}
+
+async function start(element) {
   // A later `mount` call replaces what this one is loading: it compares tokens.
   const token = given.get(element);
   const current = () => element.isConnected && !widgets.has(element) && given.get(element) === token;
@@ -108,8 +115,19 @@ function release(element) {
 }
 
 class AiCertCheckElement extends HTMLElement {
+  static observedAttributes = ["src", "checklist", "lang", "storage"];
+
   connectedCallback() {
     connect(this);
+  }
+
+  attributeChangedCallback(name, before, after) {
+    // A different checklist, language or storage choice: mount afresh.
+    if (before !== after && (widgets.has(this) || pending.has(this))) {
+      pending.delete(this);
+      release(this);
+      if (this.isConnected) connect(this);
+    }
   }
 
   disconnectedCallback() {
@@ -138,6 +156,42 @@ export async function mount(element, { checklist, readingLinks: links } = {}) {
 export function unmount(element) {
   given.delete(element);
   release(element);
+}
+
+/** The element's widget once its mount (if one is under way) is done. */
+async function mounted(element) {
+  await mountings.get(element);
+  const widget = widgets.get(element);
+  if (!widget) throw new Error(`<${TAG}> is not mounted (not in the document, or its checklist has problems)`);
+  return widget;
+}
+
+/** The reader's answers: `{ questionId: optionId | optionId[] }`. */
+export async function getAnswers(element) {
+  return (await mounted(element)).answers();
+}
+
+/** The current result, as in the change event's `detail.result`. */
+export async function getResult(element) {
+  return (await mounted(element)).result();
+}
+
+/** Replaces the answers (all or nothing; throws on an unknown question or option). No event fires. */
+export async function setAnswers(element, answers) {
+  const pairs = [];
+  for (const [question, chosen] of Object.entries(answers ?? {})) {
+    for (const option of [chosen].flat()) {
+      const text = `${question}=${option}`;
+      if (text.includes("&") || text.split("=").length !== 2) throw new Error(`<${TAG}> not an id: ${text}`);
+      pairs.push(text);
+    }
+  }
+  (await mounted(element)).setAnswers(pairs.join("&"));
+}
+
+/** Clears the answers, on screen and in storage. No event fires. */
+export async function reset(element) {
+  (await mounted(element)).reset();
 }
 
 /** Bytes of WebAssembly memory in use by the built-in build (for the benchmark and tests). */

@@ -15,22 +15,23 @@ mod chart;
 mod custom;
 mod detail;
 mod dom;
+mod keep;
 mod view;
 
-use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
+use std::ops::Deref;
 use std::rc::Rc;
 
 use gloo_events::EventListener;
 use wasm_bindgen::prelude::*;
 use web_sys::{
-    CssStyleSheet, CustomEvent, CustomEventInit, Document, HtmlElement, HtmlInputElement,
+    CssStyleSheet, CustomEvent, CustomEventInit, Document, Element, HtmlElement, HtmlInputElement,
     ShadowRoot, ShadowRootInit, ShadowRootMode,
 };
 
 #[cfg(not(feature = "custom"))]
 use crate::builtin;
-use crate::{evaluate, Answers, Checklist};
+use crate::{evaluate, fill_text, Answers, Checklist, DecodeError};
 use dom::{cast, el};
 use view::View;
 
@@ -50,20 +51,64 @@ thread_local! {
     static NEXT_ID: Cell<u32> = const { Cell::new(0) };
 }
 
-/// A mounted widget. Dropping it (JS: `free()`) removes its listener; the rendered
+/// A mounted widget. Dropping it (JS: `free()`) removes its listeners; the rendered
 /// content stays until the host is removed or mounted again.
+///
+/// Its methods are the host's API (`entry.js` wraps them): they read and set the
+/// answers without firing events, which are for the reader's actions only.
 #[wasm_bindgen]
 pub struct Widget {
-    _listener: EventListener,
-    _instance: Rc<Instance>,
+    _listeners: [EventListener; 2],
+    instance: Rc<Instance>,
 }
+
+/// How an instance holds its checklist: the built-in one is static; the custom build's
+/// are parsed at run time and owned. (Two types rather than one `Cow`, so the default
+/// build carries no code for dropping a checklist it never owns.)
+#[cfg(not(feature = "custom"))]
+type Held = &'static Checklist;
+#[cfg(feature = "custom")]
+type Held = Rc<Checklist>;
 
 struct Instance {
     host: HtmlElement,
     doc: Document,
-    checklist: Cow<'static, Checklist>,
+    checklist: Held,
     answers: RefCell<Answers>,
+    saved: RefCell<keep::Saved>,
     view: View,
+}
+
+#[wasm_bindgen]
+impl Widget {
+    /// The answers: `{ questionId: optionId | optionId[] }`.
+    pub fn answers(&self) -> JsValue {
+        let i = &self.instance;
+        detail::answers(i.c(), &i.answers.borrow()).into()
+    }
+
+    /// The result, as in the `change` event's `detail.result`.
+    pub fn result(&self) -> JsValue {
+        let i = &self.instance;
+        detail::result(i.c(), &evaluate(i.c(), &i.answers.borrow())).into()
+    }
+
+    /// Replaces the answers with `question=option&question=option...` (`entry.js`
+    /// writes it from the object the host passes). All or nothing: an unknown question
+    /// or option throws and changes nothing.
+    #[wasm_bindgen(js_name = setAnswers)]
+    pub fn set_answers(&self, pairs: &str) -> Result<(), JsValue> {
+        let i = &self.instance;
+        let parsed = detail::parse_answers(i.c(), pairs)?;
+        i.replace(parsed, false);
+        Ok(())
+    }
+
+    /// Clears every answer (on screen and, if saving is on, in storage).
+    pub fn reset(&self) {
+        let i = &self.instance;
+        i.replace(Answers::new(i.c()), false);
+    }
 }
 
 /// Renders the built-in checklist into `host`'s shadow root and makes it answerable.
@@ -78,7 +123,7 @@ struct Instance {
 #[cfg(not(feature = "custom"))]
 #[wasm_bindgen]
 pub fn mount(host: HtmlElement, links: JsValue) -> Result<Widget, JsValue> {
-    mount_checklist(host, Cow::Borrowed(builtin()), links)
+    mount_checklist(host, builtin(), links)
 }
 
 /// The host's shadow root, attached (open) on first use.
@@ -90,11 +135,7 @@ fn shadow(host: &HtmlElement) -> Result<ShadowRoot, JsValue> {
 }
 
 /// Mounts any validated checklist: the built-in one, or (custom build) an author's.
-fn mount_checklist(
-    host: HtmlElement,
-    checklist: Cow<'static, Checklist>,
-    links: JsValue,
-) -> Result<Widget, JsValue> {
+fn mount_checklist(host: HtmlElement, checklist: Held, links: JsValue) -> Result<Widget, JsValue> {
     let doc = host.owner_document().ok_or("no document")?;
     let root = shadow(&host)?;
     let uid = NEXT_ID.with(|n| {
@@ -103,7 +144,7 @@ fn mount_checklist(
         crate::push_number(&mut uid, n.get() as usize);
         uid
     });
-    let c: &Checklist = &checklist;
+    let c: &Checklist = Deref::deref(&checklist);
     let links = c
         .reading
         .iter()
@@ -115,17 +156,44 @@ fn mount_checklist(
         .collect();
     let view = view::render(&doc, &root, c, &uid, links);
     style(&doc, &root);
-    let answers = Answers::new(c);
+    // A share link for this checklist wins over saved answers; a link that cannot be
+    // used is ignored whole, with a notice, and the saved answers stay.
+    let mut saved = keep::Saved::open(&host, c);
+    let mut notice = None;
+    let answers = match keep::from_fragment(&doc, c) {
+        Some(Ok(a)) => a,
+        Some(Err(why)) => {
+            let l = &c.labels;
+            let why = match why {
+                DecodeError::Damaged => &l.link_damaged,
+                DecodeError::OtherChecklist => &l.link_other,
+                DecodeError::FutureFormat => &l.link_future,
+            };
+            notice = Some(fill_text(&l.link_ignored, &[("{why}", why)]));
+            saved.load(c).unwrap_or_else(|| Answers::new(c))
+        }
+        None => saved.load(c).unwrap_or_else(|| Answers::new(c)),
+    };
+    for q in 0..c.questions.len() {
+        view.sync_inputs(q, &answers);
+    }
     view.update(&doc, c, &answers, &evaluate(c, &answers));
+    if saved.unavailable {
+        notice = Some(c.labels.storage_unavailable.to_string());
+    }
+    if let Some(text) = &notice {
+        dom::set_text(&view.notice, text);
+    }
     let instance = Rc::new(Instance {
         host: host.clone(),
         doc,
         checklist,
         answers: RefCell::new(answers),
+        saved: RefCell::new(saved),
         view,
     });
     let weak = Rc::downgrade(&instance);
-    let listener = EventListener::new(&root, "change", move |event| {
+    let on_change = EventListener::new(&root, "change", move |event| {
         if let (Some(instance), Some(input)) = (
             weak.upgrade(),
             event.target().and_then(cast::<HtmlInputElement>),
@@ -133,34 +201,86 @@ fn mount_checklist(
             instance.on_input(&input);
         }
     });
+    let weak = Rc::downgrade(&instance);
+    let on_click = EventListener::new(&root, "click", move |event| {
+        let action = event
+            .target()
+            .and_then(cast::<Element>)
+            .and_then(|t| t.closest("button[data-action]").ok().flatten())
+            .and_then(|b| b.get_attribute("data-action"));
+        if let (Some(instance), Some(action)) = (weak.upgrade(), action) {
+            instance.on_action(&action);
+        }
+    });
     dispatch(&host, "ready", &JsValue::UNDEFINED);
     Ok(Widget {
-        _listener: listener,
-        _instance: instance,
+        _listeners: [on_change, on_click],
+        instance,
     })
 }
 
 impl Instance {
+    fn c(&self) -> &Checklist {
+        Deref::deref(&self.checklist)
+    }
+
     fn on_input(&self, input: &HtmlInputElement) {
-        let c: &Checklist = &self.checklist;
+        let c = self.c();
         let Some(q) = c.question_index(&input.name()) else {
             return;
         };
         let Some(o) = c.questions[q].option_index(&input.value()) else {
             return;
         };
-        // Every borrow ends before the event goes out: a host handler may call back in.
-        let (answers, outcome) = {
-            let mut answers = self.answers.borrow_mut();
-            answers.set(c, q, o, input.checked());
-            self.view.sync_inputs(q, &answers);
-            (answers.clone(), evaluate(c, &answers))
+        let mut answers = self.answers.borrow().clone();
+        answers.set(c, q, o, input.checked());
+        self.replace(answers, true);
+    }
+
+    fn on_action(&self, action: &str) {
+        let c = self.c();
+        let answers = self.answers.borrow().clone();
+        let text = match action {
+            "clear" => {
+                self.replace(Answers::new(c), true);
+                return;
+            }
+            "link" => keep::share_link(&self.doc, c, &answers),
+            "summary" => Some(crate::summary(c, &evaluate(c, &answers))),
+            _ => None,
         };
+        let Some(text) = text else {
+            return;
+        };
+        let l = &c.labels;
+        keep::copy(&text, &self.view.notice, &l.copied, &l.copy_failed);
+    }
+
+    /// Shows and keeps new answers. `by_reader`: the reader did it, so the change (and,
+    /// on the answer that completes the required ones, complete) event goes out.
+    fn replace(&self, answers: Answers, by_reader: bool) {
+        let c = self.c();
+        let was_complete = !evaluate(c, &self.answers.borrow()).is_provisional();
+        for q in 0..c.questions.len() {
+            self.view.sync_inputs(q, &answers);
+        }
+        let outcome = evaluate(c, &answers);
         self.view.update(&self.doc, c, &answers, &outcome);
-        let d = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&d, &"answers".into(), &detail::answers(c, &answers));
-        let _ = js_sys::Reflect::set(&d, &"result".into(), &detail::result(c, &outcome));
-        dispatch(&self.host, "change", &d);
+        let kept = self.saved.borrow_mut().save(c, &answers);
+        if !kept && self.saved.borrow().unavailable {
+            dom::set_text(&self.view.notice, &c.labels.storage_unavailable);
+        }
+        // Every borrow ends before an event goes out: a host handler may call back in.
+        *self.answers.borrow_mut() = answers.clone();
+        if by_reader {
+            let d = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&d, &"answers".into(), &detail::answers(c, &answers));
+            let _ = js_sys::Reflect::set(&d, &"result".into(), &detail::result(c, &outcome));
+            dispatch(&self.host, "change", &d);
+            if !was_complete && !outcome.is_provisional() {
+                dispatch(&self.host, "complete", &d);
+            }
+        }
     }
 }
 

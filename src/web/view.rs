@@ -37,6 +37,8 @@ pub struct View {
     reading_block: Element,
     what_if: Element,
     what_if_block: Element,
+    /// Says what happened to a copy, a share link or saving.
+    pub notice: Element,
     chart: Option<Chart>,
     /// The host's address for each related reading, if it gave one.
     links: Vec<Option<String>>,
@@ -165,6 +167,19 @@ pub fn render(
     let steps = el(doc, &aside, "ol", "steps", "");
     attrs(&steps, &[("part", "next-steps")]);
     let reading_block = el(doc, &aside, "div", "", "");
+    // Filled below, after the reading list: keep, share, copy.
+    let actions = el(doc, &aside, "div", "actions", "");
+    attrs(&actions, &[("part", "actions")]);
+    for (action, label) in [
+        ("link", &c.labels.copy_link),
+        ("summary", &c.labels.copy_summary),
+        ("clear", &c.labels.clear),
+    ] {
+        let b = el(doc, &actions, "button", "", label);
+        attrs(&b, &[("type", "button"), ("data-action", action)]);
+    }
+    let notice = el(doc, &aside, "p", "notice", "");
+    attrs(&notice, &[("part", "notice"), ("role", "status")]);
     el(doc, &reading_block, "h4", "", &c.labels.reading_heading);
     let reading = el(doc, &reading_block, "ul", "reading", "");
 
@@ -180,6 +195,7 @@ pub fn render(
         reading_block,
         what_if,
         what_if_block,
+        notice,
         chart,
         links,
     }
