@@ -72,6 +72,12 @@ build_variant() {
 build_variant ai-cert-check-core src/web/entry.js pkg/ai-cert-check.js
 # The build that reads a host's own checklist; loaded only by pages that bring one.
 build_variant ai-cert-check-custom src/web/custom-entry.js pkg/ai-cert-check-custom.js --features custom
+# The default build in French, for <ai-cert-check lang="fr">.
+build_variant ai-cert-check-fr src/web/locale-entry.js pkg/ai-cert-check-fr.js --features locale-fr
+
+step "one-file build: pkg/ai-cert-check.single.js (the default build with its .wasm inlined)"
+node scripts/bundle.mjs src/web/entry.js target/bindgen-ai-cert-check-core/ai-cert-check-core.short.js \
+  pkg/ai-cert-check.single.js --inline-wasm pkg/ai-cert-check-core_bg.wasm
 
 step "declarations and pkg/package.json"
 cp src/web/entry.d.ts pkg/ai-cert-check.d.ts
@@ -90,7 +96,7 @@ cargo metadata --no-deps --format-version 1 --offline 2>/dev/null \
       module: "ai-cert-check.js",
       types: "ai-cert-check.d.ts",
       exports: { ".": { types: "./ai-cert-check.d.ts", default: "./ai-cert-check.js" } },
-      files: ["ai-cert-check.js", "ai-cert-check-core_bg.wasm", "ai-cert-check-custom.js", "ai-cert-check-custom_bg.wasm", "ai-cert-check.d.ts"],
+      files: ["ai-cert-check.js", "ai-cert-check-core_bg.wasm", "ai-cert-check-custom.js", "ai-cert-check-custom_bg.wasm", "ai-cert-check-fr.js", "ai-cert-check-fr_bg.wasm", "ai-cert-check.single.js", "ai-cert-check.d.ts"],
       sideEffects: true,
     };
     writeFileSync("pkg/package.json", JSON.stringify(pkg, null, 2) + "\n");

@@ -8,6 +8,7 @@
 // checklist (`src`, `checklist`, or the `mount` API). Both load their .wasm relative
 // to this file's own URL, with streaming compilation.
 import init, { mount as mountBuiltin } from "./glue.js";
+import wasmBytes from "./wasm-inline.js";
 
 const TAG = "ai-cert-check";
 const widgets = new WeakMap(); // element -> mounted widget (or null: showing problems)
@@ -18,8 +19,26 @@ let loading;
 let loadingCustom;
 
 function load() {
-  loading ??= init();
+  loading ??= init(wasmBytes ? { module_or_path: wasmBytes } : undefined);
   return loading;
+}
+
+// Languages other than English: the same build compiled with that language's
+// built-in checklist (its questions, verdicts and interface words).
+const LOCALES = { fr: () => import("./ai-cert-check-fr.js") };
+const loadingLocale = {};
+
+function localeOf(element) {
+  const lang = (element.getAttribute("lang") ?? "").toLowerCase().split("-")[0];
+  return Object.hasOwn(LOCALES, lang) ? lang : null;
+}
+
+function loadLocale(lang) {
+  loadingLocale[lang] ??= LOCALES[lang]().then(async (module) => {
+    await module.default();
+    return module;
+  });
+  return loadingLocale[lang];
 }
 
 function loadCustom() {
@@ -94,7 +113,11 @@ async function start(element) {
   try {
     const from = await source(element);
     const links = readingLinks(element);
-    if (from === null) {
+    const lang = localeOf(element);
+    if (from === null && lang) {
+      const locale = await loadLocale(lang);
+      if (current()) widgets.set(element, locale.mount(element, links));
+    } else if (from === null) {
       await load();
       if (current()) widgets.set(element, mountBuiltin(element, links));
     } else {
