@@ -254,7 +254,7 @@ impl Compiler {
                     self.problem(
                         format!("{p}.options"),
                         "is empty",
-                        "give the question at least two options",
+                        "give the question its options",
                     );
                 }
                 if q.options.len() > MAX_OPTIONS {
@@ -610,7 +610,7 @@ impl Compiler {
                     self.problem(
                         "$.verdicts",
                         format!("no verdict covers the scores {at}"),
-                        "the verdicts' \"when\" ranges must leave no gaps; a last verdict with no conditions catches the rest",
+                        "widen a neighbouring verdict's \"when\" range to cover these scores",
                     );
                 } else {
                     let names: Vec<&str> = holding.iter().map(|&v| &*c.verdicts[v].id).collect();

@@ -4,8 +4,11 @@
 //! (for our checklist, the career case for a certification and practical application);
 //! the verdict is the one whose region holds the scores; then any chosen option with a
 //! cap ("no clear objective", "expects a guaranteed job") holds the verdict down to the
-//! best it allows. Because a red flag's weights are never positive (validation enforces
-//! it) and caps only ever lower, a red flag can never improve a verdict.
+//! best it allows. A red flag's weights are never positive (validation enforces it) and
+//! caps only ever lower, so a red flag cannot improve a verdict as long as lower scores
+//! never land in a better region; that holds for the built-in checklist on the factor
+//! its red flags lower (`tests/invariants.rs` checks it over many readers), but it is a
+//! property of each checklist's regions, not something validation can promise.
 //!
 //! Pure and total: no I/O, no allocation beyond the outcome, no panics on a validated
 //! checklist (all indices come from it).
