@@ -80,13 +80,7 @@ fn minify_css(css: &str) -> String {
                 pending_space = true;
             }
             '"' | '\'' => {
-                if pending_space
-                    && !out.is_empty()
-                    && !out.ends_with(['{', '}', ';', ',', '>', ':', '('])
-                {
-                    out.push(' ');
-                }
-                pending_space = false;
+                space_if_needed(&mut out, &mut pending_space);
                 out.push(c);
                 while let Some(d) = chars.next() {
                     out.push(d);
@@ -108,16 +102,19 @@ fn minify_css(css: &str) -> String {
                 out.push(c);
             }
             _ => {
-                if pending_space
-                    && !out.is_empty()
-                    && !out.ends_with(['{', '}', ';', ',', '>', ':', '('])
-                {
-                    out.push(' ');
-                }
-                pending_space = false;
+                space_if_needed(&mut out, &mut pending_space);
                 out.push(c);
             }
         }
     }
     out
+}
+
+/// Writes the one space a pending run of whitespace stands for, unless the character
+/// before makes it unnecessary.
+fn space_if_needed(out: &mut String, pending: &mut bool) {
+    if *pending && !out.is_empty() && !out.ends_with(['{', '}', ';', ',', '>', ':', '(']) {
+        out.push(' ');
+    }
+    *pending = false;
 }

@@ -16,6 +16,8 @@ wasm_bindgen_test_configure!(run_in_browser);
 fn host() -> HtmlElement {
     let doc = web_sys::window().unwrap().document().unwrap();
     let el: HtmlElement = doc.create_element("div").unwrap().unchecked_into();
+    // Tests share one page and its localStorage: no instance restores another's answers.
+    el.set_attribute("storage", "none").unwrap();
     doc.body().unwrap().append_child(&el).unwrap();
     el
 }
