@@ -17,8 +17,27 @@ use crate::checklist::{
 };
 use crate::format::{RawChecklist, RawCondition, RawLabels, RawOption};
 
-/// Shown above the problems when a checklist cannot be displayed.
-pub const INVALID_HEADING: &str = "This checklist has problems and cannot be shown:";
+/// Shown above the problems when a checklist cannot be displayed, by language. (The
+/// only interface words not in a checklist's `labels`: a checklist with problems cannot
+/// be trusted for them.)
+pub const INVALID_HEADINGS: &[(&str, &str)] = &[
+    ("en", "This checklist has problems and cannot be shown:"),
+    (
+        "fr",
+        "Ce questionnaire comporte des erreurs et ne peut pas \u{ea}tre affich\u{e9}\u{a0}:",
+    ),
+];
+
+/// The heading above a checklist's problems for the language `lang` (a BCP 47 tag such
+/// as `fr-CA`); English when the language is not in [`INVALID_HEADINGS`].
+pub fn invalid_heading(lang: &str) -> &'static str {
+    let primary = lang.split('-').next().unwrap_or_default();
+    INVALID_HEADINGS
+        .iter()
+        .find(|(l, _)| l.eq_ignore_ascii_case(primary))
+        .unwrap_or(&INVALID_HEADINGS[0])
+        .1
+}
 
 /// The most questions a checklist may have: more is not a checklist readers finish.
 pub const MAX_QUESTIONS: usize = 100;

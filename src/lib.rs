@@ -30,8 +30,8 @@ pub use checklist::{
     Question, Reading, Section, Text, Verdict, MAX_OPTIONS,
 };
 pub use compile::{
-    compile, is_safe_href, Problem, INVALID_HEADING, MAX_FACTORS, MAX_LONG, MAX_QUESTIONS,
-    MAX_SHORT,
+    compile, invalid_heading, is_safe_href, Problem, INVALID_HEADINGS, MAX_FACTORS, MAX_LONG,
+    MAX_QUESTIONS, MAX_SHORT,
 };
 pub use evaluate::{evaluate, region, scores, verdict, Outcome, Reason, Step};
 pub use format::{

@@ -19,7 +19,7 @@ use web_sys::HtmlElement;
 
 use super::dom::{attrs, clear, el};
 use super::{dispatch, mount_checklist, shadow, style, Widget};
-use crate::{parse, Problem, Tree, INVALID_HEADING};
+use crate::{invalid_heading, parse, Problem, Tree};
 
 /// A JS value as a tree the engine's path-aware reader can walk.
 struct Js(JsValue);
@@ -106,7 +106,8 @@ fn show_problems(host: &HtmlElement, problems: &[Problem]) -> Result<(), JsValue
     style(&doc, &root);
     let wrap = el(&doc, root.as_ref(), "div", "wrap problems", "");
     attrs(&wrap, &[("part", "problems"), ("role", "alert")]);
-    el(&doc, &wrap, "h2", "title", INVALID_HEADING);
+    let lang = host.get_attribute("lang").unwrap_or_default();
+    el(&doc, &wrap, "h2", "title", invalid_heading(&lang));
     let list = el(&doc, &wrap, "ul", "", "");
     for p in problems {
         let li = el(&doc, &list, "li", "", "");
