@@ -117,27 +117,27 @@ pub fn region(checklist: &Checklist, scores: &[f64]) -> usize {
 /// The verdict alone: cheaper than [`evaluate`], for searches over many answer sets.
 pub fn verdict(checklist: &Checklist, answers: &Answers) -> usize {
     let by_scores = region(checklist, &scores(checklist, answers));
-    let cap = caps(checklist, answers).max().unwrap_or(0);
-    by_scores.max(cap)
+    by_scores.max(cap(checklist, answers))
 }
 
-fn caps<'a>(checklist: &'a Checklist, answers: &'a Answers) -> impl Iterator<Item = usize> + 'a {
-    checklist
-        .questions
-        .iter()
-        .enumerate()
-        .flat_map(move |(q, question)| {
-            answers
-                .chosen(q)
-                .filter_map(move |o| question.options.get(o).and_then(|o| o.cap))
-        })
+/// The worst (highest) verdict index any chosen option's cap allows; 0 without caps.
+fn cap(checklist: &Checklist, answers: &Answers) -> usize {
+    let mut worst = 0;
+    for (q, question) in checklist.questions.iter().enumerate() {
+        for o in answers.chosen(q) {
+            if let Some(c) = question.options.get(o).and_then(|o| o.cap) {
+                worst = worst.max(c);
+            }
+        }
+    }
+    worst
 }
 
 /// Evaluates the answers: the verdict, the scores, completeness, reasons and next steps.
 pub fn evaluate(checklist: &Checklist, answers: &Answers) -> Outcome {
     let scores = scores(checklist, answers);
     let by_scores = region(checklist, &scores);
-    let verdict = by_scores.max(caps(checklist, answers).max().unwrap_or(0));
+    let verdict = by_scores.max(cap(checklist, answers));
 
     let mut reasons = Vec::new();
     let mut required_missing = 0;
@@ -177,14 +177,14 @@ pub fn evaluate(checklist: &Checklist, answers: &Answers) -> Outcome {
     let mut reading: Vec<usize> = Vec::new();
     // Steps and reading follow the reasons' order (strongest first), then any other
     // chosen option that carries a step without a reason (e.g. "not chosen yet").
-    let others = (0..checklist.questions.len())
-        .flat_map(|q| answers.chosen(q).map(move |o| (q, o)))
-        .filter(|&(q, o)| !reasons.iter().any(|r| r.question == q && r.option == o));
-    let ordered: Vec<(usize, usize)> = reasons
-        .iter()
-        .map(|r| (r.question, r.option))
-        .chain(others)
-        .collect();
+    let mut ordered: Vec<(usize, usize)> = reasons.iter().map(|r| (r.question, r.option)).collect();
+    for q in 0..checklist.questions.len() {
+        for o in answers.chosen(q) {
+            if !ordered.contains(&(q, o)) {
+                ordered.push((q, o));
+            }
+        }
+    }
     for (q, o) in ordered {
         let Some(option) = checklist.questions[q].options.get(o) else {
             continue;
