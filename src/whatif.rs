@@ -79,6 +79,17 @@ pub struct Search {
 /// [`what_ifs`], with the number of verdicts it computed.
 pub fn search(c: &Checklist, answers: &Answers, direction: Direction, limit: usize) -> Search {
     let current = verdict(c, answers);
+    // Nothing is better than the best verdict or worse than the worst: no search.
+    let at_end = match direction {
+        Direction::Up => current == 0,
+        Direction::Down => current + 1 >= c.verdicts.len(),
+    };
+    if at_end {
+        return Search {
+            found: Vec::new(),
+            evaluations: 0,
+        };
+    }
     let wanted = |v: usize| match direction {
         Direction::Up => v < current,
         Direction::Down => v > current,

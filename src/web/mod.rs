@@ -100,14 +100,14 @@ impl Widget {
     pub fn set_answers(&self, pairs: &str) -> Result<(), JsValue> {
         let i = &self.instance;
         let parsed = detail::parse_answers(i.c(), pairs)?;
-        i.replace(parsed, false);
+        i.replace(parsed, None, false);
         Ok(())
     }
 
     /// Clears every answer (on screen and, if saving is on, in storage).
     pub fn reset(&self) {
         let i = &self.instance;
-        i.replace(Answers::new(i.c()), false);
+        i.replace(Answers::new(i.c()), None, false);
     }
 }
 
@@ -234,7 +234,7 @@ impl Instance {
         };
         let mut answers = self.answers.borrow().clone();
         answers.set(c, q, o, input.checked());
-        self.replace(answers, true);
+        self.replace(answers, Some(q), true);
     }
 
     fn on_action(&self, action: &str) {
@@ -242,7 +242,7 @@ impl Instance {
         let answers = self.answers.borrow().clone();
         let text = match action {
             "clear" => {
-                self.replace(Answers::new(c), true);
+                self.replace(Answers::new(c), None, true);
                 return;
             }
             "link" => keep::share_link(&self.doc, c, &answers),
@@ -256,13 +256,19 @@ impl Instance {
         keep::copy(&text, &self.view.notice, &l.copied, &l.copy_failed);
     }
 
-    /// Shows and keeps new answers. `by_reader`: the reader did it, so the change (and,
-    /// on the answer that completes the required ones, complete) event goes out.
-    fn replace(&self, answers: Answers, by_reader: bool) {
+    /// Shows and keeps new answers. `changed`: the one question the reader changed (only
+    /// its controls need syncing), or `None` for all. `by_reader`: the reader did it, so
+    /// the change (and, on the answer that completes the required ones, complete) event
+    /// goes out.
+    fn replace(&self, answers: Answers, changed: Option<usize>, by_reader: bool) {
         let c = self.c();
-        let was_complete = !evaluate(c, &self.answers.borrow()).is_provisional();
-        for q in 0..c.questions.len() {
-            self.view.sync_inputs(q, &answers);
+        let required_done = |a: &Answers| {
+            (0..c.questions.len()).all(|q| !c.questions[q].required || a.is_answered(q))
+        };
+        let was_complete = required_done(&self.answers.borrow());
+        match changed {
+            Some(q) => self.view.sync_inputs(q, &answers),
+            None => (0..c.questions.len()).for_each(|q| self.view.sync_inputs(q, &answers)),
         }
         let outcome = evaluate(c, &answers);
         self.view.update(&self.doc, c, &answers, &outcome);
