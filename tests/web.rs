@@ -176,3 +176,18 @@ fn mounting_again_reuses_the_shadow_root() {
     let _w = mount(h.clone(), JsValue::UNDEFINED).unwrap();
     assert_eq!(root(&h).query_selector_all(".wrap").unwrap().length(), 1);
 }
+
+#[wasm_bindgen_test]
+fn mounting_and_dropping_leaks_no_js_references() {
+    let h = host();
+    drop(mount(h.clone(), JsValue::UNDEFINED).unwrap());
+    let before = wasm_bindgen::externref_heap_live_count();
+    for _ in 0..50 {
+        drop(mount(h.clone(), JsValue::UNDEFINED).unwrap());
+    }
+    let after = wasm_bindgen::externref_heap_live_count();
+    assert_eq!(
+        after, before,
+        "JS references held after 50 mounts and drops"
+    );
+}

@@ -145,10 +145,16 @@ fn mount_checklist(host: HtmlElement, checklist: Held, links: JsValue) -> Result
         uid
     });
     let c: &Checklist = Deref::deref(&checklist);
+    // Only an object is asked: `Reflect.get` on anything else throws, and a thrown
+    // exception held one JS reference per call that was never given back (found by
+    // `tests/web.rs`, which counts them across 50 mounts).
     let links = c
         .reading
         .iter()
         .map(|r| {
+            if !links.is_object() {
+                return None;
+            }
             js_sys::Reflect::get(&links, &JsValue::from_str(&r.id))
                 .ok()
                 .and_then(|v| v.as_string())

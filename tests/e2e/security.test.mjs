@@ -266,3 +266,80 @@ test('where WebAssembly is refused, the author\'s fallback content stays and the
     await s.close();
   });
 });
+
+test('20 instances with different checklists stay independent; 1,000 mount/unmount cycles leave memory and listeners flat', { timeout: 180_000 }, async () => {
+  await withBrowser(async (browser) => {
+    const s = await openPage(browser, server, '/', { goto: false });
+    const minimal = readFileSync(path.join(ROOT, 'www/examples/minimal.json'), 'utf8');
+    const kinds = [
+      '<ai-cert-check storage="none"></ai-cert-check>',
+      '<ai-cert-check storage="none" src="/examples/reskill.json"></ai-cert-check>',
+      '<ai-cert-check storage="none" checklist="m"></ai-cert-check>',
+      '<ai-cert-check storage="none" lang="fr"></ai-cert-check>',
+    ];
+    const many = Array.from({ length: 20 }, (_, i) => kinds[i % 4]).join('\n');
+    await routeHtml(s, '/many.html', `<!doctype html><html lang="en"><head><title>many</title><link rel="icon" href="data:,">
+<script type="module" src="/pkg/ai-cert-check.js"></script></head><body>
+<script type="application/json" id="m">${minimal.replace(/</g, '\\u003c')}</script>${many}<div id="slot"></div></body></html>`);
+    await s.page.goto(s.origin + '/many.html');
+    for (let i = 0; i < 20; i++) await waitForReady(s.page, i);
+    // Answer the first of each kind; every other instance keeps no answers.
+    for (const nth of [0, 1, 2, 3]) {
+      const [q, o] = await widget(s.page, nth).evaluate((h) => {
+        const i = h.shadowRoot.querySelector('input');
+        return [i.name, i.value];
+      });
+      await answer(s.page, nth, q, o);
+    }
+    for (let nth = 4; nth < 20; nth++) assert.deepEqual(await checkedInputs(s.page, nth), [], `instance ${nth}`);
+
+    assert.deepEqual(s.pageErrors, []);
+    await s.close();
+
+    // Mount and unmount the same kind of element 1,000 times, in a page without the
+    // test helpers' event recorder (it keeps every host it sees, and so their nodes).
+    const context = await browser.newContext();
+    const p = await context.newPage();
+    const errors = [];
+    p.on('pageerror', (e) => errors.push(String(e)));
+    await context.route(server.origin + '/cycles.html', (r) =>
+      r.fulfill({
+        contentType: 'text/html',
+        body: '<!doctype html><html lang="en"><head><title>c</title><link rel="icon" href="data:,"><script type="module" src="/pkg/ai-cert-check.js"></script></head><body><div id="slot"></div></body></html>',
+      }),
+    );
+    await p.goto(server.origin + '/cycles.html');
+    const cdp = await context.newCDPSession(p);
+    const measure = async () => {
+      await cdp.send('HeapProfiler.collectGarbage');
+      const { jsEventListeners, nodes } = await cdp.send('Memory.getDOMCounters');
+      const wasm = await p.evaluate(async () => (await import('/pkg/ai-cert-check.js')).wasmMemoryBytes());
+      return { jsEventListeners, nodes, wasm };
+    };
+    const cycles = (n) =>
+      p.evaluate(async (count) => {
+        const slot = document.getElementById('slot');
+        for (let i = 0; i < count; i++) {
+          const el = document.createElement('ai-cert-check');
+          el.setAttribute('storage', 'none');
+          const ready = new Promise((resolve) => el.addEventListener('ai-cert-check-ready', resolve, { once: true }));
+          slot.append(el);
+          await ready;
+          el.remove();
+          await new Promise((resolve) => queueMicrotask(resolve));
+        }
+      }, n);
+    await cycles(100); // warm-up: the allocator's size classes fill once
+    const before = await measure();
+    await cycles(1000);
+    const after = await measure();
+    // Tolerances: WebAssembly memory does not grow at all (pages are never returned,
+    // so any leak shows as growth); listeners within 5 and nodes within 10% + 50 of the
+    // start (a widget is about 400 nodes, so one leaked per hundred cycles would show).
+    assert.equal(after.wasm, before.wasm, `wasm memory ${before.wasm} -> ${after.wasm}`);
+    assert.ok(after.jsEventListeners <= before.jsEventListeners + 5, `listeners ${before.jsEventListeners} -> ${after.jsEventListeners}`);
+    assert.ok(after.nodes <= before.nodes * 1.1 + 50, `nodes ${before.nodes} -> ${after.nodes}`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
