@@ -343,3 +343,30 @@ test('20 instances with different checklists stay independent; 1,000 mount/unmou
     await context.close();
   });
 });
+
+test('markup in a share link or in stored answers never runs and is never applied', opts, async () => {
+  await withBrowser(async (browser) => {
+    const s = await openPage(browser, server, '/', { goto: false });
+    for (const [i, payload] of PAYLOADS.entries()) {
+      const bad = encodeURIComponent(payload);
+      // In the fragment, for this checklist: ignored whole, with a notice.
+      await s.page.goto(`${s.origin}/?case=${i}#ai-cert-check-ai-certification=${bad}`);
+      await waitForReady(s.page);
+      const seen = await widget(s.page).evaluate((h) => ({
+        notice: h.shadowRoot.querySelector('[part="notice"]').textContent,
+        checked: h.shadowRoot.querySelectorAll('input:checked').length,
+      }));
+      assert.match(seen.notice, /were not used/, payload);
+      assert.equal(seen.checked, 0, payload);
+      // In storage: ignored and removed.
+      await s.page.evaluate((p) => localStorage.setItem('ai-cert-check-ai-certification', p), payload);
+      await s.page.goto(`${s.origin}/?stored=${i}`);
+      await waitForReady(s.page);
+      assert.equal(await widget(s.page).evaluate((h) => h.shadowRoot.querySelectorAll('input:checked').length), 0, payload);
+      assert.equal(await s.page.evaluate(() => localStorage.getItem('ai-cert-check-ai-certification')), null, payload);
+      assert.equal(await s.page.evaluate(() => window.__pwned ?? null), null, payload);
+    }
+    assert.deepEqual(s.pageErrors, []);
+    await s.close();
+  });
+});
