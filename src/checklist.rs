@@ -265,6 +265,10 @@ impl Labels {
 }
 
 /// Replaces each `{name}` placeholder in `template` with its text.
+///
+/// Hand-written rather than `str::replace` and `format!`: this runs in the reader's
+/// build on every answer, and the pattern-search and formatting machinery costs bytes
+/// there.
 pub fn fill_text(template: &str, values: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(template.len() + 32);
     let mut rest = template;
@@ -283,24 +287,6 @@ pub fn fill_text(template: &str, values: &[(&str, &str)]) -> String {
     }
     out.push_str(rest);
     out
-}
-
-/// Replaces each `{name}` placeholder in `template` with its number.
-///
-/// Hand-written rather than `str::replace` and `format!`: this runs in the reader's
-/// build on every answer, and the pattern-search and formatting machinery costs bytes
-/// there.
-pub fn fill(template: &str, values: &[(&str, usize)]) -> String {
-    let numbers: Vec<(&str, String)> = values
-        .iter()
-        .map(|&(name, n)| {
-            let mut s = String::new();
-            push_number(&mut s, n);
-            (name, s)
-        })
-        .collect();
-    let pairs: Vec<(&str, &str)> = numbers.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    fill_text(template, &pairs)
 }
 
 /// Appends `n` in decimal.
@@ -323,16 +309,23 @@ pub fn push_number(out: &mut String, n: usize) {
 
 #[cfg(test)]
 mod tests {
-    use super::fill;
+    use super::{fill_text, push_number};
+
+    fn number(n: usize) -> String {
+        let mut s = String::new();
+        push_number(&mut s, n);
+        s
+    }
 
     #[test]
     fn placeholders_are_filled_and_other_braces_kept() {
         let t = "{answered} of {total} answered {x} {";
         assert_eq!(
-            fill(t, &[("{answered}", 7), ("{total}", 130)]),
+            fill_text(t, &[("{answered}", &number(7)), ("{total}", &number(130))]),
             "7 of 130 answered {x} {"
         );
-        assert_eq!(fill("{a}{a}", &[("{a}", 0)]), "00");
-        assert_eq!(fill("é{a}ü", &[("{a}", 12)]), "é12ü");
+        assert_eq!(fill_text("{a}{a}", &[("{a}", &number(0))]), "00");
+        assert_eq!(fill_text("é{a}ü", &[("{a}", &number(12))]), "é12ü");
+        assert_eq!(number(usize::MAX), usize::MAX.to_string());
     }
 }
