@@ -4,7 +4,7 @@
 // snapshot), zoom and small screens, reduced motion, forced colours, and measured
 // contrast. Run: ./scripts/build.sh && node --test tests/e2e/
 // UPDATE_SNAPSHOTS=1 rewrites the stored accessibility-tree snapshots (tests/e2e/snapshots/).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdir, readFile, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -21,7 +21,7 @@ import {
   readVerdict,
   routeHtml,
   screenshot,
-  startTestServer,
+  useTestServer,
   waitForAllReady,
   waitForReady,
   widget,
@@ -34,13 +34,7 @@ const SNAPSHOTS = path.join(ROOT, 'tests', 'e2e', 'snapshots');
 const UPDATE = process.env.UPDATE_SNAPSHOTS === '1';
 const opts = { timeout: TEST_TIMEOUT };
 
-let server;
-before(async () => {
-  server = await startTestServer();
-});
-after(async () => {
-  await server?.close();
-});
+const server = useTestServer();
 
 // Answers that show every kind of result content: a reason that holds the verdict
 // down, reasons up and down, ways up and down, next steps and related reading.

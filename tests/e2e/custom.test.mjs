@@ -1,7 +1,7 @@
 // Hosts' own checklists, end to end: the three ways of giving one (src, an inline
 // script, the JS API), the built-in default, what an author sees when a checklist has
 // problems, the second example page, and the playground.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -14,19 +14,13 @@ import {
   readVerdict,
   routeHtml,
   screenshot,
-  startTestServer,
+  useTestServer,
   waitForReady,
   widget,
   withBrowser,
 } from './helpers.mjs';
 
-let server;
-before(async () => {
-  server = await startTestServer();
-});
-after(async () => {
-  await server?.close();
-});
+const server = useTestServer();
 
 const opts = { timeout: TEST_TIMEOUT };
 const RESKILL = readFileSync(path.join(ROOT, 'www/examples/reskill.json'), 'utf8');

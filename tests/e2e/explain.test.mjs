@@ -1,7 +1,7 @@
 // The verdict explains itself (issue: why, what would change it, where you stand):
 // the article's Candidate A and Candidate B, each seen in a real browser at phone
 // width, with the picture's dot in the right area and the what-would-change sentence.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   ARTIFACTS,
@@ -11,19 +11,13 @@ import {
   openPage,
   readVerdict,
   screenshot,
-  startTestServer,
+  useTestServer,
   waitForReady,
   widget,
   withBrowser,
 } from './helpers.mjs';
 
-let server;
-before(async () => {
-  server = await startTestServer();
-});
-after(async () => {
-  await server?.close();
-});
+const server = useTestServer();
 
 const opts = { timeout: TEST_TIMEOUT };
 

@@ -3,6 +3,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
 
@@ -56,6 +57,21 @@ export const QUESTIONS = {
 /** Starts the static server in-process on a free port. */
 export function startTestServer() {
   return startServer({ port: 0 });
+}
+
+/**
+ * A server for the whole test file: started before its first test, closed after its
+ * last. The returned object gets the server's `origin`, `url`, `port` and `close`.
+ */
+export function useTestServer() {
+  const server = {};
+  before(async () => {
+    Object.assign(server, await startTestServer());
+  });
+  after(async () => {
+    await server.close?.();
+  });
+  return server;
 }
 
 /** Launches Debian's Chromium headless. The caller must close it. */

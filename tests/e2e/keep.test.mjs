@@ -1,6 +1,6 @@
 // For readers and hosts: keeping, sharing, copying and printing a result; the host's
 // API and events; themes; languages; the one-file build. Each in headless Chromium.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -17,19 +17,13 @@ import {
   readVerdict,
   routeHtml,
   screenshot,
-  startTestServer,
+  useTestServer,
   waitForReady,
   widget,
   withBrowser,
 } from './helpers.mjs';
 
-let server;
-before(async () => {
-  server = await startTestServer();
-});
-after(async () => {
-  await server?.close();
-});
+const server = useTestServer();
 
 const opts = { timeout: TEST_TIMEOUT };
 const KEY = 'ai-cert-check-ai-certification';

@@ -1,7 +1,7 @@
 // Nothing breaks it, nothing leaks (part of the security issue; see docs/api.md for the
 // contract): a strict Content-Security-Policy, hostile host pages, injected markup in
 // every text a checklist carries, and storage that fails or holds junk.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -15,21 +15,21 @@ import {
   openPage,
   readVerdict,
   routeHtml,
-  startTestServer,
+  useTestServer,
   waitForReady,
   widget,
   withBrowser,
 } from './helpers.mjs';
 
-let server;
-before(async () => {
-  server = await startTestServer();
-});
-after(async () => {
-  await server?.close();
-});
+const server = useTestServer();
 
 const opts = { timeout: TEST_TIMEOUT };
+
+/** Pages under a strict policy get their favicon from the origin (a `data:` one is refused). */
+const serveIcon = (s) =>
+  s.context.route(s.origin + '/icon.svg', (r) =>
+    r.fulfill({ contentType: 'image/svg+xml', body: '<svg xmlns="http://www.w3.org/2000/svg"/>' }),
+  );
 const STRONG = [
   ['objective', 'promotion'],
   ['practice_now', 'weekly'],
@@ -41,9 +41,7 @@ test("a strict Content-Security-Policy (no inline script or style) leaves the wi
   await withBrowser(async (browser) => {
     const s = await openPage(browser, server, '/', { goto: false });
     const csp = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
-    await s.context.route(s.origin + '/icon.svg', (r) =>
-      r.fulfill({ contentType: 'image/svg+xml', body: '<svg xmlns="http://www.w3.org/2000/svg"/>' }),
-    );
+    await serveIcon(s);
     await s.context.route(s.origin + '/csp.html', (r) =>
       r.fulfill({
         contentType: 'text/html',
@@ -242,9 +240,7 @@ test('storage that throws, is full or holds junk: the widget works, says saving 
 test('where WebAssembly is refused, the author\'s fallback content stays and the page keeps working', opts, async () => {
   await withBrowser(async (browser) => {
     const s = await openPage(browser, server, '/', { goto: false });
-    await s.context.route(s.origin + '/icon.svg', (r) =>
-      r.fulfill({ contentType: 'image/svg+xml', body: '<svg xmlns="http://www.w3.org/2000/svg"/>' }),
-    );
+    await serveIcon(s);
     await s.context.route(s.origin + '/nowasm.html', (r) =>
       r.fulfill({
         contentType: 'text/html',

@@ -1,6 +1,6 @@
 // End-to-end tests of the built widget (pkg/) on the demo pages (www/), in Debian's
 // headless Chromium. Run: ./scripts/build.sh && node --test tests/e2e/
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   CHANGE,
@@ -18,20 +18,14 @@ import {
   readVerdict,
   routeHtml,
   screenshot,
-  startTestServer,
+  useTestServer,
   waitForAllReady,
   waitForReady,
   widget,
   withBrowser,
 } from './helpers.mjs';
 
-let server;
-before(async () => {
-  server = await startTestServer();
-});
-after(async () => {
-  await server?.close();
-});
+const server = useTestServer();
 
 // A reader with a clear goal, who uses AI weekly at work, whose employer values
 // certifications and who will apply it right away.
