@@ -4,6 +4,10 @@
 #   pkg/ai-cert-check-core_bg.wasm  the engine and web layer with the built-in checklist, wasm-opt -Oz
 #   pkg/ai-cert-check-custom.js     the glue of the build that reads a host's own checklist
 #   pkg/ai-cert-check-custom_bg.wasm  that build (serde), loaded only by pages bringing a checklist
+#   pkg/ai-cert-check-fr.js, pkg/ai-cert-check-fr_bg.wasm  the default build in French
+#   pkg/*.wasm.js                   each build's code compiled to JavaScript (wasm2js), loaded
+#                                   instead of its .wasm only on pages that forbid WebAssembly
+#   pkg/ai-cert-check.single.js     the default build in one file, its .wasm inlined
 #   pkg/ai-cert-check.d.ts          TypeScript declarations (src/web/entry.d.ts)
 #   pkg/package.json
 # Tools: run ./scripts/setup.sh first.
@@ -29,8 +33,21 @@ step() { printf '\n== build: %s\n' "$*" >&2; }
 # every machine. Set explicitly (the user's RUSTFLAGS are not kept). Separate target
 # dirs keep these flags from invalidating the test builds' cache.
 # CARGO_ENCODED_RUSTFLAGS (0x1f-separated) so that paths with spaces survive.
+#
+# No reference types (and no multivalue): binaryen's wasm2js refuses the second table
+# wasm-bindgen makes for them, and one .wasm serves both the WebAssembly and the
+# JavaScript build. The precompiled std still claims the features, so the linker is
+# told which ones the module may use (scripts/wasm2js.mjs enables the same ones). It
+# also makes the reader's download about 400 bytes smaller (measured: the glue keeps
+# JS objects in an array instead of a table).
 unset RUSTFLAGS
+RUST_FEATURE_FLAGS=(
+  "-Ctarget-feature=-reference-types,-multivalue"
+  "-Clink-arg=--no-check-features"
+  "-Clink-arg=--features=bulk-memory,bulk-memory-opt,call-indirect-overlong,mutable-globals,nontrapping-fptoint,sign-ext"
+)
 ENCODED_FLAGS="--remap-path-prefix=$ROOT=/ai-cert-check"$'\x1f'"--remap-path-prefix=$CARGO_HOME=/cargo"
+for flag in "${RUST_FEATURE_FLAGS[@]}"; do ENCODED_FLAGS+=$'\x1f'"$flag"; done
 
 rm -rf pkg
 mkdir -p pkg
@@ -62,10 +79,15 @@ build_variant() {
   "$WASM_OPT" -Oz --strip-debug --strip-producers --strip-target-features \
     "$bindgen_dir/${name}_bg.short.wasm" -o "pkg/${name}_bg.wasm"
 
+  step "$name: wasm2js -> pkg/$name.wasm.js (for pages that forbid WebAssembly)"
+  node scripts/wasm2js.mjs "pkg/${name}_bg.wasm" "pkg/$name.wasm.js"
+
   step "$name: esbuild: $entry + glue -> $out"
   node scripts/bundle.mjs "$entry" "$bindgen_dir/$name.short.js" "$out"
   grep -q "${name}_bg.wasm" "$out" \
     || die "$out does not reference ${name}_bg.wasm; the glue's wasm URL changed"
+  grep -q "$name.wasm.js" "$out" \
+    || die "$out does not reference $name.wasm.js; the entry's JavaScript-build import changed"
 }
 
 # The default build: the built-in checklist only, no serde. What every page loads.
@@ -96,7 +118,7 @@ cargo metadata --no-deps --format-version 1 --offline 2>/dev/null \
       module: "ai-cert-check.js",
       types: "ai-cert-check.d.ts",
       exports: { ".": { types: "./ai-cert-check.d.ts", default: "./ai-cert-check.js" } },
-      files: ["ai-cert-check.js", "ai-cert-check-core_bg.wasm", "ai-cert-check-custom.js", "ai-cert-check-custom_bg.wasm", "ai-cert-check-fr.js", "ai-cert-check-fr_bg.wasm", "ai-cert-check.single.js", "ai-cert-check.d.ts"],
+      files: ["ai-cert-check.js", "ai-cert-check-core_bg.wasm", "ai-cert-check-custom.js", "ai-cert-check-custom_bg.wasm", "ai-cert-check-fr.js", "ai-cert-check-fr_bg.wasm", "ai-cert-check.single.js", "ai-cert-check-core.wasm.js", "ai-cert-check-custom.wasm.js", "ai-cert-check-fr.wasm.js", "ai-cert-check.d.ts"],
       sideEffects: true,
     };
     writeFileSync("pkg/package.json", JSON.stringify(pkg, null, 2) + "\n");

@@ -9,8 +9,13 @@
 // The entry also imports "./wasm-inline.js": normally src/web/wasm-inline.js (no bytes:
 // fetch the .wasm); with --inline-wasm, a module holding the .wasm itself in base64,
 // which makes the one-file build for hosts that can upload only one script.
-// The other builds' modules (custom checklists, other languages) stay files of their
-// own, imported on demand.
+// The other builds' modules (custom checklists, other languages) and every build's
+// JavaScript version (`*.wasm.js`, scripts/wasm2js.mjs) stay files of their own,
+// imported on demand.
+//
+// src/web/loader.js starts the JavaScript version with the glue's own import object
+// and finish step, which wasm-bindgen's `--target web` glue has but does not export:
+// this exports them (and fails if the glue no longer defines them).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
@@ -24,10 +29,22 @@ if (!entry || !glue || !outfile || (inlineAt >= 0 && !inlineWasm)) {
   process.exit(2);
 }
 
+const GLUE_INTERNALS = ['__wbg_get_imports', '__wbg_finalize_init'];
+
 const resolve = {
   name: 'resolve-glue-and-wasm',
   setup(b) {
     b.onResolve({ filter: /^\.\/glue(\.js)?$/ }, () => ({ path: path.resolve(glue) }));
+    b.onLoad({ filter: /.*/ }, (args) => {
+      if (args.path !== path.resolve(glue)) return undefined;
+      const code = readFileSync(args.path, 'utf8');
+      for (const name of GLUE_INTERNALS) {
+        if (!new RegExp(`^function ${name}\\(`, 'm').test(code)) {
+          throw new Error(`${glue} defines no function ${name}: wasm-bindgen's glue changed`);
+        }
+      }
+      return { contents: `${code}\nexport { ${GLUE_INTERNALS.join(', ')} };\n`, loader: 'js' };
+    });
     if (inlineWasm) {
       b.onResolve({ filter: /^\.\/wasm-inline\.js$/ }, () => ({ path: 'wasm-inline', namespace: 'inline' }));
       b.onLoad({ filter: /.*/, namespace: 'inline' }, () => ({
@@ -53,6 +70,6 @@ const result = await build({
   legalComments: 'none',
   logLevel: 'warning',
   plugins: [resolve],
-  external: ['./ai-cert-check-custom.js', './ai-cert-check-fr.js'],
+  external: ['./ai-cert-check-custom.js', './ai-cert-check-fr.js', './*.wasm.js'],
 });
 if (result.errors.length) process.exit(1);

@@ -6,9 +6,10 @@
 // tables, no parser) is bundled here; the one that reads a host's own checklist (serde)
 // is a second file, ai-cert-check-custom.js, imported only when an element brings a
 // checklist (`src`, `checklist`, or the `mount` API). Both load their .wasm relative
-// to this file's own URL, with streaming compilation.
-import init, { mount as mountBuiltin } from "./glue.js";
-import wasmBytes from "./wasm-inline.js";
+// to this file's own URL, with streaming compilation, or, on pages that forbid
+// WebAssembly, a JavaScript build of the same code (src/web/loader.js).
+import { mount as mountBuiltin } from "./glue.js";
+import { load as loadBuild } from "./loader.js";
 
 const TAG = "ai-cert-check";
 const widgets = new WeakMap(); // element -> mounted widget (or null: showing problems)
@@ -19,7 +20,7 @@ let loading;
 let loadingCustom;
 
 function load() {
-  loading ??= init(wasmBytes ? { module_or_path: wasmBytes } : undefined);
+  loading ??= loadBuild(() => import("./ai-cert-check-core.wasm.js"));
   return loading;
 }
 

@@ -37,6 +37,14 @@ export const VERDICT_TITLES = {
   build_experience: 'Build experience instead',
 };
 
+/** Answers to the built-in checklist that make it "Worth it". */
+export const STRONG = [
+  ['objective', 'promotion'],
+  ['practice_now', 'weekly'],
+  ['employer', 'yes'],
+  ['apply_next', 'project'],
+];
+
 /** The built-in checklist as the widget's contract describes it: id -> [type, options]. */
 export const QUESTIONS = {
   objective: ['radio', ['promotion', 'change_role', 'change_industry', 'productivity', 'understand', 'none']],
