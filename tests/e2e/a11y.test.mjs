@@ -26,6 +26,7 @@ import {
   waitForReady,
   widget,
   withBrowser,
+  STRONG,
 } from './helpers.mjs';
 
 const AXE = path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
@@ -43,12 +44,6 @@ const MIXED = [
   ['practice_now', 'weekly'],
   ['employer', 'yes'],
   ['expectations', 'salary_raise'],
-];
-const STRONG = [
-  ['objective', 'promotion'],
-  ['practice_now', 'weekly'],
-  ['employer', 'yes'],
-  ['apply_next', 'project'],
 ];
 // One set of answers per verdict (before any answer the verdict is "Probably not yet").
 const PER_VERDICT = {

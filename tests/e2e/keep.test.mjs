@@ -21,18 +21,13 @@ import {
   waitForReady,
   widget,
   withBrowser,
+  STRONG,
 } from './helpers.mjs';
 
 const server = useTestServer();
 
 const opts = { timeout: TEST_TIMEOUT };
 const KEY = 'ai-cert-check-ai-certification';
-const STRONG = [
-  ['objective', 'promotion'],
-  ['practice_now', 'weekly'],
-  ['employer', 'yes'],
-  ['apply_next', 'project'],
-];
 const page = (body, head = '') => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</title>
 <link rel="icon" href="data:,"><script type="module" src="/pkg/ai-cert-check.js"></script>${head}</head><body><main>${body}</main></body></html>`;
 
