@@ -160,7 +160,9 @@ function watchStorage(binding) {
         try {
           which = this === window.localStorage ? 'localStorage' : this === window.sessionStorage ? 'sessionStorage' : 'storage';
         } catch {}
-        report?.(`${which}.${name}(${args.map((a) => JSON.stringify(String(a))).join(', ')}) on ${location.href} with storage="none"`);
+        let call = '';
+        for (let i = 0; i < args.length; i++) call += `${i ? ', ' : ''}"${String(args[i])}"`;
+        report?.(`${which}.${name}(${call}) on ${location.href} with storage="none"`);
       }
       return original.apply(this, args);
     };
