@@ -1,5 +1,6 @@
 // Shared helpers for the end-to-end tests (node --test, playwright-core, Debian's
 // Chromium). Nothing here sleeps for a fixed time: every wait is for a condition.
+import { readdirSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -75,27 +76,230 @@ export function useTestServer() {
   const server = {};
   before(async () => {
     Object.assign(server, await startTestServer());
+    ORIGINS.add(server.origin);
   });
   after(async () => {
+    ORIGINS.delete(server.origin);
     await server.close?.();
   });
   return server;
 }
 
-/** Launches Debian's Chromium headless. The caller must close it. */
-export function launchBrowser() {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: LAUNCH_ARGS, headless: true });
+// ---------------------------------------------------------------------------------
+// Privacy, for every page of every test (the security issue's item 7). Every browser
+// context made through launchBrowser/withBrowser, openPage or browser.newContext() on
+// such a browser is guarded from its creation; the checks run when the context is
+// closed (and, for contexts a test leaves open, when withBrowser ends), and a context
+// that broke a rule fails the test there. The rules:
+//
+// 1. Requests. Nothing outside the test server's origin: such requests are recorded and
+//    aborted. On the origin, nothing is sent: only GET or HEAD; no WebSocket, event
+//    stream or beacon; data fetches (fetch/XHR) only for the widget's own files (a
+//    file that exists in pkg/) or a checklist (.json). Documents, scripts, styles,
+//    images and fonts on the origin are the host page's own assets and are allowed
+//    (the server serves only www/ and pkg/, and tests route their own pages).
+// 2. Cookies. None in the context's jar at the end, and document.cookie empty on
+//    every open page.
+// 3. Storage. No IndexedDB database and no Cache Storage entry, ever (the widget uses
+//    neither). On a page where every <ai-cert-check> has storage="none", no write to
+//    localStorage or sessionStorage: setItem/removeItem/clear are recorded as they
+//    happen, and the contents at the end must be those the document started with.
+// ---------------------------------------------------------------------------------
+
+/** Origins of the test servers running in this process (one per test file). */
+const ORIGINS = new Set();
+/** The files of the built widget: the only files the widget may fetch. */
+const PKG_FILES = new Set(readdirSync(path.join(ROOT, 'pkg')).map((f) => `/pkg/${f}`));
+const SENDING_TYPES = new Set(['websocket', 'eventsource', 'ping', 'beacon', 'cspviolationreport']);
+const PRIVACY_BINDING = '__aiccPrivacyWrite';
+
+/** What is wrong with one request, or null. Exported for the tests of the rules. */
+export function requestProblem({ url, method, resourceType }) {
+  let u;
+  try {
+    u = new URL(url);
+  } catch {
+    return `unparsable request ${url}`;
+  }
+  if (u.protocol === 'data:' || u.protocol === 'blob:' || url === 'about:blank') return null;
+  if (!ORIGINS.has(u.origin)) return `request outside the origin: ${method} ${url}`;
+  if (method !== 'GET' && method !== 'HEAD') return `${method} request (sends data): ${url}`;
+  if (SENDING_TYPES.has(resourceType)) return `${resourceType} request: ${url}`;
+  if ((resourceType === 'fetch' || resourceType === 'xhr') && !PKG_FILES.has(u.pathname) && !u.pathname.endsWith('.json')) {
+    return `${resourceType} of something that is neither a widget file nor a checklist: ${url}`;
+  }
+  if (u.pathname.startsWith('/pkg/') && !PKG_FILES.has(u.pathname)) return `request for a file the widget does not have: ${url}`;
+  return null;
+}
+
+// Installed before any page script: records writes to Web Storage with whether every
+// widget on the page then had storage="none", and what storage held at the start.
+function watchStorage(binding) {
+  const proto = Storage.prototype;
+  const methods = { setItem: proto.setItem, removeItem: proto.removeItem, clear: proto.clear };
+  const report = window[binding];
+  const every = Array.prototype.every;
+  const query = Document.prototype.querySelectorAll;
+  const getAttribute = Element.prototype.getAttribute;
+  const savingOff = () => {
+    const els = query.call(document, 'ai-cert-check');
+    return els.length > 0 && every.call(els, (el) => getAttribute.call(el, 'storage') === 'none');
+  };
+  const snapshot = (s) => {
+    const out = {};
+    try {
+      for (let i = 0; i < s.length; i++) out[s.key(i)] = s.getItem(s.key(i));
+    } catch {
+      return null;
+    }
+    return out;
+  };
+  let initial = null;
+  try {
+    initial = { local: snapshot(window.localStorage), session: snapshot(window.sessionStorage) };
+  } catch {
+    // Storage itself refused (a test makes it throw): nothing to compare.
+  }
+  Object.defineProperty(window, '__aiccStorageAtStart', { value: initial });
+  for (const [name, original] of Object.entries(methods)) {
+    proto[name] = function (...args) {
+      if (savingOff()) {
+        let which = 'storage';
+        try {
+          which = this === window.localStorage ? 'localStorage' : this === window.sessionStorage ? 'sessionStorage' : 'storage';
+        } catch {}
+        let call = '';
+        for (let i = 0; i < args.length; i++) call += `${i ? ', ' : ''}"${String(args[i])}"`;
+        report?.(`${which}.${name}(${call}) on ${location.href} with storage="none"`);
+      }
+      return original.apply(this, args);
+    };
+  }
+}
+
+// Run in each open page at the end: cookies, databases, caches, storage against its start.
+async function pageState() {
+  const out = { cookie: document.cookie, databases: [], caches: [], storageChanged: [] };
+  // Plain loops: a hostile test page may have patched Array.prototype.
+  try {
+    for (const d of await indexedDB.databases()) out.databases.push(d.name);
+  } catch {}
+  try {
+    out.caches = await caches.keys();
+  } catch {}
+  const els = document.querySelectorAll('ai-cert-check');
+  const off = els.length > 0 && [...els].every((el) => el.getAttribute('storage') === 'none');
+  const start = window.__aiccStorageAtStart;
+  if (off && start) {
+    for (const [name, before] of [['localStorage', start.local], ['sessionStorage', start.session]]) {
+      if (!before) continue;
+      const s = window[name];
+      const now = {};
+      for (let i = 0; i < s.length; i++) now[s.key(i)] = s.getItem(s.key(i));
+      if (JSON.stringify(now) !== JSON.stringify(before)) {
+        out.storageChanged.push(`${name} changed with storage="none" on ${location.href}: ${JSON.stringify(before)} -> ${JSON.stringify(now)}`);
+      }
+    }
+  }
+  return out;
 }
 
 /**
- * Runs `fn(browser)` with a fresh browser and always closes it.
+ * Puts `context` under the privacy rules above. Returns its guard:
+ * { problems, check(): Promise<string[]>, off() } (off() is for the tests of the rules
+ * themselves, after they have checked the problems they caused).
+ */
+async function guardContext(context) {
+  const guard = { problems: [], blocked: [], enabled: true, checked: false };
+  const note = (problem) => {
+    if (problem) guard.problems.push(problem);
+  };
+  await context.route(
+    (url) => !ORIGINS.has(url.origin) && url.protocol !== 'data:' && url.protocol !== 'blob:',
+    (route) => {
+      guard.blocked.push(route.request().url());
+      return route.abort('blockedbyclient');
+    },
+  );
+  context.on('request', (r) => note(requestProblem({ url: r.url(), method: r.method(), resourceType: r.resourceType() })));
+  context.on('page', (page) => page.on('websocket', (ws) => note(`WebSocket opened: ${ws.url()}`)));
+  await context.exposeBinding(PRIVACY_BINDING, (_source, what) => note(`storage written: ${what}`));
+  await context.addInitScript(watchStorage, PRIVACY_BINDING);
+  guard.check = async () => {
+    const problems = [...guard.problems];
+    for (const page of context.pages()) {
+      if (page.isClosed()) continue;
+      let state;
+      try {
+        state = await page.evaluate(pageState);
+      } catch (err) {
+        continue; // a page mid-navigation or crashed: its own test reports that
+      }
+      // The evaluation's answer comes after every binding call the page made before it.
+      problems.push(...guard.problems.slice(problems.length));
+      if (state.cookie) problems.push(`document.cookie on ${page.url()}: ${state.cookie}`);
+      if (state.databases.length) problems.push(`IndexedDB databases on ${page.url()}: ${state.databases.join(', ')}`);
+      if (state.caches.length) problems.push(`Cache Storage on ${page.url()}: ${state.caches.join(', ')}`);
+      problems.push(...state.storageChanged);
+    }
+    const cookies = await context.cookies().catch(() => []);
+    if (cookies.length) problems.push(`cookies set: ${cookies.map((c) => `${c.name}=${c.value} (${c.domain})`).join('; ')}`);
+    return problems;
+  };
+  guard.off = () => {
+    guard.enabled = false;
+  };
+  const close = context.close.bind(context);
+  context.close = async (...args) => {
+    const problems = guard.enabled && !guard.checked ? await guard.check() : [];
+    guard.checked = true;
+    await close(...args);
+    if (problems.length) throw new Error(`privacy rules broken:\n  ${problems.join('\n  ')}`);
+  };
+  GUARDS.set(context, guard);
+  return guard;
+}
+
+const GUARDS = new WeakMap();
+
+/** The privacy guard of a context (see guardContext). */
+export function privacyGuard(context) {
+  return GUARDS.get(context);
+}
+
+/** Launches Debian's Chromium headless, every new context guarded. The caller must close it. */
+export async function launchBrowser() {
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: LAUNCH_ARGS, headless: true });
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (...args) => {
+    const context = await newContext(...args);
+    await guardContext(context);
+    return context;
+  };
+  return browser;
+}
+
+/**
+ * Runs `fn(browser)` with a fresh browser and always closes it. Contexts the test left
+ * open are checked against the privacy rules first (when the test itself passed).
  */
 export async function withBrowser(fn) {
   const browser = await launchBrowser();
+  let passed = false;
   try {
-    return await fn(browser);
+    const result = await fn(browser);
+    passed = true;
+    return result;
   } finally {
+    const problems = [];
+    if (passed) {
+      for (const context of browser.contexts()) {
+        const guard = GUARDS.get(context);
+        if (guard?.enabled && !guard.checked) problems.push(...(await guard.check()));
+      }
+    }
     await browser.close();
+    if (problems.length) throw new Error(`privacy rules broken:\n  ${problems.join('\n  ')}`);
   }
 }
 
@@ -163,13 +367,8 @@ export async function openPage(browser, server, pathname = '/', options = {}) {
     badResponses: [],
     responses: [],
   };
-  await context.route(
-    (url) => url.origin !== origin,
-    (route) => {
-      session.blocked.push(route.request().url());
-      return route.abort('blockedbyclient');
-    },
-  );
+  // Requests outside the origin are aborted and recorded by the context's privacy guard.
+  session.blocked = privacyGuard(context).blocked;
   await context.addInitScript(recordWidgetEvents, [READY, CHANGE]);
   const page = await context.newPage();
   session.page = page;
