@@ -56,6 +56,8 @@ impl Answers {
         if self.masks.len() != checklist.questions.len() {
             self.masks.resize(checklist.questions.len(), 0);
         }
+        // `o` indexes an option, and a compiled checklist has at most MAX_OPTIONS (32);
+        // `q` was checked by `get` above and `masks` now has one entry per question.
         let bit = 1u32 << o;
         let mask = &mut self.masks[q];
         *mask = match (on, question.multiple) {
