@@ -39,6 +39,7 @@ impl Answers {
     /// The chosen option indices of question `q`, in option order.
     pub fn chosen(&self, q: usize) -> impl Iterator<Item = usize> + '_ {
         let mask = self.mask(q);
+        // Shifts by 0..32 only: within a u32.
         (0..32).filter(move |o| mask & (1 << o) != 0)
     }
 

@@ -627,6 +627,7 @@ impl Compiler {
                 .zip(c.factors.iter().zip(&samples))
                 .all(|(&p, (f, s))| cell_reachable(p, f, s));
             if in_reach {
+                // `holding` holds indices from 0..verdicts.len(), as `reached` has.
                 for &v in &holding {
                     reached[v] = true;
                 }
