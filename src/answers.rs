@@ -39,6 +39,7 @@ impl Answers {
     /// The chosen option indices of question `q`, in option order.
     pub fn chosen(&self, q: usize) -> impl Iterator<Item = usize> + '_ {
         let mask = self.mask(q);
+        // Shifts by 0..32 only: within a u32.
         (0..32).filter(move |o| mask & (1 << o) != 0)
     }
 
@@ -56,6 +57,8 @@ impl Answers {
         if self.masks.len() != checklist.questions.len() {
             self.masks.resize(checklist.questions.len(), 0);
         }
+        // `o` indexes an option, and a compiled checklist has at most MAX_OPTIONS (32);
+        // `q` was checked by `get` above and `masks` now has one entry per question.
         let bit = 1u32 << o;
         let mask = &mut self.masks[q];
         *mask = match (on, question.multiple) {

@@ -249,6 +249,7 @@ impl Question {
             .iter()
             .enumerate()
             .filter(|(_, o)| o.exclusive)
+            // `i` < MAX_OPTIONS (32): compile refuses questions with more options.
             .fold(0, |m, (i, _)| m | 1 << i)
     }
 }
@@ -291,6 +292,8 @@ pub fn fill_text(template: &str, values: &[(&str, &str)]) -> String {
 
 /// Appends `n` in decimal.
 pub fn push_number(out: &mut String, n: usize) {
+    // 20 digits hold usize::MAX (a 64-bit one has 20) and the loop stops at n == 0, so
+    // `i` never goes below 0; n % 10 < 10 keeps each byte an ASCII digit.
     let mut digits = [0u8; 20];
     let mut i = digits.len();
     let mut n = n;

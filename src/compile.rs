@@ -35,6 +35,7 @@ pub fn invalid_heading(lang: &str) -> &'static str {
     INVALID_HEADINGS
         .iter()
         .find(|(l, _)| l.eq_ignore_ascii_case(primary))
+        // A constant table with English first.
         .unwrap_or(&INVALID_HEADINGS[0])
         .1
 }
@@ -104,6 +105,7 @@ pub fn is_safe_href(href: &str) -> bool {
     else {
         return true;
     };
+    // `colon` is an index into `bytes`: `position` found it there.
     if bytes[colon] != b':' {
         return true;
     }
@@ -581,6 +583,11 @@ impl Compiler {
 
     /// Checks that the verdicts' regions tile the score space: every point is in exactly
     /// one region (no gaps, no overlaps), and that each verdict can be reached.
+    ///
+    /// Runs only on a checklist without other problems, so every condition's factor and
+    /// every cap is a valid index, and there are at most MAX_FACTORS factors and
+    /// MAX_VERDICTS verdicts (one condition per factor each): at most
+    /// (2 * 12 + 1)^4 = 390,625 cells, far from overflowing `product`.
     fn regions(&mut self, c: &Checklist) {
         // The score space splits into cells at every bound any condition names; within a
         // cell every condition is constant, so one sample point per cell decides it.
@@ -606,6 +613,8 @@ impl Compiler {
         let mut point = vec![0.0; c.factors.len()];
         let mut reported = 0;
         for mut cell in 0..cells {
+            // `point` and `samples` have one entry per factor, and every `s` holds at
+            // least the point pushed above, so `s.len()` is never 0.
             for (f, s) in samples.iter().enumerate() {
                 point[f] = s[cell % s.len()];
                 cell /= s.len();
@@ -618,6 +627,7 @@ impl Compiler {
                 .zip(c.factors.iter().zip(&samples))
                 .all(|(&p, (f, s))| cell_reachable(p, f, s));
             if in_reach {
+                // `holding` holds indices from 0..verdicts.len(), as `reached` has.
                 for &v in &holding {
                     reached[v] = true;
                 }
@@ -632,6 +642,7 @@ impl Compiler {
                         "widen a neighbouring verdict's \"when\" range to cover these scores",
                     );
                 } else {
+                    // Not one and not none: `holding` has at least two verdicts.
                     let names: Vec<&str> = holding.iter().map(|&v| &*c.verdicts[v].id).collect();
                     self.problem(
                         format!("$.verdicts[{}].when", holding[1]),

@@ -80,8 +80,10 @@ pub enum Step {
 }
 
 impl Step {
-    /// The step's text.
+    /// The step's text. `c` is the checklist the step's outcome was evaluated on.
     pub fn text(self, c: &Checklist) -> &str {
+        // Indices from `evaluate` on `c`: a verdict it found and one of its steps, or a
+        // question and an option it checked with `get`.
         match self {
             Step::Verdict(v, i) => &c.verdicts[v].next_steps[i],
             Step::Option(q, o) => &c.questions[q].options[o].next_step,
@@ -96,6 +98,7 @@ pub fn scores(checklist: &Checklist, answers: &Answers) -> Vec<f64> {
         for o in answers.chosen(q) {
             if let Some(option) = question.options.get(o) {
                 for e in option.effects.iter() {
+                    // An effect's factor is an index compile looked up in `factors`.
                     scores[e.factor] += e.weight;
                 }
             }
@@ -105,8 +108,9 @@ pub fn scores(checklist: &Checklist, answers: &Answers) -> Vec<f64> {
 }
 
 /// The verdict whose region holds `scores` (the last verdict if, against validation,
-/// none does).
+/// none does). `scores` has one entry per factor, as [`scores`] returns them.
 pub fn region(checklist: &Checklist, scores: &[f64]) -> usize {
+    // A condition's factor is an index compile looked up in `factors`.
     checklist
         .verdicts
         .iter()
@@ -164,6 +168,7 @@ pub fn evaluate(checklist: &Checklist, answers: &Answers) -> Outcome {
     // Strongest first; the sort is stable, so equal reasons keep question order.
     // (Insertion sort: a handful of items, and no sort machinery in the reader's build.)
     for i in 1..reasons.len() {
+        // 0 < j <= i < len: both indices are in range.
         let mut j = i;
         while j > 0 && reasons[j - 1].strength() < reasons[j].strength() {
             reasons.swap(j - 1, j);
@@ -171,6 +176,8 @@ pub fn evaluate(checklist: &Checklist, answers: &Answers) -> Outcome {
         }
     }
 
+    // `verdict` is `region`'s (below the count: compile requires at least one verdict)
+    // or a cap (a verdict index compile looked up).
     let mut next_steps: Vec<Step> = (0..checklist.verdicts[verdict].next_steps.len())
         .map(|i| Step::Verdict(verdict, i))
         .collect();
@@ -186,6 +193,7 @@ pub fn evaluate(checklist: &Checklist, answers: &Answers) -> Outcome {
         }
     }
     for (q, o) in ordered {
+        // Every `q` comes from a loop over `checklist.questions`.
         let Some(option) = checklist.questions[q].options.get(o) else {
             continue;
         };

@@ -97,17 +97,20 @@ pub fn picture(c: &Checklist) -> Option<Picture> {
 }
 
 /// Where the reader's dot goes: SVG coordinates of the outcome's scores, kept inside
-/// the plot.
+/// the plot. `p` and `out` come from [`picture`] and `evaluate` on `c`.
 pub fn dot(c: &Checklist, p: &Picture, out: &Outcome) -> (f64, f64) {
+    // A picture exists only for two factors or more, and `out` has one score per factor.
     let x = to_x(c, &p.plot, out.scores[p.x_factor]);
     let y = to_y(c, &p.plot, out.scores[p.y_factor]);
     (x, y)
 }
 
 /// The same information in words: each axis's score and range, and the area the dot
-/// is in.
+/// is in. `p` and `out` come from [`picture`] and `evaluate` on `c`.
 pub fn describe(c: &Checklist, p: &Picture, out: &Outcome) -> String {
     let mut text = String::new();
+    // The axes are factors 0 and 1, which a picture has; `out` has one score per factor
+    // and `by_scores` is a verdict index.
     for f in [p.x_factor, p.y_factor] {
         let factor = &c.factors[f];
         let (mut score, mut min, mut max) = (String::new(), String::new(), String::new());
@@ -146,6 +149,7 @@ pub fn wrap(text: &str, width: usize) -> Vec<&str> {
         if count > width {
             if let Some(sp) = last_space.filter(|&sp| sp > start) {
                 lines.push(text.get(start..sp).unwrap_or_default());
+                // `sp` is the byte index of a one-byte space: `sp + 1` <= len.
                 start = sp + 1;
                 count = text.get(start..i).map_or(0, |s| s.chars().count()) + 1;
                 last_space = None;
@@ -160,9 +164,13 @@ fn fraction(value: f64, min: f64, max: f64) -> f64 {
     if max <= min {
         return 0.5;
     }
+    // `clamp` panics only on bounds out of order or NaN; 0 and 1 are neither (a NaN
+    // value gives NaN, drawn nowhere, not a panic).
     ((value - min) / (max - min)).clamp(0.0, 1.0)
 }
 
+// `to_x` and `to_y` are called only for a checklist with two factors or more (`picture`
+// returns `None` before, and `dot` needs a picture).
 fn to_x(c: &Checklist, plot: &Rect, value: f64) -> f64 {
     let f = &c.factors[0];
     plot.x + plot.w * fraction(value, f.min, f.max)

@@ -101,6 +101,7 @@ pub fn decode(c: &Checklist, text: &str) -> Result<Answers, DecodeError> {
         }
         let mask = parse_base36(part).ok_or(DecodeError::Damaged)?;
         let n = question.options.len();
+        // The shift is by n < 32, and 1 << n >= 1, so the subtraction cannot underflow.
         let valid_bits = if n >= 32 { u32::MAX } else { (1u32 << n) - 1 };
         let exclusive = question.exclusive_mask();
         let well_formed = mask & !valid_bits == 0
@@ -109,6 +110,7 @@ pub fn decode(c: &Checklist, text: &str) -> Result<Answers, DecodeError> {
         if !well_formed {
             return Err(DecodeError::Damaged);
         }
+        // n <= MAX_OPTIONS (32): compile refuses more, so the shift stays below 32.
         for o in 0..n {
             if mask & (1 << o) != 0 {
                 answers.set(c, q, o, true);
@@ -119,6 +121,8 @@ pub fn decode(c: &Checklist, text: &str) -> Result<Answers, DecodeError> {
 }
 
 fn push_base36(out: &mut String, mut n: u32) {
+    // u32::MAX is 7 base-36 digits ("1z141z3"), so `i` stays above 0; `d` < 36, so each
+    // digit byte is '0'..='9' or 'a'..='z'.
     let mut digits = [0u8; 8];
     let mut i = digits.len();
     loop {
@@ -141,6 +145,7 @@ fn parse_base36(s: &str) -> Option<u32> {
     }
     let mut n: u32 = 0;
     for b in s.bytes() {
+        // No underflow: each arm's range starts at what it subtracts.
         let d = match b {
             b'0'..=b'9' => b - b'0',
             b'a'..=b'z' => b - b'a' + 10,

@@ -4,7 +4,10 @@
 use crate::checklist::Checklist;
 use crate::evaluate::Outcome;
 
-/// A plain-text summary of `out`.
+/// A plain-text summary of `out`, an outcome of `evaluate` on `c`.
+///
+/// Every index in `out` (verdict, reasons' questions and options, steps, reading) was
+/// taken from `c` by `evaluate`, and the reading indices were looked up by compile.
 pub fn summary(c: &Checklist, out: &Outcome) -> String {
     let l = &c.labels;
     let v = &c.verdicts[out.verdict];

@@ -82,6 +82,7 @@ pub fn search(c: &Checklist, answers: &Answers, direction: Direction, limit: usi
     // Nothing is better than the best verdict or worse than the worst: no search.
     let at_end = match direction {
         Direction::Up => current == 0,
+        // `current` is a verdict index, far below usize::MAX.
         Direction::Down => current + 1 >= c.verdicts.len(),
     };
     if at_end {
@@ -124,6 +125,7 @@ pub fn search(c: &Checklist, answers: &Answers, direction: Direction, limit: usi
     // Depth 2, only if nothing simpler works.
     if found.is_empty() && MAX_DEPTH >= 2 {
         'outer: for (i, &a) in edits.iter().enumerate() {
+            // `i` < len, so `i + 1` <= len: an empty slice at worst.
             for &b in &edits[i + 1..] {
                 if a.question == b.question {
                     continue;
@@ -147,9 +149,11 @@ pub fn search(c: &Checklist, answers: &Answers, direction: Direction, limit: usi
     // order stays among equals. (Insertion sort: no sort machinery in the reader's build.)
     let rank = |w: &WhatIf| match direction {
         Direction::Up => w.verdict,
+        // Going down, only verdicts worse (higher) than `current` are found.
         Direction::Down => w.verdict - current,
     };
     for i in 1..found.len() {
+        // 0 < j <= i < len: both indices are in range.
         let mut j = i;
         while j > 0 && rank(&found[j - 1]) > rank(&found[j]) {
             found.swap(j - 1, j);
@@ -206,13 +210,16 @@ pub fn candidate_edits(c: &Checklist, answers: &Answers) -> Vec<Edit> {
 }
 
 /// The total weight one edit adds to the factors (negative if it takes weight away).
+/// `e` is an edit of `c`, as [`candidate_edits`] makes them.
 pub fn edit_push(c: &Checklist, answers: &Answers, e: Edit) -> f64 {
     let after = apply(c, answers, &[e]);
     question_push(c, &after, e.question) - question_push(c, answers, e.question)
 }
 
-/// The total weight question `q`'s chosen options add to the factors.
+/// The total weight question `q`'s chosen options add to the factors. `q` is a question
+/// of `c` (as in every [`Edit`] from [`candidate_edits`]).
 pub fn question_push(c: &Checklist, answers: &Answers, q: usize) -> f64 {
+    // `q` < the question count: the caller's contract, kept by the search.
     let options = &c.questions[q].options;
     answers
         .chosen(q)
@@ -232,7 +239,8 @@ pub fn apply(c: &Checklist, answers: &Answers, edits: &[Edit]) -> Answers {
 }
 
 /// The change as a sentence from the checklist's own words, e.g. "If you start using
-/// AI in your work every week, this becomes “Worth it”."
+/// AI in your work every week, this becomes “Worth it”." `w` comes from [`what_ifs`] on
+/// `c`.
 pub fn describe(c: &Checklist, w: &WhatIf, direction: Direction) -> String {
     let l = &c.labels;
     let mut change = String::new();
@@ -240,6 +248,7 @@ pub fn describe(c: &Checklist, w: &WhatIf, direction: Direction) -> String {
         if i > 0 {
             change.push_str(&l.and);
         }
+        // Edits from `candidate_edits` on `c`: a question and one of its options.
         let q = &c.questions[e.question];
         let o = &q.options[e.option];
         let part = if !e.on {
@@ -262,6 +271,7 @@ pub fn describe(c: &Checklist, w: &WhatIf, direction: Direction) -> String {
         template,
         &[
             ("{change}", &change),
+            // A verdict `verdict` computed on `c`.
             ("{verdict}", &c.verdicts[w.verdict].title),
         ],
     )
