@@ -64,6 +64,33 @@ test('the schema is draft 2020-12 and compiles in strict mode', () => {
   assert.doesNotThrow(compileSchema);
 });
 
+test('every object of the format has exactly the fields of its struct in src/format.rs', () => {
+  // The Rust structs are the one definition of the format; the schema must follow them.
+  const rust = readFileSync(path.join(ROOT, 'src', 'format.rs'), 'utf8');
+  const fieldsOf = (struct) => {
+    const body = rust.match(new RegExp(`pub struct ${struct} \\{([\\s\\S]*?)\\n\\}`));
+    assert.ok(body, `src/format.rs has no struct ${struct}`);
+    return [...body[1].matchAll(/^\s*pub (\w+):/gm)].map((m) => m[1]).sort();
+  };
+  const structs = {
+    RawChecklist: schema,
+    RawFactor: schema.$defs.factor,
+    RawSection: schema.$defs.section,
+    RawQuestion: schema.$defs.question,
+    RawOption: schema.$defs.option,
+    RawEffect: schema.$defs.effect,
+    RawVerdict: schema.$defs.verdict,
+    RawCondition: schema.$defs.condition,
+    RawReading: schema.$defs.reading,
+    RawLabels: schema.$defs.labels,
+  };
+  const declared = [...rust.matchAll(/^pub struct (Raw\w+)/gm)].map((m) => m[1]).sort();
+  assert.deepEqual(declared, Object.keys(structs).sort(), 'a struct of the format has no schema object here');
+  for (const [struct, object] of Object.entries(structs)) {
+    assert.deepEqual(Object.keys(object.properties).sort(), fieldsOf(struct), `${struct} and its schema object`);
+  }
+});
+
 test('every object in the schema forbids unknown keys, and every property is described', () => {
   const problems = [];
   const walk = (node, at) => {
