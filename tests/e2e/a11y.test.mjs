@@ -372,33 +372,34 @@ async function answerEvery(page, nWidgets) {
 // ---------------------------------------------------------------------------------
 // 1. axe-core
 
-test('axe finds no WCAG 2.0/2.1/2.2 A or AA violation on any demo page, light and dark, before and after answering', opts, async () => {
-  const pages = await demoPages();
-  assert.ok(pages.some((p) => p.path === '/') && pages.some((p) => p.path === '/two.html'), 'index.html and two.html are checked');
-  const targets = [...pages, { path: LINKS_PATH, widgets: 1, route: { path: LINKS_PATH, html: LINKS_HTML } }];
-  await withBrowser(async (browser) => {
-    const failures = [];
-    for (const colorScheme of ['light', 'dark']) {
-      for (const viewport of [{ width: 1280, height: 900 }, { width: 320, height: 800 }]) {
+// One test per colour scheme and width, so that each stays well inside its time limit
+// on a slow machine.
+for (const colorScheme of ['light', 'dark']) {
+  for (const viewport of [{ width: 1280, height: 900 }, { width: 320, height: 800 }]) {
+    test(`axe finds no WCAG 2.0/2.1/2.2 A or AA violation on any demo page, ${colorScheme}, ${viewport.width} px wide, before and after answering`, opts, async () => {
+      const pages = await demoPages();
+      assert.ok(pages.some((p) => p.path === '/') && pages.some((p) => p.path === '/two.html'), 'index.html and two.html are checked');
+      const targets = [...pages, { path: LINKS_PATH, widgets: 1, route: { path: LINKS_PATH, html: LINKS_HTML } }];
+      await withBrowser(async (browser) => {
+        const failures = [];
         for (const p of targets) {
           const s = await open(browser, p.path, { colorScheme, viewport, route: p.route });
           await settle(s.page, p.widgets);
-          const where = `${p.path} ${colorScheme} ${viewport.width}px`;
           const beforeAnswers = await runAxe(s.page);
-          if (beforeAnswers.length) failures.push(`${where}, before answering:\n${formatViolations(beforeAnswers)}`);
+          if (beforeAnswers.length) failures.push(`${p.path}, before answering:\n${formatViolations(beforeAnswers)}`);
           if (p.widgets) {
             await answerEvery(s.page, p.widgets);
             const afterAnswers = await runAxe(s.page);
-            if (afterAnswers.length) failures.push(`${where}, after answering:\n${formatViolations(afterAnswers)}`);
+            if (afterAnswers.length) failures.push(`${p.path}, after answering:\n${formatViolations(afterAnswers)}`);
           }
           assertClean(assert, s);
           await s.close();
         }
-      }
-    }
-    assert.equal(failures.join('\n\n'), '', 'axe violations');
-  });
-});
+        assert.equal(failures.join('\n\n'), '', 'axe violations');
+      });
+    });
+  }
+}
 
 test('axe sees inside the shadow root: it reports violations planted in the widget', opts, async () => {
   // A test-only page: the real widget, plus an unlabelled checkbox and faint text
