@@ -15,7 +15,7 @@
 use serde::de::DeserializeOwned;
 
 use crate::checklist::Checklist;
-use crate::compile::{compile, Problem};
+use crate::compile::{clip, compile, Problem};
 use crate::format::{
     RawChecklist, RawCondition, RawEffect, RawFactor, RawLabels, RawOption, RawQuestion,
     RawReading, RawSection, RawVerdict,
@@ -93,6 +93,7 @@ fn unknown_keys<V: Tree, T: DeserializeOwned>(v: &V, path: &str, out: &mut Vec<P
     let fields = field_names::<T>();
     for key in v.keys().unwrap_or_default() {
         if !fields.contains(&key.as_str()) {
+            let key = clip(&key);
             out.push(Problem {
                 path: format!("{path}.{key}"),
                 message: format!("unknown field `{key}`"),

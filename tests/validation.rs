@@ -283,3 +283,34 @@ fn only_http_relative_and_mailto_links_are_safe() {
         assert!(!is_safe_href(bad), "{bad}");
     }
 }
+
+#[test]
+fn problems_quote_a_long_value_up_to_1000_characters_then_cut_it() {
+    // A checklist from elsewhere may hold a key, id or address of megabytes: the problem
+    // names it, but not whole (laid out whole, one such word can stall the page).
+    let long = "é".repeat(5_000);
+    let mut v = base();
+    q(&mut v, 0, 0)[format!("k{long}")] = json!(true);
+    q(&mut v, 0, 0)["id"] = json!(format!("bad {long}"));
+    let problems = ai_cert_check::parse_checklist_json(&v.to_string()).expect_err("rejected");
+    let cut: String = format!("k{long}").chars().take(1000).chain(['…']).collect();
+    let key = problems
+        .iter()
+        .find(|p| p.message.starts_with("unknown field"))
+        .expect("the key's problem");
+    assert_eq!(key.message, format!("unknown field `{cut}`"));
+    assert!(key.path.ends_with(&format!(".{cut}")), "{}", key.path);
+    let id = problems
+        .iter()
+        .find(|p| p.message.contains("not a valid id"))
+        .expect("the id's problem");
+    assert_eq!(
+        id.message.chars().count(),
+        "\"\" is not a valid id".chars().count() + 1001
+    );
+    assert!(
+        id.message.starts_with("\"bad éé") && id.message.contains("é…\""),
+        "{}",
+        id.message
+    );
+}
