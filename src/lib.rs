@@ -23,7 +23,7 @@ mod summary;
 pub mod web;
 mod whatif;
 
-pub use answers::Answers;
+pub use answers::{Answers, Bits};
 pub use builtin::builtin;
 pub use checklist::{
     fill_text, push_number, Checklist, Choice, Condition, Effect, Factor, Labels, List, Question,
