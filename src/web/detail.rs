@@ -4,7 +4,7 @@
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::JsValue;
 
-use crate::{Answers, Checklist, Outcome};
+use crate::{cut, pieces, Answers, Checklist, Outcome};
 
 fn set(o: &Object, key: &str, value: impl Into<JsValue>) {
     let _ = Reflect::set(o, &JsValue::from_str(key), &value.into());
@@ -96,8 +96,8 @@ pub fn parse_answers(c: &Checklist, pairs: &str) -> Result<Answers, JsValue> {
         m.push('"');
         Err(JsValue::from_str(&m))
     };
-    for pair in pairs.split('&').filter(|p| !p.is_empty()) {
-        let (question_id, option_id) = pair.split_once('=').unwrap_or((pair, ""));
+    for pair in pieces(pairs, b'&').filter(|p| !p.is_empty()) {
+        let (question_id, option_id) = cut(pair, b'=').unwrap_or((pair, ""));
         let Some(q) = c.question_index(question_id) else {
             return fail("no question", question_id);
         };
