@@ -38,7 +38,14 @@ use view::View;
 /// Events are named `<prefix>-ready` and `<prefix>-change`.
 const PREFIX: &str = "ai-cert-check";
 /// `style.css`, minified by `build.rs`.
+#[cfg(not(feature = "custom"))]
 const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/style.min.css"));
+/// `style.css` and `problems.css` (the problems view, which only this build shows).
+#[cfg(feature = "custom")]
+const CSS: &str = concat!(
+    include_str!(concat!(env!("OUT_DIR"), "/style.min.css")),
+    include_str!(concat!(env!("OUT_DIR"), "/problems.min.css"))
+);
 
 #[global_allocator]
 static ALLOC: alloc::SizeClasses = alloc::SizeClasses::new();
