@@ -239,10 +239,12 @@ impl Instance {
 
     fn on_input(&self, input: &HtmlInputElement) {
         let c = self.c();
-        let Some(q) = c.question_index(&input.name()) else {
+        // The attributes the view set (the properties would cost two more imports).
+        let attr = |name| input.get_attribute(name).unwrap_or_default();
+        let Some(q) = c.question_index(&attr("name")) else {
             return;
         };
-        let Some(o) = c.questions[q].option_index(&input.value()) else {
+        let Some(o) = c.questions[q].option_index(&attr("value")) else {
             return;
         };
         let mut answers = self.answers.borrow().clone();

@@ -109,7 +109,7 @@ pub fn render(
         if !question.help.is_empty() {
             let help = el(doc, &fs, "p", "help", &question.help);
             let help_id = id(uid, &question.id);
-            help.set_id(&help_id);
+            attrs(&help, &[("id", &help_id)]);
             let _ = fs.set_attribute("aria-describedby", &help_id);
         }
         let list = el(doc, &fs, "div", "options", "");
@@ -155,7 +155,7 @@ pub fn render(
         "result-heading",
         &c.labels.verdict_heading,
     );
-    heading.set_id(&id(uid, "v"));
+    attrs(&heading, &[("id", &id(uid, "v"))]);
     let verdict = el(doc, &aside, "p", "verdict", "");
     attrs(
         &verdict,
