@@ -27,6 +27,8 @@ use emit::Emit;
 const SOURCE_EN: &str = "src/content/ai-certification.json";
 const SOURCE_FR: &str = "src/content/ai-certification.fr.json";
 const CSS: &str = "src/web/style.css";
+/// The problems view's styles: only the custom-checklist build shows that view.
+const PROBLEMS_CSS: &str = "src/web/problems.css";
 
 fn main() {
     let source = if std::env::var_os("CARGO_FEATURE_LOCALE_FR").is_some() {
@@ -35,10 +37,12 @@ fn main() {
         SOURCE_EN
     };
     println!("cargo:rerun-if-changed={source}");
-    println!("cargo:rerun-if-changed={CSS}");
     let out_dir = std::path::PathBuf::from(std::env::var("OUT_DIR").unwrap());
-    let css = std::fs::read_to_string(CSS).unwrap_or_else(|e| panic!("{CSS}: {e}"));
-    std::fs::write(out_dir.join("style.min.css"), minify_css(&css)).expect("write style.min.css");
+    for (path, out) in [(CSS, "style.min.css"), (PROBLEMS_CSS, "problems.min.css")] {
+        println!("cargo:rerun-if-changed={path}");
+        let css = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        std::fs::write(out_dir.join(out), minify_css(&css)).expect("write minified CSS");
+    }
     for module in ["checklist", "compile", "emit", "format", "parse"] {
         println!("cargo:rerun-if-changed=src/{module}.rs");
     }

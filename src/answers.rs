@@ -37,10 +37,8 @@ impl Answers {
     }
 
     /// The chosen option indices of question `q`, in option order.
-    pub fn chosen(&self, q: usize) -> impl Iterator<Item = usize> + '_ {
-        let mask = self.mask(q);
-        // Shifts by 0..32 only: within a u32.
-        (0..32).filter(move |o| mask & (1 << o) != 0)
+    pub fn chosen(&self, q: usize) -> Bits {
+        Bits(self.mask(q))
     }
 
     /// Chooses or un-chooses option `o` of question `q`, as a radio button or checkbox
@@ -48,25 +46,36 @@ impl Answers {
     /// choice one an exclusive option clears the others and any other clears it.
     /// Out-of-range indices are ignored.
     pub fn set(&mut self, checklist: &Checklist, q: usize, o: usize, on: bool) {
-        let Some(question) = checklist.questions.get(q) else {
-            return;
-        };
-        let Some(option) = question.options.get(o) else {
+        let Some(mask) = Answers::next_mask(checklist, q, self.mask(q), o, on) else {
             return;
         };
         if self.masks.len() != checklist.questions.len() {
             self.masks.resize(checklist.questions.len(), 0);
         }
-        // `o` indexes an option, and a compiled checklist has at most MAX_OPTIONS (32);
-        // `q` was checked by `get` above and `masks` now has one entry per question.
+        // `q` was checked by `next_mask` and `masks` now has one entry per question.
+        self.masks[q] = mask;
+    }
+
+    /// What [`Answers::set`]`(q, o, on)` makes of question `q`'s mask `mask`, without
+    /// answers to change (a search over changed answers needs it without copying them);
+    /// `None` for out-of-range indices.
+    pub fn next_mask(
+        checklist: &Checklist,
+        q: usize,
+        mask: u32,
+        o: usize,
+        on: bool,
+    ) -> Option<u32> {
+        let question = checklist.questions.get(q)?;
+        let option = question.options.get(o)?;
+        // `o` indexes an option, and a compiled checklist has at most MAX_OPTIONS (32).
         let bit = 1u32 << o;
-        let mask = &mut self.masks[q];
-        *mask = match (on, question.multiple) {
-            (false, _) => *mask & !bit,
+        Some(match (on, question.multiple) {
+            (false, _) => mask & !bit,
             (true, false) => bit,
             (true, true) if option.exclusive => bit,
-            (true, true) => (*mask & !question.exclusive_mask()) | bit,
-        };
+            (true, true) => (mask & !question.exclusive_mask()) | bit,
+        })
     }
 
     /// Clears question `q`.
@@ -79,5 +88,23 @@ impl Answers {
     /// How many questions have an answer.
     pub fn answered(&self) -> usize {
         self.masks.iter().filter(|&&m| m != 0).count()
+    }
+}
+
+/// The set bits of a mask, lowest first: the chosen options of one question.
+#[derive(Debug, Clone, Copy)]
+pub struct Bits(pub u32);
+
+impl Iterator for Bits {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        if self.0 == 0 {
+            return None;
+        }
+        let o = self.0.trailing_zeros() as usize;
+        self.0 &= self.0 - 1; // not zero (checked above): no underflow
+
+        Some(o)
     }
 }

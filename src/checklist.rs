@@ -290,6 +290,41 @@ pub fn fill_text(template: &str, values: &[(&str, &str)]) -> String {
     out
 }
 
+/// The pieces of `text` between the bytes `sep` (an ASCII character), as `str::split`
+/// gives them. Hand-written for the same reason as [`fill_text`]: the standard pattern
+/// searcher costs bytes in the reader's build.
+pub fn pieces(text: &str, sep: u8) -> Pieces<'_> {
+    Pieces(Some(text), sep)
+}
+
+/// The iterator of [`pieces`].
+#[derive(Debug, Clone)]
+pub struct Pieces<'a>(Option<&'a str>, u8);
+
+impl<'a> Iterator for Pieces<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let rest = self.0?;
+        match cut(rest, self.1) {
+            Some((piece, tail)) => {
+                self.0 = Some(tail);
+                Some(piece)
+            }
+            None => {
+                self.0 = None;
+                Some(rest)
+            }
+        }
+    }
+}
+
+/// `text` split at the first byte `sep` (an ASCII character), as `str::split_once`.
+pub fn cut(text: &str, sep: u8) -> Option<(&str, &str)> {
+    let i = text.bytes().position(|b| b == sep)?;
+    Some((text.get(..i)?, text.get(i + 1..)?))
+}
+
 /// Appends `n` in decimal.
 pub fn push_number(out: &mut String, n: usize) {
     // 20 digits hold usize::MAX (a 64-bit one has 20) and the loop stops at n == 0, so

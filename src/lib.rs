@@ -23,11 +23,11 @@ mod summary;
 pub mod web;
 mod whatif;
 
-pub use answers::Answers;
+pub use answers::{Answers, Bits};
 pub use builtin::builtin;
 pub use checklist::{
-    fill_text, push_number, Checklist, Choice, Condition, Effect, Factor, Labels, List, Question,
-    Reading, Section, Text, Verdict, MAX_OPTIONS,
+    cut, fill_text, pieces, push_number, Checklist, Choice, Condition, Effect, Factor, Labels,
+    List, Pieces, Question, Reading, Section, Text, Verdict, MAX_OPTIONS,
 };
 pub use compile::{
     compile, invalid_heading, is_safe_href, Problem, INVALID_HEADINGS, MAX_FACTORS, MAX_LONG,

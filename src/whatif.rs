@@ -11,9 +11,9 @@
 //! Rejected alternative: hand-written "if you ..." advice per verdict. It goes stale
 //! when weights change and cannot exist for authors' own checklists.
 
-use crate::answers::Answers;
+use crate::answers::{Answers, Bits};
 use crate::checklist::{fill_text, Checklist};
-use crate::evaluate::verdict;
+use crate::evaluate::{region, verdict};
 
 /// Changes involving more questions than this are not searched.
 pub const MAX_DEPTH: usize = 2;
@@ -107,6 +107,8 @@ pub fn search(c: &Checklist, answers: &Answers, direction: Direction, limit: usi
         .collect();
     let mut found: Vec<WhatIf> = Vec::new();
     let mut evaluations = 0;
+    // The scores of each candidate, computed in place: a search runs on every answer.
+    let mut scores = vec![0.0; c.factors.len()];
 
     // Depth 1.
     for &e in &edits {
@@ -114,7 +116,7 @@ pub fn search(c: &Checklist, answers: &Answers, direction: Direction, limit: usi
             break;
         }
         evaluations += 1;
-        let v = verdict(c, &apply(c, answers, &[e]));
+        let v = edited_verdict(c, answers, &[e], &mut scores);
         if wanted(v) {
             found.push(WhatIf {
                 edits: vec![e],
@@ -134,7 +136,7 @@ pub fn search(c: &Checklist, answers: &Answers, direction: Direction, limit: usi
                     break 'outer;
                 }
                 evaluations += 1;
-                let v = verdict(c, &apply(c, answers, &[a, b]));
+                let v = edited_verdict(c, answers, &[a, b], &mut scores);
                 if wanted(v) {
                     found.push(WhatIf {
                         edits: vec![a, b],
@@ -180,6 +182,33 @@ pub fn search(c: &Checklist, answers: &Answers, direction: Direction, limit: usi
     }
 }
 
+/// The verdict of `answers` after `edits`, as [`verdict`] would give it for
+/// [`apply`]`(c, answers, edits)`: the same sums in the same order, so the same result to
+/// the last bit, but without copying the answers or allocating the scores (`scores` is
+/// scratch space, one per factor).
+fn edited_verdict(c: &Checklist, answers: &Answers, edits: &[Edit], scores: &mut [f64]) -> usize {
+    scores.fill(0.0);
+    let mut worst = 0;
+    for (q, question) in c.questions.iter().enumerate() {
+        let mut mask = answers.mask(q);
+        for e in edits.iter().filter(|e| e.question == q) {
+            mask = Answers::next_mask(c, q, mask, e.option, e.on).unwrap_or(mask);
+        }
+        for o in Bits(mask) {
+            if let Some(option) = question.options.get(o) {
+                // `e.factor` was checked by compile; `scores` has one entry per factor.
+                for e in option.effects.iter() {
+                    scores[e.factor] += e.weight;
+                }
+                if let Some(cap) = option.cap {
+                    worst = worst.max(cap);
+                }
+            }
+        }
+    }
+    region(c, scores).max(worst)
+}
+
 /// Every single-question change from the current answers: another option of a
 /// single-choice question, or one box ticked or unticked in a tick-all question.
 /// Leaving a question unanswered is never suggested.
@@ -212,21 +241,30 @@ pub fn candidate_edits(c: &Checklist, answers: &Answers) -> Vec<Edit> {
 /// The total weight one edit adds to the factors (negative if it takes weight away).
 /// `e` is an edit of `c`, as [`candidate_edits`] makes them.
 pub fn edit_push(c: &Checklist, answers: &Answers, e: Edit) -> f64 {
-    let after = apply(c, answers, &[e]);
-    question_push(c, &after, e.question) - question_push(c, answers, e.question)
+    let before = answers.mask(e.question);
+    let after = Answers::next_mask(c, e.question, before, e.option, e.on).unwrap_or(before);
+    mask_push(c, e.question, after) - mask_push(c, e.question, before)
 }
 
 /// The total weight question `q`'s chosen options add to the factors. `q` is a question
 /// of `c` (as in every [`Edit`] from [`candidate_edits`]).
 pub fn question_push(c: &Checklist, answers: &Answers, q: usize) -> f64 {
-    // `q` < the question count: the caller's contract, kept by the search.
+    mask_push(c, q, answers.mask(q))
+}
+
+/// The total weight the options in `mask` of question `q` add to the factors.
+fn mask_push(c: &Checklist, q: usize, mask: u32) -> f64 {
+    // `q` < the question count: the callers' contract, kept by the search.
     let options = &c.questions[q].options;
-    answers
-        .chosen(q)
-        .filter_map(|o| options.get(o))
-        .flat_map(|o| o.effects.iter())
-        .map(|e| e.weight)
-        .sum()
+    let mut sum = 0.0;
+    for o in Bits(mask) {
+        if let Some(option) = options.get(o) {
+            for e in option.effects.iter() {
+                sum += e.weight;
+            }
+        }
+    }
+    sum
 }
 
 /// The answers after `edits`.

@@ -2,6 +2,8 @@
 //! reader's dot. Coordinates are whole numbers: formatting floats would bring about
 //! 18 KB of float-printing code into the reader's build.
 
+use std::cell::RefCell;
+
 use wasm_bindgen::UnwrapThrowExt;
 use web_sys::{Document, Element, Node};
 
@@ -18,6 +20,8 @@ pub struct Chart {
     desc: Element,
     text: Element,
     areas: Vec<Element>,
+    /// The scores shown (none at first).
+    last: RefCell<Vec<f64>>,
 }
 
 fn svg(doc: &Document, parent: &Node, tag: &str, pairs: &[(&str, &str)]) -> Element {
@@ -142,6 +146,7 @@ pub fn draw(doc: &Document, parent: &Node, c: &Checklist, uid: &str) -> Option<C
         desc,
         text,
         areas,
+        last: RefCell::new(Vec::new()),
     })
 }
 
@@ -153,14 +158,19 @@ fn arrowed(label: &str) -> String {
 
 impl Chart {
     /// Moves the dot to `out`'s scores and says where it is, in the SVG's description
-    /// and in the visible caption.
+    /// and in the visible caption; nothing is touched if the scores did not change.
     pub fn update(&self, c: &Checklist, out: &Outcome) {
+        let mut last = self.last.borrow_mut();
+        if *last == out.scores {
+            return;
+        }
+        last.clone_from(&out.scores);
         let (x, y) = picture::dot(c, &self.picture, out);
         let _ = self.dot.set_attribute("cx", &int(x));
         let _ = self.dot.set_attribute("cy", &int(y));
         let words = picture::describe(c, &self.picture, out);
         self.desc.set_text_content(Some(&words));
-        super::dom::set_text(&self.text, &words);
+        self.text.set_text_content(Some(&words));
         for (area, g) in self.picture.areas.iter().zip(&self.areas) {
             let _ = g.toggle_attribute_with_force("data-current", area.verdict == out.by_scores);
         }

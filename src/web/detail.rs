@@ -4,10 +4,12 @@
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::JsValue;
 
-use crate::{Answers, Checklist, Outcome};
+use crate::{cut, pieces, Answers, Checklist, Outcome};
 
-fn set(o: &Object, key: &str, value: impl Into<JsValue>) {
-    let _ = Reflect::set(o, &JsValue::from_str(key), &value.into());
+/// `o[key] = value`. Not generic over the value (one copy of this code, not one per
+/// type): callers convert.
+fn set(o: &Object, key: &str, value: &JsValue) {
+    let _ = Reflect::set(o, &JsValue::from_str(key), value);
 }
 
 /// `{ <question id>: "<option id>" | ["<option id>", ...] }`, answered questions only.
@@ -22,9 +24,13 @@ pub fn answers(c: &Checklist, a: &Answers) -> Object {
             for i in a.chosen(q) {
                 list.push(&JsValue::from_str(&question.options[i].id));
             }
-            set(&o, &question.id, list);
+            set(&o, &question.id, &list);
         } else if let Some(i) = a.chosen(q).next() {
-            set(&o, &question.id, JsValue::from_str(&question.options[i].id));
+            set(
+                &o,
+                &question.id,
+                &JsValue::from_str(&question.options[i].id),
+            );
         }
     }
     o
@@ -34,52 +40,45 @@ pub fn answers(c: &Checklist, a: &Answers) -> Object {
 pub fn result(c: &Checklist, out: &Outcome) -> Object {
     let r = Object::new();
     let v = &c.verdicts[out.verdict];
-    set(&r, "verdict", JsValue::from_str(&v.id));
-    set(&r, "title", JsValue::from_str(&v.title));
-    set(&r, "summary", JsValue::from_str(&v.summary));
-    set(&r, "provisional", out.is_provisional());
-    set(&r, "answered", out.answered as u32);
-    set(&r, "total", out.total as u32);
+    set(&r, "verdict", &JsValue::from_str(&v.id));
+    set(&r, "title", &JsValue::from_str(&v.title));
+    set(&r, "summary", &JsValue::from_str(&v.summary));
+    set(&r, "provisional", &JsValue::from_bool(out.is_provisional()));
+    set(&r, "answered", &JsValue::from_f64(out.answered as f64));
+    set(&r, "total", &JsValue::from_f64(out.total as f64));
     let scores = Object::new();
     for (f, s) in c.factors.iter().zip(&out.scores) {
-        set(&scores, &f.id, *s);
+        set(&scores, &f.id, &JsValue::from_f64(*s));
     }
-    set(&r, "scores", scores);
+    set(&r, "scores", &scores);
     let reasons = Array::new();
     for reason in &out.reasons {
         let q = &c.questions[reason.question];
         let item = Object::new();
-        set(&item, "question", JsValue::from_str(&q.id));
-        set(
-            &item,
-            "option",
-            JsValue::from_str(&q.options[reason.option].id),
-        );
-        set(
-            &item,
-            "text",
-            JsValue::from_str(&q.options[reason.option].reason),
-        );
-        set(&item, "push", reason.push);
-        set(&item, "decisive", reason.decisive);
+        let option = &q.options[reason.option];
+        set(&item, "question", &JsValue::from_str(&q.id));
+        set(&item, "option", &JsValue::from_str(&option.id));
+        set(&item, "text", &JsValue::from_str(&option.reason));
+        set(&item, "push", &JsValue::from_f64(reason.push));
+        set(&item, "decisive", &JsValue::from_bool(reason.decisive));
         reasons.push(&item);
     }
-    set(&r, "reasons", reasons);
+    set(&r, "reasons", &reasons);
     let steps = Array::new();
     for s in &out.next_steps {
         steps.push(&JsValue::from_str(s.text(c)));
     }
-    set(&r, "nextSteps", steps);
+    set(&r, "nextSteps", &steps);
     let reading = Array::new();
     for &i in &out.reading {
         let item = Object::new();
-        set(&item, "title", JsValue::from_str(&c.reading[i].title));
+        set(&item, "title", &JsValue::from_str(&c.reading[i].title));
         if let Some(h) = &c.reading[i].href {
-            set(&item, "href", JsValue::from_str(h));
+            set(&item, "href", &JsValue::from_str(h));
         }
         reading.push(&item);
     }
-    set(&r, "reading", reading);
+    set(&r, "reading", &reading);
     r
 }
 
@@ -96,8 +95,8 @@ pub fn parse_answers(c: &Checklist, pairs: &str) -> Result<Answers, JsValue> {
         m.push('"');
         Err(JsValue::from_str(&m))
     };
-    for pair in pairs.split('&').filter(|p| !p.is_empty()) {
-        let (question_id, option_id) = pair.split_once('=').unwrap_or((pair, ""));
+    for pair in pieces(pairs, b'&').filter(|p| !p.is_empty()) {
+        let (question_id, option_id) = cut(pair, b'=').unwrap_or((pair, ""));
         let Some(q) = c.question_index(question_id) else {
             return fail("no question", question_id);
         };

@@ -9,7 +9,7 @@
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element, HtmlElement, Storage};
 
-use crate::{decode, encode, Answers, Checklist, DecodeError};
+use crate::{cut, decode, encode, pieces, Answers, Checklist, DecodeError};
 
 /// The prefix of storage keys and fragment entries.
 const KEY: &str = "ai-cert-check-";
@@ -87,8 +87,12 @@ impl Saved {
 pub fn from_fragment(doc: &Document, c: &Checklist) -> Option<Result<Answers, DecodeError>> {
     let hash = doc.location()?.hash().ok()?;
     let wanted = key(c);
-    for entry in hash.trim_start_matches('#').split('&') {
-        if let Some((k, v)) = entry.split_once('=') {
+    let mut entries = hash.as_str();
+    while let Some(rest) = entries.strip_prefix("#") {
+        entries = rest;
+    }
+    for entry in pieces(entries, b'&') {
+        if let Some((k, v)) = cut(entry, b'=') {
             if k == wanted {
                 return Some(decode(c, v));
             }
@@ -101,7 +105,7 @@ pub fn from_fragment(doc: &Document, c: &Checklist) -> Option<Result<Answers, De
 pub fn share_link(doc: &Document, c: &Checklist, a: &Answers) -> Option<String> {
     let location = doc.location()?;
     let href = location.href().ok()?;
-    let base = href.split('#').next().unwrap_or_default();
+    let base = cut(&href, b'#').map_or(href.as_str(), |(base, _)| base);
     let mut link = String::from(base);
     link.push('#');
     link.push_str(&key(c));

@@ -38,7 +38,14 @@ use view::View;
 /// Events are named `<prefix>-ready` and `<prefix>-change`.
 const PREFIX: &str = "ai-cert-check";
 /// `style.css`, minified by `build.rs`.
+#[cfg(not(feature = "custom"))]
 const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/style.min.css"));
+/// `style.css` and `problems.css` (the problems view, which only this build shows).
+#[cfg(feature = "custom")]
+const CSS: &str = concat!(
+    include_str!(concat!(env!("OUT_DIR"), "/style.min.css")),
+    include_str!(concat!(env!("OUT_DIR"), "/problems.min.css"))
+);
 
 #[global_allocator]
 static ALLOC: alloc::SizeClasses = alloc::SizeClasses::new();
@@ -232,10 +239,12 @@ impl Instance {
 
     fn on_input(&self, input: &HtmlInputElement) {
         let c = self.c();
-        let Some(q) = c.question_index(&input.name()) else {
+        // The attributes the view set (the properties would cost two more imports).
+        let attr = |name| input.get_attribute(name).unwrap_or_default();
+        let Some(q) = c.question_index(&attr("name")) else {
             return;
         };
-        let Some(o) = c.questions[q].option_index(&input.value()) else {
+        let Some(o) = c.questions[q].option_index(&attr("value")) else {
             return;
         };
         let mut answers = self.answers.borrow().clone();

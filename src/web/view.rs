@@ -4,12 +4,14 @@
 //! Only the result changes on an answer; the questions are never re-rendered, so focus,
 //! scroll position and the reader's place are never lost.
 
+use std::cell::Cell;
+
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlInputElement, Node, ShadowRoot};
 
 use super::chart::{self, Chart};
-use super::dom::{attrs, clear, el, set_text};
-use crate::{describe, is_safe_href, what_ifs, Answers, Checklist, Direction, Outcome};
+use super::dom::{attrs, clear, el, make, Keyed};
+use crate::{describe, is_safe_href, what_ifs, Answers, Checklist, Direction, Outcome, Step};
 
 /// A reason whose weights add up to this much or more is marked as a strong push.
 const STRONG_PUSH: f64 = 3.0;
@@ -31,17 +33,29 @@ pub struct View {
     provisional: Element,
     summary: Element,
     progress: Element,
-    reasons: Element,
-    steps: Element,
-    reading: Element,
+    reasons: Keyed,
+    steps: Keyed,
+    reading: Keyed,
     reading_block: Element,
-    what_if: Element,
+    what_if: Keyed,
     what_if_block: Element,
     /// Says what happened to a copy, a share link or saving.
     pub notice: Element,
     chart: Option<Chart>,
     /// The host's address for each related reading, if it gave one.
     links: Vec<Option<String>>,
+    /// What is on screen: only what differs from it is touched.
+    shown: Cell<Option<Shown>>,
+}
+
+/// The parts of the outcome on screen that are not keyed lists.
+#[derive(Clone, Copy, PartialEq)]
+struct Shown {
+    verdict: usize,
+    provisional: bool,
+    answered: usize,
+    total: usize,
+    reading: bool,
 }
 
 /// Renders `checklist` into `root` (emptied first).
@@ -95,7 +109,7 @@ pub fn render(
         if !question.help.is_empty() {
             let help = el(doc, &fs, "p", "help", &question.help);
             let help_id = id(uid, &question.id);
-            help.set_id(&help_id);
+            attrs(&help, &[("id", &help_id)]);
             let _ = fs.set_attribute("aria-describedby", &help_id);
         }
         let list = el(doc, &fs, "div", "options", "");
@@ -141,7 +155,7 @@ pub fn render(
         "result-heading",
         &c.labels.verdict_heading,
     );
-    heading.set_id(&id(uid, "v"));
+    attrs(&heading, &[("id", &id(uid, "v"))]);
     let verdict = el(doc, &aside, "p", "verdict", "");
     attrs(
         &verdict,
@@ -189,15 +203,16 @@ pub fn render(
         provisional,
         summary,
         progress,
-        reasons,
-        steps,
-        reading,
+        reasons: Keyed::new(reasons),
+        steps: Keyed::new(steps),
+        reading: Keyed::new(reading),
         reading_block,
-        what_if,
+        what_if: Keyed::new(what_if),
         what_if_block,
         notice,
         chart,
         links,
+        shown: Cell::new(None),
     }
 }
 
@@ -215,25 +230,37 @@ impl View {
         }
     }
 
-    /// Shows `out`; only text that changed is touched.
+    /// Shows `out`; only what changed since the last outcome shown is touched.
     pub fn update(&self, doc: &Document, c: &Checklist, answers: &Answers, out: &Outcome) {
+        let last = self.shown.get();
         let v = &c.verdicts[out.verdict];
-        set_text(&self.verdict, &v.title);
-        let _ = self.verdict.set_attribute("data-verdict", &v.id);
-        set_text(&self.summary, &v.summary);
-        let _ = self
-            .provisional
-            .toggle_attribute_with_force("hidden", !out.is_provisional());
-        set_text(
-            &self.progress,
-            &c.labels.progress_text(out.answered, out.total),
-        );
+        if last.map(|l| l.verdict) != Some(out.verdict) {
+            self.verdict.set_text_content(Some(&v.title));
+            let _ = self.verdict.set_attribute("data-verdict", &v.id);
+            self.summary.set_text_content(Some(&v.summary));
+        }
+        if last.map(|l| l.provisional) != Some(out.is_provisional()) {
+            let _ = self
+                .provisional
+                .toggle_attribute_with_force("hidden", !out.is_provisional());
+        }
+        if last.map(|l| (l.answered, l.total)) != Some((out.answered, out.total)) {
+            self.progress
+                .set_text_content(Some(&c.labels.progress_text(out.answered, out.total)));
+        }
 
-        clear(&self.reasons);
+        // Keys: an item's content is a function of its key (see `Keyed`).
+        let mut keys: Vec<u64> = Vec::new();
         if out.reasons.is_empty() {
-            el(doc, &self.reasons, "li", "none", &c.labels.no_answers);
+            keys.push(u64::MAX);
         }
         for r in &out.reasons {
+            keys.push(((r.question as u64) << 16) | ((r.option as u64) << 1) | r.decisive as u64);
+        }
+        self.reasons.show(&keys, &mut |i| {
+            let Some(r) = out.reasons.get(i) else {
+                return make(doc, "li", "none", &c.labels.no_answers);
+            };
             let question = &c.questions[r.question];
             let option = &question.options[r.option];
             let (class, how) = if r.decisive {
@@ -243,7 +270,7 @@ impl View {
             } else {
                 ("down", &c.labels.push_down)
             };
-            let li = el(doc, &self.reasons, "li", class, "");
+            let li = make(doc, "li", class, "");
             if r.push.abs() >= STRONG_PUSH {
                 let _ = li.set_attribute("data-strong", "");
             }
@@ -252,36 +279,62 @@ impl View {
             el(doc, &li, "span", "q", &question.text);
             el(doc, &li, "strong", "", &option.label);
             el(doc, &li, "span", "", &option.reason);
-        }
+            li
+        });
+
         // What would change it: the best one or two ways up, and the nearest way down.
-        clear(&self.what_if);
-        let mut shown = 0;
-        let ways = if out.answered == 0 {
-            // Before any answer every change is a way; suggesting one would be noise.
-            [].as_slice()
-        } else {
-            [(Direction::Up, 2, "up"), (Direction::Down, 1, "down")].as_slice()
-        };
-        for &(direction, limit, class) in ways {
-            for w in what_ifs(c, answers, direction, limit) {
-                el(doc, &self.what_if, "li", class, &describe(c, &w, direction));
-                shown += 1;
+        let mut ways = Vec::new();
+        // Before any answer every change is a way; suggesting one would be noise.
+        if out.answered > 0 {
+            for (direction, limit) in [(Direction::Up, 2), (Direction::Down, 1)] {
+                for w in what_ifs(c, answers, direction, limit) {
+                    ways.push((direction, w));
+                }
             }
         }
-        let _ = self
-            .what_if_block
-            .toggle_attribute_with_force("hidden", shown == 0);
+        let had_ways = self.what_if.len() > 0;
+        keys.clear();
+        for (direction, w) in &ways {
+            let mut k = ((*direction == Direction::Down) as u64) << 8 | w.verdict as u64;
+            for e in &w.edits {
+                k = k << 20 | (e.question as u64) << 7 | (e.option as u64) << 1 | e.on as u64;
+            }
+            keys.push(k);
+        }
+        self.what_if.show(&keys, &mut |i| {
+            let (direction, w) = &ways[i];
+            let class = match direction {
+                Direction::Up => "up",
+                Direction::Down => "down",
+            };
+            make(doc, "li", class, &describe(c, w, *direction))
+        });
+        if last.is_none() || had_ways == ways.is_empty() {
+            let _ = self
+                .what_if_block
+                .toggle_attribute_with_force("hidden", ways.is_empty());
+        }
         if let Some(chart) = &self.chart {
             chart.update(c, out);
         }
-        clear(&self.steps);
+
+        keys.clear();
         for s in &out.next_steps {
-            el(doc, &self.steps, "li", "", s.text(c));
+            keys.push(match *s {
+                Step::Verdict(v, i) => 1 << 40 | (v as u64) << 20 | i as u64,
+                Step::Option(q, o) => 2 << 40 | (q as u64) << 20 | o as u64,
+            });
         }
-        clear(&self.reading);
-        for &i in &out.reading {
+        self.steps.show(&keys, &mut |i| {
+            make(doc, "li", "", out.next_steps[i].text(c))
+        });
+
+        keys.clear();
+        keys.extend(out.reading.iter().map(|&i| i as u64));
+        self.reading.show(&keys, &mut |n| {
+            let i = out.reading[n];
             let r = &c.reading[i];
-            let li = el(doc, &self.reading, "li", "", "");
+            let li = make(doc, "li", "", "");
             let host_link = self.links.get(i).and_then(|l| l.as_deref());
             match host_link.or(r.href.as_deref()).filter(|h| is_safe_href(h)) {
                 Some(href) => {
@@ -292,9 +345,19 @@ impl View {
                     li.set_text_content(Some(&r.title));
                 }
             }
+            li
+        });
+        if last.map(|l| l.reading) != Some(out.reading.is_empty()) {
+            let _ = self
+                .reading_block
+                .toggle_attribute_with_force("hidden", out.reading.is_empty());
         }
-        let _ = self
-            .reading_block
-            .toggle_attribute_with_force("hidden", out.reading.is_empty());
+        self.shown.set(Some(Shown {
+            verdict: out.verdict,
+            provisional: out.is_provisional(),
+            answered: out.answered,
+            total: out.total,
+            reading: out.reading.is_empty(),
+        }));
     }
 }
