@@ -15,10 +15,17 @@ import path from 'node:path';
 import { gzipSync, constants } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
-/** Budget for a page with the built-in checklist. */
+/** Budget for a page with the built-in checklist (the foundation issue's "40 KB now"). */
 export const BUILTIN_BUDGET_BYTES = 40 * 1024;
-/** Budget for a page that brings its own checklist (the issue on hosts' checklists sets 90 KB; the performance issue's 80 KB is not met: see docs/performance.md). */
+/** Budget for a page that brings its own checklist (the custom-checklist issue's 90 KB). */
 export const CUSTOM_BUDGET_BYTES = 90 * 1024;
+/**
+ * The performance issue's goals, 30 and 80 KB: printed with how far off they are, not
+ * enforced, because no build meets them yet (docs/performance.md, "Where the bytes go",
+ * says what they would take). Lower the budgets above as the figures come down.
+ */
+export const BUILTIN_GOAL_BYTES = 30 * 1024;
+export const CUSTOM_GOAL_BYTES = 80 * 1024;
 
 export const BUILTIN_PAGE = ['ai-cert-check.js', 'ai-cert-check-core_bg.wasm'];
 export const CUSTOM_PAGE = ['ai-cert-check.js', 'ai-cert-check-custom.js', 'ai-cert-check-custom_bg.wasm'];
@@ -61,9 +68,9 @@ if (process.argv.includes('--list')) {
 }
 
 let failed = false;
-for (const [what, files, budget] of [
-  ['a page with the built-in checklist', BUILTIN_PAGE, BUILTIN_BUDGET_BYTES],
-  ['a page that brings its own checklist', CUSTOM_PAGE, CUSTOM_BUDGET_BYTES],
+for (const [what, files, budget, goal] of [
+  ['a page with the built-in checklist', BUILTIN_PAGE, BUILTIN_BUDGET_BYTES, BUILTIN_GOAL_BYTES],
+  ['a page that brings its own checklist', CUSTOM_PAGE, CUSTOM_BUDGET_BYTES, CUSTOM_GOAL_BYTES],
 ]) {
   const missing = files.filter((f) => !all.includes(f));
   if (missing.length) {
@@ -74,6 +81,8 @@ for (const [what, files, budget] of [
   const { gz } = table(files);
   const verdict = gz <= budget ? 'within' : 'OVER';
   console.log(`size-check: ${what}: ${gz} bytes gzip -9 (${kb(gz)}) of a ${budget}-byte (${kb(budget)}) budget: ${verdict}`);
+  const toGo = gz - goal;
+  console.log(`size-check: ${what}: goal ${kb(goal)}: ${toGo <= 0 ? 'met' : `not met, ${toGo} bytes (${kb(toGo)}) to go`}`);
   if (gz > budget) failed = true;
 }
 process.exit(failed ? 1 : 0);
