@@ -17,15 +17,15 @@ import { fileURLToPath } from 'node:url';
 
 /** Budget for a page with the built-in checklist (the foundation issue's "40 KB now"). */
 export const BUILTIN_BUDGET_BYTES = 40 * 1024;
-/** Budget for a page that brings its own checklist (the custom-checklist issue's 90 KB). */
-export const CUSTOM_BUDGET_BYTES = 90 * 1024;
+/** Budget for a page that brings its own checklist (the performance issue's 80 KB). */
+export const CUSTOM_BUDGET_BYTES = 80 * 1024;
 /**
- * The performance issue's goals, 30 and 80 KB: printed with how far off they are, not
- * enforced, because no build meets them yet (docs/performance.md, "Where the bytes go",
- * says what they would take). Lower the budgets above as the figures come down.
+ * The performance issue's goal for the built-in page, 30 KB: printed with how far off
+ * it is, not enforced, because no build meets it yet (docs/performance.md, "Where the
+ * bytes go", says what it would take). Lower the budget above as the figure comes down.
  */
 export const BUILTIN_GOAL_BYTES = 30 * 1024;
-export const CUSTOM_GOAL_BYTES = 80 * 1024;
+export const CUSTOM_GOAL_BYTES = CUSTOM_BUDGET_BYTES;
 
 export const BUILTIN_PAGE = ['ai-cert-check.js', 'ai-cert-check-core_bg.wasm'];
 export const CUSTOM_PAGE = ['ai-cert-check.js', 'ai-cert-check-custom.js', 'ai-cert-check-custom_bg.wasm'];

@@ -345,9 +345,71 @@ pub fn push_number(out: &mut String, n: usize) {
     }
 }
 
+/// Appends `x` in decimal, rounded to three decimals, without trailing zeros: `2`,
+/// `-1.5`, `0.3` (for 0.1 + 0.2). Problems quote scores and numbers with it instead of
+/// `f64`'s `Display`, whose shortest-round-trip algorithms are about 16 KB of wasm.
+/// Not finite, or beyond ±1e15: `NaN`, `inf`, `-inf` or `huge`.
+pub fn push_decimal(out: &mut String, x: f64) {
+    if x.is_nan() {
+        out.push_str("NaN");
+        return;
+    }
+    if x.is_infinite() || x.abs() >= 1e15 {
+        out.push_str(if x.is_infinite() {
+            if x < 0.0 {
+                "-inf"
+            } else {
+                "inf"
+            }
+        } else {
+            "huge"
+        });
+        return;
+    }
+    // |x| < 1e15, so |x| * 1000 < 1e18 fits a u64 exactly enough for three decimals.
+    let thousandths = (x.abs() * 1000.0).round() as u64;
+    if x < 0.0 && thousandths != 0 {
+        out.push('-');
+    }
+    push_number(out, (thousandths / 1000) as usize);
+    let mut frac = thousandths % 1000;
+    if frac != 0 {
+        out.push('.');
+        let mut unit = 100;
+        while frac != 0 {
+            out.push((b'0' + (frac / unit) as u8) as char); // frac < 10 * unit: one digit
+            frac %= unit;
+            unit /= 10;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{fill_text, push_number};
+    use super::{fill_text, push_decimal, push_number};
+
+    #[test]
+    fn decimals_are_written_like_people_write_scores() {
+        let cases: [(f64, &str); 12] = [
+            (0.0, "0"),
+            (-0.0, "0"),
+            (2.0, "2"),
+            (-17.0, "-17"),
+            (-1.5, "-1.5"),
+            (0.1 + 0.2, "0.3"),
+            (2.125, "2.125"),
+            (0.0004, "0"),
+            (-0.0004, "0"),
+            (1.05, "1.05"),
+            (f64::NAN, "NaN"),
+            (-f64::INFINITY, "-inf"),
+        ];
+        for (x, want) in cases {
+            let mut s = String::new();
+            push_decimal(&mut s, x);
+            assert_eq!(s, want, "{x}");
+        }
+    }
 
     fn number(n: usize) -> String {
         let mut s = String::new();

@@ -12,8 +12,8 @@ use std::borrow::Cow;
 use std::fmt;
 
 use crate::checklist::{
-    Checklist, Choice, Condition, Effect, Factor, Labels, List, Question, Reading, Section, Text,
-    Verdict, MAX_OPTIONS,
+    push_decimal, Checklist, Choice, Condition, Effect, Factor, Labels, List, Question, Reading,
+    Section, Text, Verdict, MAX_OPTIONS,
 };
 use crate::format::{RawChecklist, RawCondition, RawLabels, RawOption};
 
@@ -705,13 +705,16 @@ fn cell_reachable(p: f64, f: &Factor, samples: &[f64]) -> bool {
 }
 
 fn describe_point(c: &Checklist, point: &[f64]) -> String {
-    let parts: Vec<String> = c
-        .factors
-        .iter()
-        .zip(point)
-        .map(|(f, p)| format!("{}={}", f.id, p))
-        .collect();
-    parts.join(", ")
+    let mut out = String::new();
+    for (i, (f, &p)) in c.factors.iter().zip(point).enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(&f.id);
+        out.push('=');
+        push_decimal(&mut out, p);
+    }
+    out
 }
 
 /// The lowest and highest score answers can give a factor (unanswered counts as 0).

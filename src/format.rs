@@ -3,9 +3,9 @@
 //! This is the first of two stages (the ripgrep way): these types mirror the JSON one to
 //! one, cross-references are still ids, and nothing here is trusted. Unknown keys are
 //! not refused here but by [`crate::parse`], which checks every object's keys against
-//! these types' fields: the same check on both trees the crate reads (serde-wasm-bindgen
-//! never sees unknown keys, so `deny_unknown_fields` would only hold natively), and it
-//! lets the rule problems be reported in the same pass. [`crate::compile`]
+//! these types' fields: the same check on both trees the crate reads (natively
+//! serde_json's, in the browser the custom build's own reader, `src/web/js_de.rs`), and
+//! it lets the rule problems be reported in the same pass. [`crate::compile`]
 //! checks every rule and turns a [`RawChecklist`] into a [`crate::Checklist`] the engine
 //! can evaluate without further checks.
 //!

@@ -6,9 +6,8 @@
 //! tree and deserializes each factor, section, question, option, effect, verdict,
 //! condition and reading on its own; every part that fails, and none of whose own parts
 //! fail, is reported with its path and serde's message. It also checks every object's
-//! keys against the fields its type declares: serde-wasm-bindgen reads only the fields it
-//! knows and never sees an unknown (misspelt) key, so `deny_unknown_fields` alone would
-//! hold natively but not in the browser. One walker serves both trees the crate reads: `serde_json::Value`
+//! keys against the fields its type declares, itself, so that a misspelt key is reported
+//! at its path, with the fields it could have been, the same way on both trees. One walker serves both trees the crate reads: `serde_json::Value`
 //! natively (the command-line validator, the tests) and a JS object in the browser (the
 //! build for pages that bring their own checklist), through the [`Tree`] trait.
 

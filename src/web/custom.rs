@@ -1,8 +1,8 @@
 //! The build for pages that bring their own checklist (cargo feature `custom`).
 //!
 //! A host's checklist arrives as a JS object (the entry script fetched and parsed it, or
-//! the host passed it to `mount`). It is read with serde through serde-wasm-bindgen into
-//! the same [`crate::RawChecklist`] the native side reads, and validated by the same
+//! the host passed it to `mount`). It is read with serde (through the small deserializer
+//! in `js_de.rs`) into the same [`crate::RawChecklist`] the native side reads, and validated by the same
 //! [`crate::compile`]: one format, one set of rules, one set of messages. That costs
 //! bytes, so it lives in its own `.wasm` that only such pages load; the default build
 //! names none of this.
@@ -46,7 +46,7 @@ impl Tree for Js {
     }
 
     fn deserialize<T: serde::de::DeserializeOwned>(&self) -> Result<T, String> {
-        serde_wasm_bindgen::from_value(self.0.clone()).map_err(|e| e.to_string())
+        super::js_de::from_value(self.0.clone())
     }
 }
 

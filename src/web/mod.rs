@@ -15,6 +15,8 @@ mod chart;
 mod custom;
 mod detail;
 mod dom;
+#[cfg(feature = "custom")]
+mod js_de;
 mod keep;
 mod view;
 

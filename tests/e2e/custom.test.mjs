@@ -3,7 +3,7 @@
 // problems, the second example page, and the playground.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import {
   ROOT,
@@ -202,6 +202,49 @@ test('playground: typing a mistake lists it with its path; fixing it shows the w
     await waitForReady(p);
     assert.equal(await title(p), 'My own decision');
     assertClean(assert, s);
+    await s.close();
+  });
+});
+
+test('in the browser every bad checklist gets the problems its .expected file lists, as natively', opts, async () => {
+  // tests/bad_checklists.rs checks these natively (serde_json); this is the browser's
+  // reader (src/web/js_de.rs over the JS object), through the custom build's `validate`.
+  const dir = path.join(ROOT, 'tests', 'bad-checklists');
+  const cases = readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => {
+      const name = f.slice(0, -'.json'.length);
+      const expected = readFileSync(path.join(dir, `${name}.expected`), 'utf8')
+        .split('\n')
+        .slice(1)
+        .filter((l) => l.trim() && !l.startsWith('#'))
+        .map((l) => [l.slice(0, l.indexOf(': ')), l.slice(l.indexOf(': ') + 2)]);
+      return { name, checklist: JSON.parse(readFileSync(path.join(dir, f), 'utf8')), expected };
+    });
+  assert.ok(cases.length >= 20, `${cases.length} bad checklists`);
+  // One case differs by design: natively serde_json refuses 1e999 while parsing; in the
+  // browser JSON.parse makes it Infinity, and the weight's own rule reports it, at its path.
+  const browserOnly = {
+    'non-finite-weight': [['$.sections[1].questions[0].options[0].effects[0].weight', 'is not a finite number']],
+  };
+  for (const c of cases) c.expected = browserOnly[c.name] ?? c.expected;
+  await withBrowser(async (browser) => {
+    const s = await openPage(browser, server, '/');
+    const got = await s.page.evaluate(async (all) => {
+      const custom = await import('/pkg/ai-cert-check-custom.js');
+      await custom.default();
+      return all.map(({ name, checklist }) => ({ name, problems: custom.validate(checklist).map((p) => [p.path, p.message]) }));
+    }, cases);
+    const wrong = [];
+    for (const [i, c] of cases.entries()) {
+      const problems = got[i].problems;
+      const fits =
+        problems.length === c.expected.length &&
+        c.expected.every(([p, fragment], j) => problems[j][0] === p && problems[j][1].includes(fragment));
+      if (!fits) wrong.push(`${c.name}: expected ${JSON.stringify(c.expected)}\n  got ${JSON.stringify(problems)}`);
+    }
+    assert.equal(wrong.join('\n'), '');
     await s.close();
   });
 });
