@@ -507,6 +507,30 @@ export async function screenshot(page, name, { fullPage = true } = {}) {
   return file;
 }
 
+/**
+ * Serves a page at `pathname` under the Content-Security-Policy `csp`: `body` in its
+ * body and the widget's `script` in its head, no inline script or style, and a favicon
+ * from the origin (such a policy refuses a `data:` one). The page's policy violations
+ * are recorded, by directive, in `window.__violations`.
+ */
+export async function routeUnderPolicy(session, pathname, csp, { script = '/pkg/ai-cert-check.js', body }) {
+  await session.context.route(session.origin + '/icon.svg', (route) =>
+    route.fulfill({ contentType: 'image/svg+xml', body: '<svg xmlns="http://www.w3.org/2000/svg"/>' }),
+  );
+  await session.context.route(session.origin + pathname, (route) =>
+    route.fulfill({
+      contentType: 'text/html; charset=utf-8',
+      headers: { 'Content-Security-Policy': csp },
+      body: `<!doctype html><html lang="en"><head><title>policy</title><link rel="icon" href="/icon.svg">
+<script type="module" src="${script}"></script></head><body>${body}</body></html>`,
+    }),
+  );
+  await session.context.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective));
+  });
+}
+
 /** Serves `html` at `pathname` on the test server's origin for this context only. */
 export async function routeHtml(session, pathname, html) {
   await session.context.route(session.origin + pathname, (route) =>

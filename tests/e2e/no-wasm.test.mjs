@@ -15,6 +15,7 @@ import {
   assertClean,
   openPage,
   readVerdict,
+  routeUnderPolicy,
   useTestServer,
   waitForReady,
   widget,
@@ -48,24 +49,6 @@ const BUILDS = [
   },
 ];
 
-/** Serves `body` at `pathname` with policy `csp` (and a same-origin favicon, which it allows). */
-async function policyPage(s, pathname, csp, body) {
-  await s.context.route(s.origin + '/icon.svg', (r) =>
-    r.fulfill({ contentType: 'image/svg+xml', body: '<svg xmlns="http://www.w3.org/2000/svg"/>' }),
-  );
-  await s.context.route(s.origin + pathname, (r) =>
-    r.fulfill({
-      contentType: 'text/html',
-      headers: { 'Content-Security-Policy': csp },
-      body: `<!doctype html><html lang="en"><head><title>policy</title><link rel="icon" href="/icon.svg">${body}</body></html>`,
-    }),
-  );
-  await s.context.addInitScript(() => {
-    window.__violations = [];
-    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective));
-  });
-}
-
 /** What the page fetched of a build: its .wasm and its JavaScript version. */
 function fetched(s, files) {
   const names = s.requests.map((u) => new URL(u).pathname);
@@ -87,7 +70,7 @@ for (const build of BUILDS) {
     await withBrowser(async (browser) => {
       for (const [policy, csp] of [['with', WITH_WASM], ['without', WITHOUT_WASM]]) {
         const s = await openPage(browser, server, '/', { goto: false });
-        await policyPage(s, '/policy.html', csp, `<script type="module" src="${build.script}"></script></head><body>${build.element}`);
+        await routeUnderPolicy(s, '/policy.html', csp, { script: build.script, body: build.element });
         await s.page.goto(s.origin + '/policy.html');
         await waitForReady(s.page, 0);
         await answerFirst(s.page);
@@ -119,7 +102,7 @@ test('without WebAssembly the default build reads right: a full checklist gives 
     const results = [];
     for (const csp of [WITH_WASM, WITHOUT_WASM]) {
       const s = await openPage(browser, server, '/', { goto: false });
-      await policyPage(s, '/policy.html', csp, '<script type="module" src="/pkg/ai-cert-check.js"></script></head><body><ai-cert-check storage="none"></ai-cert-check>');
+      await routeUnderPolicy(s, '/policy.html', csp, { body: '<ai-cert-check storage="none"></ai-cert-check>' });
       await s.page.goto(s.origin + '/policy.html');
       await waitForReady(s.page, 0);
       await answerAll(s.page, 0, STRONG);
@@ -142,7 +125,7 @@ test('without WebAssembly the default build reads right: a full checklist gives 
 test("the JavaScript build's memory grows and strings passed after the growth arrive intact", opts, async () => {
   await withBrowser(async (browser) => {
     const s = await openPage(browser, server, '/', { goto: false });
-    await policyPage(s, '/policy.html', WITHOUT_WASM, '<script type="module" src="/pkg/ai-cert-check.js"></script></head><body><ai-cert-check storage="none"></ai-cert-check>');
+    await routeUnderPolicy(s, '/policy.html', WITHOUT_WASM, { body: '<ai-cert-check storage="none"></ai-cert-check>' });
     await s.page.goto(s.origin + '/policy.html');
     await waitForReady(s.page, 0);
     assert.deepEqual(fetched(s, 'ai-cert-check-core'), { wasm: false, js: true });
@@ -185,7 +168,7 @@ test("the own-checklist JavaScript build: megabytes of a checklist's text grow t
   checklist.sections[0].questions[0][key] = true;
   await withBrowser(async (browser) => {
     const s = await openPage(browser, server, '/', { goto: false });
-    await policyPage(s, '/policy.html', WITHOUT_WASM, '<script type="module" src="/pkg/ai-cert-check.js"></script></head><body><ai-cert-check storage="none" id="w"></ai-cert-check>');
+    await routeUnderPolicy(s, '/policy.html', WITHOUT_WASM, { body: '<ai-cert-check storage="none" id="w"></ai-cert-check>' });
     await s.page.goto(s.origin + '/policy.html');
     await waitForReady(s.page, 0);
     const problems = await s.page.evaluate(async (c) => {
@@ -206,13 +189,9 @@ test("where neither WebAssembly nor the JavaScript build can run, the author's c
   await withBrowser(async (browser) => {
     const s = await openPage(browser, server, '/', { goto: false });
     await s.context.route(/\.wasm\.js$/, (r) => r.fulfill({ status: 404, body: 'gone' }));
-    await policyPage(
-      s,
-      '/nowasm.html',
-      WITHOUT_WASM,
-      `<script type="module" src="/pkg/ai-cert-check.js"></script></head><body>
-<ai-cert-check><p id="fallback">Read the article below.</p></ai-cert-check><button id="b">Host button</button>`,
-    );
+    await routeUnderPolicy(s, '/nowasm.html', WITHOUT_WASM, {
+      body: '<ai-cert-check><p id="fallback">Read the article below.</p></ai-cert-check><button id="b">Host button</button>',
+    });
     // The widget tries, cannot start, and says so in the console.
     const failed = s.page.waitForEvent('console', { predicate: (m) => m.type() === 'error' && /could not start/.test(m.text()) });
     await s.page.goto(s.origin + '/nowasm.html');

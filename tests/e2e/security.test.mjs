@@ -15,6 +15,7 @@ import {
   openPage,
   readVerdict,
   routeHtml,
+  routeUnderPolicy,
   useTestServer,
   waitForReady,
   widget,
@@ -27,29 +28,12 @@ const server = useTestServer();
 
 const opts = { timeout: TEST_TIMEOUT };
 
-/** Pages under a strict policy get their favicon from the origin (a `data:` one is refused). */
-const serveIcon = (s) =>
-  s.context.route(s.origin + '/icon.svg', (r) =>
-    r.fulfill({ contentType: 'image/svg+xml', body: '<svg xmlns="http://www.w3.org/2000/svg"/>' }),
-  );
-
 test("a strict Content-Security-Policy (no inline script or style) leaves the widget fully working", opts, async () => {
   await withBrowser(async (browser) => {
     const s = await openPage(browser, server, '/', { goto: false });
     const csp = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
-    await serveIcon(s);
-    await s.context.route(s.origin + '/csp.html', (r) =>
-      r.fulfill({
-        contentType: 'text/html',
-        headers: { 'Content-Security-Policy': csp },
-        body: `<!doctype html><html lang="en"><head><title>csp</title><link rel="icon" href="/icon.svg">
-<script type="module" src="/pkg/ai-cert-check.js"></script></head><body><ai-cert-check></ai-cert-check>
-<ai-cert-check src="/examples/reskill.json"></ai-cert-check></body></html>`,
-      }),
-    );
-    await s.context.addInitScript(() => {
-      window.__violations = [];
-      document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    await routeUnderPolicy(s, '/csp.html', csp, {
+      body: '<ai-cert-check></ai-cert-check><ai-cert-check src="/examples/reskill.json"></ai-cert-check>',
     });
     await s.page.goto(s.origin + '/csp.html');
     await waitForReady(s.page, 0);
