@@ -25,7 +25,6 @@ export const CUSTOM_BUDGET_BYTES = 80 * 1024;
  * bytes go", says what it would take). Lower the budget above as the figure comes down.
  */
 export const BUILTIN_GOAL_BYTES = 30 * 1024;
-export const CUSTOM_GOAL_BYTES = CUSTOM_BUDGET_BYTES;
 
 export const BUILTIN_PAGE = ['ai-cert-check.js', 'ai-cert-check-core_bg.wasm'];
 export const CUSTOM_PAGE = ['ai-cert-check.js', 'ai-cert-check-custom.js', 'ai-cert-check-custom_bg.wasm'];
@@ -70,7 +69,7 @@ if (process.argv.includes('--list')) {
 let failed = false;
 for (const [what, files, budget, goal] of [
   ['a page with the built-in checklist', BUILTIN_PAGE, BUILTIN_BUDGET_BYTES, BUILTIN_GOAL_BYTES],
-  ['a page that brings its own checklist', CUSTOM_PAGE, CUSTOM_BUDGET_BYTES, CUSTOM_GOAL_BYTES],
+  ['a page that brings its own checklist', CUSTOM_PAGE, CUSTOM_BUDGET_BYTES, null],
 ]) {
   const missing = files.filter((f) => !all.includes(f));
   if (missing.length) {
@@ -81,8 +80,10 @@ for (const [what, files, budget, goal] of [
   const { gz } = table(files);
   const verdict = gz <= budget ? 'within' : 'OVER';
   console.log(`size-check: ${what}: ${gz} bytes gzip -9 (${kb(gz)}) of a ${budget}-byte (${kb(budget)}) budget: ${verdict}`);
-  const toGo = gz - goal;
-  console.log(`size-check: ${what}: goal ${kb(goal)}: ${toGo <= 0 ? 'met' : `not met, ${toGo} bytes (${kb(toGo)}) to go`}`);
   if (gz > budget) failed = true;
+  if (goal !== null) {
+    const toGo = gz - goal;
+    console.log(`size-check: ${what}: goal ${kb(goal)}: ${toGo <= 0 ? 'met' : `not met, ${toGo} bytes (${kb(toGo)}) to go`}`);
+  }
 }
 process.exit(failed ? 1 : 0);
