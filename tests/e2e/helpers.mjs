@@ -29,7 +29,10 @@ export const VERDICT_TITLES = {
   build_experience: 'Build experience instead',
 };
 
-/** Answers to the built-in checklist that make it "Worth it". */
+/**
+ * A reader with a clear goal, who uses AI weekly at work, whose employer values
+ * certifications and who will apply it right away: "Worth it" in the built-in checklist.
+ */
 export const STRONG = [
   ['objective', 'promotion'],
   ['practice_now', 'weekly'],

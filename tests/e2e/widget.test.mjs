@@ -23,18 +23,11 @@ import {
   waitForReady,
   widget,
   withBrowser,
+  STRONG,
 } from './helpers.mjs';
 
 const server = useTestServer();
 
-// A reader with a clear goal, who uses AI weekly at work, whose employer values
-// certifications and who will apply it right away.
-const STRONG = [
-  ['objective', 'promotion'],
-  ['practice_now', 'weekly'],
-  ['employer', 'yes'],
-  ['apply_next', 'project'],
-];
 
 const opts = { timeout: TEST_TIMEOUT };
 
