@@ -153,66 +153,32 @@ fn skeleton(c: &Checklist) -> Checklist {
     c.title = "".into();
     c.intro = "".into();
     c.labels = english_defaults();
-    c.factors = c
-        .factors
-        .iter()
-        .cloned()
-        .map(|mut f| {
-            f.label = "".into();
-            f
-        })
-        .collect();
-    c.sections = c
-        .sections
-        .iter()
-        .cloned()
-        .map(|mut s| {
-            s.title = "".into();
-            s
-        })
-        .collect();
-    c.questions = c
-        .questions
-        .iter()
-        .cloned()
-        .map(|mut q| {
-            q.text = "".into();
-            q.help = "".into();
-            q.options = q
-                .options
-                .iter()
-                .cloned()
-                .map(|mut o| {
-                    o.label = "".into();
-                    o.reason = "".into();
-                    o.action = "".into();
-                    o.next_step = "".into();
-                    o
-                })
-                .collect();
-            q
-        })
-        .collect();
-    c.verdicts = c
-        .verdicts
-        .iter()
-        .cloned()
-        .map(|mut v| {
-            v.title = "".into();
-            v.summary = "".into();
-            v.next_steps = v.next_steps.iter().map(|_| "".into()).collect();
-            v
-        })
-        .collect();
-    c.reading = c
-        .reading
-        .iter()
-        .cloned()
-        .map(|mut r| {
-            r.title = "".into();
-            r
-        })
-        .collect();
+    for f in c.factors.to_mut() {
+        f.label = "".into();
+    }
+    for s in c.sections.to_mut() {
+        s.title = "".into();
+    }
+    for q in c.questions.to_mut() {
+        q.text = "".into();
+        q.help = "".into();
+        for o in q.options.to_mut() {
+            o.label = "".into();
+            o.reason = "".into();
+            o.action = "".into();
+            o.next_step = "".into();
+        }
+    }
+    for v in c.verdicts.to_mut() {
+        v.title = "".into();
+        v.summary = "".into();
+        for step in v.next_steps.to_mut() {
+            *step = "".into();
+        }
+    }
+    for r in c.reading.to_mut() {
+        r.title = "".into();
+    }
     c
 }
 
