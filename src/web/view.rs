@@ -55,7 +55,7 @@ struct Shown {
     provisional: bool,
     answered: usize,
     total: usize,
-    reading: bool,
+    no_reading: bool,
 }
 
 /// Renders `checklist` into `root` (emptied first).
@@ -347,7 +347,7 @@ impl View {
             }
             li
         });
-        if last.map(|l| l.reading) != Some(out.reading.is_empty()) {
+        if last.map(|l| l.no_reading) != Some(out.reading.is_empty()) {
             let _ = self
                 .reading_block
                 .toggle_attribute_with_force("hidden", out.reading.is_empty());
@@ -357,7 +357,7 @@ impl View {
             provisional: out.is_provisional(),
             answered: out.answered,
             total: out.total,
-            reading: out.reading.is_empty(),
+            no_reading: out.reading.is_empty(),
         }));
     }
 }
