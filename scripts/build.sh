@@ -72,12 +72,21 @@ build_variant() {
   node scripts/shorten-names.mjs "$bindgen_dir/${name}_bg.wasm" "$bindgen_dir/$name.js" \
     "$bindgen_dir/${name}_bg.short.wasm" "$bindgen_dir/$name.short.js"
 
+  # The panic messages no reader can see (scripts/drop-panic-messages.mjs): the
+  # built-in builds never format on purpose, so core::fmt goes too; the build that
+  # reads an author's checklist formats its error messages and keeps it.
+  step "$name: drop the panic messages"
+  local formatting=--formatting
+  [ "$name" = ai-cert-check-custom ] && formatting=
+  node scripts/drop-panic-messages.mjs "$bindgen_dir/${name}_bg.short.wasm" \
+    "$bindgen_dir/${name}_bg.lean.wasm" $formatting
+
   step "$name: wasm-opt -Oz (npm binaryen $("$WASM_OPT" --version | awk '{print $3}'))"
   # The target_features section (kept by the release profile, which strips debuginfo
   # only) tells wasm-opt the features; it, the producers section and the names are not
   # needed at run time.
   "$WASM_OPT" -Oz --strip-debug --strip-producers --strip-target-features \
-    "$bindgen_dir/${name}_bg.short.wasm" -o "pkg/${name}_bg.wasm"
+    "$bindgen_dir/${name}_bg.lean.wasm" -o "pkg/${name}_bg.wasm"
 
   step "$name: wasm2js -> pkg/$name.wasm.js (for pages that forbid WebAssembly)"
   node scripts/wasm2js.mjs "pkg/${name}_bg.wasm" "pkg/$name.wasm.js"

@@ -15,8 +15,11 @@ import path from 'node:path';
 import { gzipSync, constants } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
-/** Budget for a page with the built-in checklist (the foundation issue's "40 KB now"). */
-export const BUILTIN_BUDGET_BYTES = 40 * 1024;
+/**
+ * Budget for a page with the built-in checklist: the foundation issue's "40 KB now",
+ * lowered as the figure came down so that CI keeps what was won (37,439 B when set).
+ */
+export const BUILTIN_BUDGET_BYTES = 37 * 1024;
 /** Budget for a page that brings its own checklist (the performance issue's 80 KB). */
 export const CUSTOM_BUDGET_BYTES = 80 * 1024;
 /**
