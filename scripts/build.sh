@@ -88,6 +88,9 @@ build_variant() {
   "$WASM_OPT" -Oz --strip-debug --strip-producers --strip-target-features \
     "$bindgen_dir/${name}_bg.lean.wasm" -o "pkg/${name}_bg.wasm"
 
+  step "$name: blank the panic locations nothing reads any more"
+  node scripts/blank-panic-locations.mjs "pkg/${name}_bg.wasm"
+
   step "$name: wasm2js -> pkg/$name.wasm.js (for pages that forbid WebAssembly)"
   node scripts/wasm2js.mjs "pkg/${name}_bg.wasm" "pkg/$name.wasm.js"
 

@@ -17,9 +17,9 @@ import { fileURLToPath } from 'node:url';
 
 /**
  * Budget for a page with the built-in checklist: the foundation issue's "40 KB now",
- * lowered as the figure came down so that CI keeps what was won (37,439 B when set).
+ * lowered as the figure came down so that CI keeps what was won (36,779 B when set).
  */
-export const BUILTIN_BUDGET_BYTES = 37 * 1024;
+export const BUILTIN_BUDGET_BYTES = 36.5 * 1024;
 /** Budget for a page that brings its own checklist (the performance issue's 80 KB). */
 export const CUSTOM_BUDGET_BYTES = 80 * 1024;
 /**

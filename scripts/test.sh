@@ -54,6 +54,9 @@ cargo test
 stage "cargo test (wasm32, headless Chromium)"
 cargo test --target wasm32-unknown-unknown
 
+stage "build-step tests (the .wasm rewrites on small modules)"
+node --test tests/build/
+
 stage "build pkg/"
 ./scripts/build.sh
 
