@@ -7,7 +7,7 @@
 // release profile aborts on panic, and this widget sets no panic hook, so std's panic
 // handler formats the message ("index out of bounds: the len is ...") for a stderr
 // that wasm32-unknown-unknown does not have, then traps. That formatting keeps
-// `core::fmt` in the reader's download (about 2.8 KB gzip, measured). Nightly's
+// `core::fmt` in the reader's download (about 2.9 KB gzip, measured). Nightly's
 // `panic_immediate_abort` removes it at compile time; on stable, this does the same
 // after linking: the panic entry points' bodies become a bare `unreachable` (the trap
 // that would have come anyway), and `wasm-opt` then drops everything only they used.
