@@ -23,6 +23,7 @@
 //     that stays holds it.
 // The end-to-end tests run the result; a location read after all would show there.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { readUleb, sections, sleb } from './wasm-binary.mjs';
 
 const file = process.argv[2];
 if (!file) {
@@ -31,56 +32,28 @@ if (!file) {
 }
 const wasm = Buffer.from(readFileSync(file));
 
-function uleb(pos) {
-  let result = 0;
-  let shift = 0;
-  for (;;) {
-    const byte = wasm[pos++];
-    result += (byte & 0x7f) * 2 ** shift;
-    if ((byte & 0x80) === 0) return [result, pos];
-    shift += 7;
-  }
-}
-
-function sleb(n) {
-  const out = [];
-  for (;;) {
-    const byte = n & 0x7f;
-    n >>= 7;
-    if ((n === 0 && (byte & 0x40) === 0) || (n === -1 && (byte & 0x40) !== 0)) {
-      out.push(byte);
-      return Buffer.from(out);
-    }
-    out.push(byte | 0x80);
-  }
-}
-
 // The code section, and every active data segment with a constant offset.
 let code = null;
 const segments = []; // { address, at (file offset of the bytes), length }
-for (let pos = 8; pos < wasm.length; ) {
-  const id = wasm[pos];
-  const [size, body] = uleb(pos + 1);
-  if (id === 10) code = wasm.subarray(body, body + size);
-  if (id === 11) {
-    let [count, p] = uleb(body);
-    while (count--) {
-      let flags;
-      [flags, p] = uleb(p);
-      if (flags !== 0 || wasm[p] !== 0x41) {
-        console.error(`${file}: a data segment that is not active at a constant offset; nothing blanked`);
-        process.exit(1);
-      }
-      let address;
-      [address, p] = uleb(p + 1); // small positive offsets: ULEB and SLEB agree below 2^27
-      if (wasm[p] !== 0x0b) throw new Error(`${file}: unexpected data segment offset`);
-      let length;
-      [length, p] = uleb(p + 1);
-      segments.push({ address, at: p, length });
-      p += length;
+for (const { id, start, end } of sections(wasm)) {
+  if (id === 10) code = wasm.subarray(start, end);
+  if (id !== 11) continue;
+  let [count, p] = readUleb(wasm, start);
+  while (count--) {
+    let flags;
+    [flags, p] = readUleb(wasm, p);
+    if (flags !== 0 || wasm[p] !== 0x41) {
+      console.error(`${file}: a data segment that is not active at a constant offset; nothing blanked`);
+      process.exit(1);
     }
+    let address;
+    [address, p] = readUleb(wasm, p + 1); // small positive offsets: ULEB and SLEB agree below 2^27
+    if (wasm[p] !== 0x0b) throw new Error(`${file}: unexpected data segment offset`);
+    let length;
+    [length, p] = readUleb(wasm, p + 1);
+    segments.push({ address, at: p, length });
+    p += length;
   }
-  pos = body + size;
 }
 if (!code || segments.length === 0) {
   console.error(`${file}: no code or no data section`);
@@ -91,10 +64,13 @@ const at = (address) => {
   const s = segments.find((s) => address >= s.address && address < s.address + s.length);
   return s ? s.at + (address - s.address) : -1;
 };
-const word = (address) => {
-  const i = at(address);
-  return i >= 0 && at(address + 3) === i + 3 ? wasm.readUInt32LE(i) : null;
-};
+// Every 4-byte aligned word of the data, by address.
+const words = new Map();
+for (const s of segments) {
+  for (let a = (s.address + 3) & ~3; a + 4 <= s.address + s.length; a += 4) {
+    words.set(a, wasm.readUInt32LE(s.at + (a - s.address)));
+  }
+}
 
 // File names.
 const NAME = /(?:src\/[a-z0-9_\/]+\.rs|\/rustc\/[0-9a-f]{40}\/library\/[a-z0-9_\/]+\.rs|\/cargo\/registry\/src\/[A-Za-z0-9_.\-\/]+\.rs)/g;
@@ -106,49 +82,39 @@ for (const s of segments) {
 
 // Location records pointing at them.
 const locations = [];
-for (const s of segments) {
-  for (let a = (s.address + 3) & ~3; a + 16 <= s.address + s.length; a += 4) {
-    const [ptr, len, line, col] = [0, 4, 8, 12].map((o) => word(a + o));
-    if (names.get(ptr) === len && line >= 1 && col >= 1) locations.push(a);
-  }
+for (const a of words.keys()) {
+  const [ptr, len, line, col] = [0, 4, 8, 12].map((o) => words.get(a + o));
+  if (names.get(ptr) === len && line >= 1 && col >= 1) locations.push(a);
 }
 
+/** Whether the code holds any address in `[address, address + length)`, 4 bytes apart. */
 const referencedByCode = (address, length) => {
   for (let a = address; a < address + length; a += 4) if (code.includes(sleb(a))) return true;
   return false;
 };
 const blanked = new Set(locations.filter((a) => !referencedByCode(a, 16)));
-const kept = locations.filter((a) => !blanked.has(a));
 
-// A data word outside the records to blank that holds an address in them keeps them.
-const inBlanked = (address) => [...blanked].some((a) => address >= a && address < a + 16);
-for (const s of segments) {
-  for (let a = (s.address + 3) & ~3; a + 4 <= s.address + s.length; a += 4) {
-    if (inBlanked(a)) continue;
-    const w = word(a);
-    for (const l of [...blanked]) if (w >= l && w < l + 16) blanked.delete(l);
-  }
+// A data word outside the records to blank that holds an address in one keeps it.
+const inRecord = (address) => [address, address - 4, address - 8, address - 12].find((l) => blanked.has(l));
+for (const [a, w] of words) {
+  const l = inRecord(w);
+  if (l !== undefined && inRecord(a) === undefined) blanked.delete(l);
 }
 
 // A file name is blanked if locations pointed to it, all of them are blanked, and no
 // code or other data word refers to it (a name no location points to is left alone: it
 // could be part of a longer string).
-const namesOfLocations = new Set(locations.map((a) => word(a)));
-const namesKept = new Set(kept.map((a) => word(a)));
+const namesOfLocations = new Set(locations.map((a) => words.get(a)));
+const namesKept = new Set(locations.filter((a) => !blanked.has(a)).map((a) => words.get(a)));
+const namesInData = new Set([...words].filter(([a]) => inRecord(a) === undefined).map(([, w]) => w));
 let bytes = 0;
 for (const a of blanked) {
   wasm.fill(0, at(a), at(a) + 16);
   bytes += 16;
 }
 for (const [address, length] of names) {
-  if (!namesOfLocations.has(address) || namesKept.has(address) || referencedByCode(address, 1)) continue;
-  let used = false;
-  for (const s of segments) {
-    for (let a = (s.address + 3) & ~3; a + 4 <= s.address + s.length && !used; a += 4) {
-      used = word(a) === address;
-    }
-  }
-  if (used) continue;
+  if (!namesOfLocations.has(address) || namesKept.has(address) || namesInData.has(address)) continue;
+  if (referencedByCode(address, 1)) continue;
   wasm.fill(0, at(address), at(address) + length);
   bytes += length;
 }

@@ -12,6 +12,7 @@
 // in the glue and no old one is left. A mismatch fails the build; the end-to-end tests
 // run the renamed build.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { readUleb, uleb } from './wasm-binary.mjs';
 
 const [inWasm, inGlue, outWasm, outGlue] = process.argv.slice(2);
 if (!outGlue) {
@@ -22,35 +23,13 @@ if (!outGlue) {
 const wasm = readFileSync(inWasm);
 let glue = readFileSync(inGlue, 'utf8');
 
-function readU32(buf, pos) {
-  let result = 0;
-  let shift = 0;
-  for (;;) {
-    const byte = buf[pos++];
-    result |= (byte & 0x7f) << shift;
-    if ((byte & 0x80) === 0) return [result >>> 0, pos];
-    shift += 7;
-  }
-}
-
-function u32(n) {
-  const out = [];
-  do {
-    let byte = n & 0x7f;
-    n >>>= 7;
-    if (n !== 0) byte |= 0x80;
-    out.push(byte);
-  } while (n !== 0);
-  return Buffer.from(out);
-}
-
 function name(s) {
   const bytes = Buffer.from(s, 'utf8');
-  return Buffer.concat([u32(bytes.length), bytes]);
+  return Buffer.concat([uleb(bytes.length), bytes]);
 }
 
 function readName(buf, pos) {
-  const [len, p] = readU32(buf, pos);
+  const [len, p] = readUleb(buf, pos);
   return [buf.toString('utf8', p, p + len), p + len];
 }
 
@@ -73,20 +52,20 @@ let oldModule = null;
 // Import descriptors: the bytes after the two names, by kind.
 function skipImportDesc(buf, pos) {
   const kind = buf[pos++];
-  if (kind === 0x00) return readU32(buf, pos)[1]; // func: type index
+  if (kind === 0x00) return readUleb(buf, pos)[1]; // func: type index
   if (kind === 0x01) {
     pos++; // table: reftype
     const flags = buf[pos++];
-    pos = readU32(buf, pos)[1];
-    return flags & 1 ? readU32(buf, pos)[1] : pos;
+    pos = readUleb(buf, pos)[1];
+    return flags & 1 ? readUleb(buf, pos)[1] : pos;
   }
   if (kind === 0x02) {
     const flags = buf[pos++];
-    pos = readU32(buf, pos)[1];
-    return flags & 1 ? readU32(buf, pos)[1] : pos;
+    pos = readUleb(buf, pos)[1];
+    return flags & 1 ? readUleb(buf, pos)[1] : pos;
   }
   if (kind === 0x03) return pos + 2; // global: valtype, mutability
-  if (kind === 0x04) return readU32(buf, pos + 1)[1]; // tag
+  if (kind === 0x04) return readUleb(buf, pos + 1)[1]; // tag
   throw new Error(`unknown import kind ${kind}`);
 }
 
@@ -94,12 +73,12 @@ const parts = [wasm.subarray(0, 8)];
 let pos = 8;
 while (pos < wasm.length) {
   const id = wasm[pos];
-  const [size, start] = readU32(wasm, pos + 1);
+  const [size, start] = readUleb(wasm, pos + 1);
   const end = start + size;
   if (id === 2 || id === 7) {
-    const [count, p0] = readU32(wasm, start);
+    const [count, p0] = readUleb(wasm, start);
     let p = p0;
-    const entries = [u32(count)];
+    const entries = [uleb(count)];
     for (let i = 0; i < count; i++) {
       if (id === 2) {
         const [module, p1] = readName(wasm, p);
@@ -120,7 +99,7 @@ while (pos < wasm.length) {
       } else {
         const [field, p1] = readName(wasm, p);
         const kind = wasm[p1];
-        const p2 = readU32(wasm, p1 + 1)[1];
+        const p2 = readUleb(wasm, p1 + 1)[1];
         // `memory` keeps its name: the entry script reads it from init()'s result.
         const short = field === 'memory' ? field : shortName(exportNames.size);
         exportNames.set(field, short);
@@ -130,7 +109,7 @@ while (pos < wasm.length) {
     }
     if (p !== end) throw new Error(`section ${id}: parsed ${p - start} of ${size} bytes`);
     const body = Buffer.concat(entries);
-    parts.push(Buffer.from([id]), u32(body.length), body);
+    parts.push(Buffer.from([id]), uleb(body.length), body);
   } else {
     parts.push(wasm.subarray(pos, end));
   }
