@@ -52,11 +52,17 @@ for flag in "${RUST_FEATURE_FLAGS[@]}"; do ENCODED_FLAGS+=$'\x1f'"$flag"; done
 rm -rf pkg
 mkdir -p pkg
 
-# build_variant NAME ENTRY OUT [cargo args...]: one build of the crate into pkg/:
-#   pkg/NAME_bg.wasm (wasm-opt -Oz) and OUT (ENTRY bundled with the glue, minified).
+# build_variant NAME ENTRY OUT [--formatting] [cargo args...]: one build of the crate
+# into pkg/: pkg/NAME_bg.wasm (wasm-opt -Oz) and OUT (ENTRY bundled with the glue,
+# minified). --formatting: the build never formats text on purpose, so the panic step
+# removes core::fmt along with the panic messages (scripts/drop-panic-messages.mjs).
 build_variant() {
-  local name="$1" entry="$2" out="$3"
+  local name="$1" entry="$2" out="$3" formatting=
   shift 3
+  if [ "${1:-}" = --formatting ]; then
+    formatting=--formatting
+    shift
+  fi
   local target_dir="target/release-wasm-$name" bindgen_dir="target/bindgen-$name"
   step "$name: cargo build --release (wasm32-unknown-unknown) $*"
   CARGO_ENCODED_RUSTFLAGS="$ENCODED_FLAGS" \
@@ -72,12 +78,7 @@ build_variant() {
   node scripts/shorten-names.mjs "$bindgen_dir/${name}_bg.wasm" "$bindgen_dir/$name.js" \
     "$bindgen_dir/${name}_bg.short.wasm" "$bindgen_dir/$name.short.js"
 
-  # The panic messages no reader can see (scripts/drop-panic-messages.mjs): the
-  # built-in builds never format on purpose, so core::fmt goes too; the build that
-  # reads an author's checklist formats its error messages and keeps it.
-  step "$name: drop the panic messages"
-  local formatting=--formatting
-  [ "$name" = ai-cert-check-custom ] && formatting=
+  step "$name: drop the panic messages no reader can see"
   node scripts/drop-panic-messages.mjs "$bindgen_dir/${name}_bg.short.wasm" \
     "$bindgen_dir/${name}_bg.lean.wasm" $formatting
 
@@ -103,11 +104,12 @@ build_variant() {
 }
 
 # The default build: the built-in checklist only, no serde. What every page loads.
-build_variant ai-cert-check-core src/web/entry.js pkg/ai-cert-check.js
-# The build that reads a host's own checklist; loaded only by pages that bring one.
+build_variant ai-cert-check-core src/web/entry.js pkg/ai-cert-check.js --formatting
+# The build that reads a host's own checklist; loaded only by pages that bring one. It
+# formats its error messages, so it keeps core::fmt.
 build_variant ai-cert-check-custom src/web/custom-entry.js pkg/ai-cert-check-custom.js --features custom
 # The default build in French, for <ai-cert-check lang="fr">.
-build_variant ai-cert-check-fr src/web/locale-entry.js pkg/ai-cert-check-fr.js --features locale-fr
+build_variant ai-cert-check-fr src/web/locale-entry.js pkg/ai-cert-check-fr.js --formatting --features locale-fr
 
 step "one-file build: pkg/ai-cert-check.single.js (the default build with its .wasm inlined)"
 node scripts/bundle.mjs src/web/entry.js target/bindgen-ai-cert-check-core/ai-cert-check-core.short.js \
