@@ -5,6 +5,9 @@
 //! the rules are the same ones authors' checklists meet; a built-in checklist with any
 //! problem fails the build with the same messages, paths included.
 
+#[path = "src/answers.rs"]
+#[allow(dead_code)]
+mod answers;
 #[path = "src/checklist.rs"]
 #[allow(dead_code)]
 mod checklist;
@@ -16,9 +19,15 @@ mod emit;
 #[path = "src/format.rs"]
 #[allow(dead_code)]
 mod format;
+#[path = "src/labels.rs"]
+#[allow(dead_code)]
+mod labels;
 #[path = "src/parse.rs"]
 #[allow(dead_code)]
 mod parse;
+#[path = "src/text.rs"]
+#[allow(dead_code)]
+mod text;
 
 use emit::Emit;
 
@@ -43,7 +52,16 @@ fn main() {
         let css = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
         std::fs::write(out_dir.join(out), minify_css(&css)).expect("write minified CSS");
     }
-    for module in ["checklist", "compile", "emit", "format", "parse"] {
+    for module in [
+        "answers",
+        "checklist",
+        "compile",
+        "emit",
+        "format",
+        "labels",
+        "parse",
+        "text",
+    ] {
         println!("cargo:rerun-if-changed=src/{module}.rs");
     }
     let text = std::fs::read_to_string(source).unwrap_or_else(|e| panic!("{source}: {e}"));

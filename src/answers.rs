@@ -4,6 +4,10 @@
 //! order they were made in, so the verdict cannot depend on the order of answering. A
 //! mask of zero means unanswered, which is why a multiple-choice question that a reader
 //! may answer with "none" needs an explicit exclusive option ("None of these").
+//!
+//! A question asked only after an earlier answer (`ask_if`) may hold an answer here that
+//! no longer counts; [`Answers::drop_unasked`] clears it, and the engine reads answers
+//! through [`Answers::only_asked`], so such an answer never reaches a verdict.
 
 use crate::checklist::Checklist;
 
@@ -88,6 +92,29 @@ impl Answers {
     /// How many questions have an answer.
     pub fn answered(&self) -> usize {
         self.masks.iter().filter(|&&m| m != 0).count()
+    }
+
+    /// Clears the answers of the questions that are not asked: a question whose
+    /// `ask_if` does not hold (an earlier answer it depends on was changed or cleared)
+    /// keeps no answer, so none is shown, kept, shared or counted. Conditions name
+    /// earlier questions only, so one pass in question order settles every one.
+    /// Returns whether anything was cleared.
+    pub fn drop_unasked(&mut self, checklist: &Checklist) -> bool {
+        let mut dropped = false;
+        for q in 0..checklist.questions.len() {
+            if self.is_answered(q) && !checklist.is_asked(q, self) {
+                self.clear(q);
+                dropped = true;
+            }
+        }
+        dropped
+    }
+
+    /// These answers without those of questions not asked (see [`Answers::drop_unasked`]).
+    pub fn only_asked(&self, checklist: &Checklist) -> Answers {
+        let mut a = self.clone();
+        a.drop_unasked(checklist);
+        a
     }
 }
 

@@ -11,6 +11,10 @@
 
 use std::borrow::Cow;
 
+use crate::answers::Answers;
+pub use crate::labels::Labels;
+use crate::text::{fill_text, push_number};
+
 /// Text in a checklist.
 pub type Text = Cow<'static, str>;
 /// A table in a checklist.
@@ -34,8 +38,12 @@ pub struct Checklist {
     pub sections: List<Section>,
     /// All questions in reading order.
     pub questions: List<Question>,
-    /// Verdicts, best first.
+    /// Verdicts, best first (see [`Verdict::rank`] for ties).
     pub verdicts: List<Verdict>,
+    /// Combinations of answers that decide the verdict on their own.
+    pub rules: List<Rule>,
+    /// Next steps in order of priority, each with the answers and verdicts it fits.
+    pub steps: List<NextStep>,
     /// Related reading.
     pub reading: List<Reading>,
     /// Interface words.
@@ -77,10 +85,39 @@ pub struct Question {
     pub help: Text,
     /// Checkboxes rather than radios.
     pub multiple: bool,
-    /// Must be answered before the verdict is final.
+    /// Must be answered before the verdict is final (when it is asked).
     pub required: bool,
+    /// Asked only when every one of these holds; empty: always asked. Each names an
+    /// earlier question, so the answers decide which questions are asked in one pass.
+    pub ask_if: List<When>,
     /// One to [`MAX_OPTIONS`] options.
     pub options: List<Choice>,
+}
+
+/// "Question `question` is answered with one of the options in `options`."
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct When {
+    /// Index into [`Checklist::questions`].
+    pub question: usize,
+    /// A bit mask of that question's options; any one of them chosen is enough.
+    pub options: u32,
+}
+
+impl When {
+    /// Whether `answers` (already cleared of questions not asked) meet the condition.
+    pub fn holds(&self, answers: &Answers) -> bool {
+        answers.mask(self.question) & self.options != 0
+    }
+}
+
+/// How an option judges the particular offer the reader weighs (for the built-in
+/// checklist: the program they picked), apart from the reader's verdict.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Offer {
+    /// A sign of a poor offer: the verdict never endorses it.
+    Poor,
+    /// A sign of a sound one.
+    Sound,
 }
 
 /// One option of a question.
@@ -92,18 +129,20 @@ pub struct Choice {
     pub label: Text,
     /// Weights added to factors when chosen.
     pub effects: List<Effect>,
-    /// Index of the best verdict still possible once this is chosen.
+    /// A verdict this answer decides on its own, if the reader would otherwise be
+    /// nearer the best verdict (see [`crate::evaluate`]).
     pub cap: Option<usize>,
     /// A warning sign (its weights are never positive).
     pub red_flag: bool,
     /// Clears the other options of a multiple-choice question ("None of these").
     pub exclusive: bool,
+    /// What it says of the offer the reader weighs, if anything (no weights, no cap).
+    pub offer: Option<Offer>,
     /// Why it matters; may be empty.
     pub reason: Text,
-    /// Choosing it as an action ("start using AI every week"); may be empty.
+    /// Choosing it as an action ("use AI in your work every week"); may be empty. Only
+    /// options with one are ever suggested as a change.
     pub action: Text,
-    /// Suggested next step; may be empty.
-    pub next_step: Text,
     /// Indices into [`Checklist::reading`].
     pub reading: List<usize>,
 }
@@ -122,14 +161,19 @@ pub struct Effect {
 pub struct Verdict {
     /// Stable id.
     pub id: Text,
+    /// Its place in the order from best (1) away from it. Verdicts of the same rank are
+    /// places side by side, neither better: a move between them is never offered as an
+    /// improvement, and a red flag may move a reader from one to the other.
+    pub rank: u32,
     /// In plain words.
     pub title: Text,
+    /// The headline when the offer the reader weighs is poor; may be empty (then
+    /// `labels.offer_poor_title` is used).
+    pub title_poor_offer: Text,
     /// What it means.
     pub summary: Text,
     /// The region where it holds: `min <= score < max` on each listed factor.
     pub when: List<Condition>,
-    /// Next steps for this verdict.
-    pub next_steps: List<Text>,
     /// Indices into [`Checklist::reading`].
     pub reading: List<usize>,
 }
@@ -152,6 +196,35 @@ impl Condition {
     }
 }
 
+/// A combination of answers that decides the verdict on its own ("uses AI regularly,
+/// learns alone, a cheaper route would do, the employer does not reward certificates").
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rule {
+    /// Stable id.
+    pub id: Text,
+    /// All must hold.
+    pub answers: List<When>,
+    /// Index into [`Checklist::verdicts`].
+    pub verdict: usize,
+    /// Why, shown as the deciding reason when the rule decides.
+    pub reason: Text,
+    /// Indices into [`Checklist::reading`].
+    pub reading: List<usize>,
+}
+
+/// A next step and where it fits.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NextStep {
+    /// Stable id.
+    pub id: Text,
+    /// What to do.
+    pub text: Text,
+    /// Shown only with one of these verdicts (indices); empty: with any.
+    pub verdicts: List<usize>,
+    /// Shown only when all of these hold; empty: always.
+    pub answers: List<When>,
+}
+
 /// A related article.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Reading {
@@ -163,77 +236,28 @@ pub struct Reading {
     pub href: Option<Text>,
 }
 
-/// The widget's own words, defaults filled in.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Labels {
-    /// Heading above the verdict.
-    pub verdict_heading: Text,
-    /// Marks a verdict given before the required questions are answered.
-    pub provisional: Text,
-    /// Progress, with `{answered}` and `{total}`.
-    pub progress: Text,
-    /// Heading of the reasons.
-    pub reasons_heading: Text,
-    /// Heading of the next steps.
-    pub next_steps_heading: Text,
-    /// Heading of the related reading.
-    pub reading_heading: Text,
-    /// Shown before any answer.
-    pub no_answers: Text,
-    /// Marks a required question.
-    pub required: Text,
-    /// Heading of the what-would-change list.
-    pub what_if_heading: Text,
-    /// `{change}`, `{verdict}`: a change that improves the verdict.
-    pub what_if_up: Text,
-    /// `{change}`, `{verdict}`: a change that worsens it.
-    pub what_if_down: Text,
-    /// `{action}`.
-    pub change_action: Text,
-    /// `{answer}`, `{question}`.
-    pub change_answer: Text,
-    /// `{answer}`.
-    pub change_untick: Text,
-    /// Joins two changes.
-    pub and: Text,
-    /// Title of the picture.
-    pub picture_title: Text,
-    /// `{factor}`, `{score}`, `{min}`, `{max}`: one axis in words.
-    pub picture_axis: Text,
-    /// `{verdict}`: the area the scores are in.
-    pub picture_area: Text,
-    /// A reason that raised the verdict (for screen readers).
-    pub push_up: Text,
-    /// A reason that lowered it.
-    pub push_down: Text,
-    /// A reason that holds it down.
-    pub push_cap: Text,
-    /// Button: copy a link to the result.
-    pub copy_link: Text,
-    /// Button: copy a plain-text summary.
-    pub copy_summary: Text,
-    /// Button: clear the answers (screen and storage).
-    pub clear: Text,
-    /// Said after a successful copy.
-    pub copied: Text,
-    /// Said when the browser refused to copy.
-    pub copy_failed: Text,
-    /// Said when a shared link's answers were not used: `{why}`.
-    pub link_ignored: Text,
-    /// `{why}` for a damaged link.
-    pub link_damaged: Text,
-    /// `{why}` for a link made with another version of the checklist.
-    pub link_other: Text,
-    /// `{why}` for a link from a newer widget.
-    pub link_future: Text,
-    /// Said when answers cannot be saved in this browser.
-    pub storage_unavailable: Text,
-}
-
 impl Checklist {
     /// The index of the question with this id.
     pub fn question_index(&self, id: &str) -> Option<usize> {
         self.questions.iter().position(|q| q.id == id)
+    }
+
+    /// The index of the verdict with this id.
+    pub fn verdict_index(&self, id: &str) -> Option<usize> {
+        self.verdicts.iter().position(|v| v.id == id)
+    }
+
+    /// Whether question `q` is asked, given `answers` already cleared of the questions
+    /// before `q` that are not asked (as [`Answers::only_asked`] leaves them).
+    pub fn is_asked(&self, q: usize, answers: &Answers) -> bool {
+        self.questions
+            .get(q)
+            .is_some_and(|question| question.ask_if.iter().all(|w| w.holds(answers)))
+    }
+
+    /// The rank of verdict `v` (see [`Verdict::rank`]).
+    pub fn rank(&self, v: usize) -> u32 {
+        self.verdicts.get(v).map_or(u32::MAX, |v| v.rank)
     }
 }
 
@@ -252,6 +276,11 @@ impl Question {
             // `i` < MAX_OPTIONS (32): compile refuses questions with more options.
             .fold(0, |m, (i, _)| m | 1 << i)
     }
+
+    /// Whether this question judges the offer (any of its options does).
+    pub fn judges_offer(&self) -> bool {
+        self.options.iter().any(|o| o.offer.is_some())
+    }
 }
 
 impl Labels {
@@ -262,170 +291,5 @@ impl Labels {
         push_number(&mut a, answered);
         push_number(&mut t, total);
         fill_text(&self.progress, &[("{answered}", &a), ("{total}", &t)])
-    }
-}
-
-/// Replaces each `{name}` placeholder in `template` with its text.
-///
-/// Hand-written rather than `str::replace` and `format!`: this runs in the reader's
-/// build on every answer, and the pattern-search and formatting machinery costs bytes
-/// there.
-pub fn fill_text(template: &str, values: &[(&str, &str)]) -> String {
-    let mut out = String::with_capacity(template.len() + 32);
-    let mut rest = template;
-    'outer: while let Some(open) = rest.bytes().position(|b| b == b'{') {
-        out.push_str(rest.get(..open).unwrap_or_default());
-        let tail = rest.get(open..).unwrap_or_default();
-        for &(name, value) in values {
-            if tail.starts_with(name) {
-                out.push_str(value);
-                rest = tail.get(name.len()..).unwrap_or_default();
-                continue 'outer;
-            }
-        }
-        out.push('{');
-        rest = tail.get(1..).unwrap_or_default();
-    }
-    out.push_str(rest);
-    out
-}
-
-/// The pieces of `text` between the bytes `sep` (an ASCII character), as `str::split`
-/// gives them. Hand-written for the same reason as [`fill_text`]: the standard pattern
-/// searcher costs bytes in the reader's build.
-pub fn pieces(text: &str, sep: u8) -> Pieces<'_> {
-    Pieces(Some(text), sep)
-}
-
-/// The iterator of [`pieces`].
-#[derive(Debug, Clone)]
-pub struct Pieces<'a>(Option<&'a str>, u8);
-
-impl<'a> Iterator for Pieces<'a> {
-    type Item = &'a str;
-
-    fn next(&mut self) -> Option<&'a str> {
-        let rest = self.0?;
-        match cut(rest, self.1) {
-            Some((piece, tail)) => {
-                self.0 = Some(tail);
-                Some(piece)
-            }
-            None => {
-                self.0 = None;
-                Some(rest)
-            }
-        }
-    }
-}
-
-/// `text` split at the first byte `sep` (an ASCII character), as `str::split_once`.
-pub fn cut(text: &str, sep: u8) -> Option<(&str, &str)> {
-    let i = text.bytes().position(|b| b == sep)?;
-    Some((text.get(..i)?, text.get(i + 1..)?))
-}
-
-/// Appends `n` in decimal.
-pub fn push_number(out: &mut String, n: usize) {
-    // 20 digits hold usize::MAX (a 64-bit one has 20) and the loop stops at n == 0, so
-    // `i` never goes below 0; n % 10 < 10 keeps each byte an ASCII digit.
-    let mut digits = [0u8; 20];
-    let mut i = digits.len();
-    let mut n = n;
-    loop {
-        i -= 1;
-        digits[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    for &d in digits.iter().skip(i) {
-        out.push(d as char);
-    }
-}
-
-/// Appends `x` in decimal, rounded to three decimals, without trailing zeros: `2`,
-/// `-1.5`, `0.3` (for 0.1 + 0.2). Problems quote scores and numbers with it instead of
-/// `f64`'s `Display`, whose shortest-round-trip algorithms are about 16 KB of wasm.
-/// Not finite, or beyond ±1e15: `NaN`, `inf`, `-inf` or `huge`.
-pub fn push_decimal(out: &mut String, x: f64) {
-    if x.is_nan() {
-        out.push_str("NaN");
-        return;
-    }
-    if x.is_infinite() || x.abs() >= 1e15 {
-        out.push_str(if x.is_infinite() {
-            if x < 0.0 {
-                "-inf"
-            } else {
-                "inf"
-            }
-        } else {
-            "huge"
-        });
-        return;
-    }
-    // |x| < 1e15, so |x| * 1000 < 1e18 fits a u64 exactly enough for three decimals.
-    let thousandths = (x.abs() * 1000.0).round() as u64;
-    if x < 0.0 && thousandths != 0 {
-        out.push('-');
-    }
-    push_number(out, (thousandths / 1000) as usize);
-    let mut frac = thousandths % 1000;
-    if frac != 0 {
-        out.push('.');
-        let mut unit = 100;
-        while frac != 0 {
-            out.push((b'0' + (frac / unit) as u8) as char); // frac < 10 * unit: one digit
-            frac %= unit;
-            unit /= 10;
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{fill_text, push_decimal, push_number};
-
-    #[test]
-    fn decimals_are_written_like_people_write_scores() {
-        let cases: [(f64, &str); 12] = [
-            (0.0, "0"),
-            (-0.0, "0"),
-            (2.0, "2"),
-            (-17.0, "-17"),
-            (-1.5, "-1.5"),
-            (0.1 + 0.2, "0.3"),
-            (2.125, "2.125"),
-            (0.0004, "0"),
-            (-0.0004, "0"),
-            (1.05, "1.05"),
-            (f64::NAN, "NaN"),
-            (-f64::INFINITY, "-inf"),
-        ];
-        for (x, want) in cases {
-            let mut s = String::new();
-            push_decimal(&mut s, x);
-            assert_eq!(s, want, "{x}");
-        }
-    }
-
-    fn number(n: usize) -> String {
-        let mut s = String::new();
-        push_number(&mut s, n);
-        s
-    }
-
-    #[test]
-    fn placeholders_are_filled_and_other_braces_kept() {
-        let t = "{answered} of {total} answered {x} {";
-        assert_eq!(
-            fill_text(t, &[("{answered}", &number(7)), ("{total}", &number(130))]),
-            "7 of 130 answered {x} {"
-        );
-        assert_eq!(fill_text("{a}{a}", &[("{a}", &number(0))]), "00");
-        assert_eq!(fill_text("é{a}ü", &[("{a}", &number(12))]), "é12ü");
-        assert_eq!(number(usize::MAX), usize::MAX.to_string());
     }
 }

@@ -12,10 +12,11 @@ use std::borrow::Cow;
 use std::fmt;
 
 use crate::checklist::{
-    push_decimal, Checklist, Choice, Condition, Effect, Factor, Labels, List, Question, Reading,
-    Section, Text, Verdict, MAX_OPTIONS,
+    Checklist, Choice, Condition, Effect, Factor, Labels, List, NextStep, Offer, Question, Reading,
+    Rule, Section, Text, Verdict, When, MAX_OPTIONS,
 };
-use crate::format::{RawChecklist, RawCondition, RawLabels, RawOption};
+use crate::format::{RawChecklist, RawCondition, RawLabels, RawOption, RawWhen};
+use crate::text::push_decimal;
 
 /// Shown above the problems when a checklist cannot be displayed, by language. (The
 /// only interface words not in a checklist's `labels`: a checklist with problems cannot
@@ -264,8 +265,15 @@ impl Compiler {
         }
         let reading_ids = seen;
 
+        let all_question_ids: Vec<&str> = raw
+            .sections
+            .iter()
+            .flat_map(|s| s.questions.iter().map(|q| q.id.as_str()))
+            .collect();
         let mut sections = Vec::new();
-        let mut questions = Vec::new();
+        let mut questions: Vec<Question> = Vec::new();
+        // (question, option, text): each option's own `next_step`, made a step below.
+        let mut option_steps: Vec<(usize, usize, Text)> = Vec::new();
         let mut section_ids = Vec::new();
         let mut question_ids = Vec::new();
         if raw.sections.iter().all(|s| s.questions.is_empty()) {
@@ -283,6 +291,26 @@ impl Compiler {
             });
             for (qi, q) in s.questions.iter().enumerate() {
                 let p = format!("{p}.questions[{qi}]");
+                // Conditions may name only the questions before this one: so no question
+                // depends on itself, directly or through others, and one pass in order
+                // decides which questions are asked.
+                let mut ask_if = Vec::new();
+                for (wi, w) in q.ask_if.iter().enumerate() {
+                    let wp = format!("{p}.ask_if[{wi}]");
+                    let earlier = questions.iter().any(|x| x.id == w.question);
+                    if !earlier && all_question_ids.contains(&w.question.as_str()) {
+                        self.problem(
+                            format!("{wp}.question"),
+                            format!(
+                                "refers to question \"{}\", which is not asked before this one",
+                                clip(&w.question)
+                            ),
+                            "a question can depend only on questions before it, so that none depends on itself",
+                        );
+                    } else if let Some(w) = self.when(&wp, w, &questions, "a question") {
+                        ask_if.push(w);
+                    }
+                }
                 let id = self.id(&format!("{p}.id"), &q.id, &mut question_ids, "question");
                 let text = self.text(&format!("{p}.text"), &q.text, true, MAX_LONG);
                 let help = self.text(&format!("{p}.help"), &q.help, false, MAX_LONG);
@@ -307,13 +335,17 @@ impl Compiler {
                 let mut options = Vec::new();
                 for (oi, o) in q.options.iter().enumerate() {
                     let p = format!("{p}.options[{oi}]");
-                    options.push(self.option(
+                    let (option, step) = self.option(
                         &p,
                         o,
                         q.multiple,
                         &mut option_ids,
                         (&factor_ids, &verdict_ids, &reading_ids),
-                    ));
+                    );
+                    options.push(option);
+                    if !step.is_empty() && oi < MAX_OPTIONS {
+                        option_steps.push((questions.len(), oi, step));
+                    }
                 }
                 questions.push(Question {
                     id,
@@ -322,6 +354,7 @@ impl Compiler {
                     help,
                     multiple: q.multiple,
                     required: q.required,
+                    ask_if: Cow::Owned(ask_if),
                     options: Cow::Owned(options),
                 });
             }
@@ -355,8 +388,42 @@ impl Compiler {
             );
         }
         let mut verdicts = Vec::new();
+        // Steps in order of priority: the `steps` list, then each verdict's own, then
+        // each option's (the two older, simpler ways of giving steps).
+        let mut steps = Vec::new();
+        let mut step_ids = Vec::new();
+        for (si, st) in raw.steps.iter().enumerate() {
+            let p = format!("$.steps[{si}]");
+            let id = self.id(&format!("{p}.id"), &st.id, &mut step_ids, "step");
+            let text = self.text(&format!("{p}.text"), &st.text, true, MAX_LONG);
+            let mut verdict_refs = Vec::new();
+            for (i, v) in st.verdicts.iter().enumerate() {
+                if let Some(v) =
+                    self.lookup(&format!("{p}.verdicts[{i}]"), v, &verdict_ids, "verdict")
+                {
+                    verdict_refs.push(v);
+                }
+            }
+            let answers = self.whens(&format!("{p}.answers"), &st.answers, &questions);
+            steps.push(NextStep {
+                id,
+                text,
+                verdicts: Cow::Owned(verdict_refs),
+                answers: Cow::Owned(answers),
+            });
+        }
+        let mut rank = 0;
         for (vi, v) in raw.verdicts.iter().enumerate() {
             let p = format!("$.verdicts[{vi}]");
+            match v.rank {
+                Some(r) if r == 0 || r < rank => self.problem(
+                    format!("{p}.rank"),
+                    format!("rank {r} is below the rank of the verdict before it ({rank})"),
+                    "list verdicts best first: a rank is at least 1 and never below the one before",
+                ),
+                Some(r) => rank = r,
+                None => rank += 1,
+            }
             let mut when = Vec::new();
             for (ci, cond) in v.when.iter().enumerate() {
                 if let Some(c) = self.condition(&format!("{p}.when[{ci}]"), cond, &factor_ids) {
@@ -370,17 +437,70 @@ impl Compiler {
                     when.push(c);
                 }
             }
-            let mut next_steps = Vec::new();
             for (ni, n) in v.next_steps.iter().enumerate() {
-                next_steps.push(self.text(&format!("{p}.next_steps[{ni}]"), n, true, MAX_LONG));
+                let text = self.text(&format!("{p}.next_steps[{ni}]"), n, true, MAX_LONG);
+                steps.push(NextStep {
+                    id: Cow::Owned(format!("{}.{ni}", v.id)),
+                    text,
+                    verdicts: Cow::Owned(vec![vi]),
+                    answers: Cow::Borrowed(&[]),
+                });
             }
             let reading = self.refs(&format!("{p}.reading"), &v.reading, &reading_ids);
             verdicts.push(Verdict {
                 id: Cow::Owned(v.id.clone()),
+                rank,
                 title: self.text(&format!("{p}.title"), &v.title, true, MAX_SHORT),
+                title_poor_offer: self.text(
+                    &format!("{p}.title_poor_offer"),
+                    &v.title_poor_offer,
+                    false,
+                    MAX_SHORT,
+                ),
                 summary: self.text(&format!("{p}.summary"), &v.summary, true, MAX_LONG),
                 when: Cow::Owned(when),
-                next_steps: Cow::Owned(next_steps),
+                reading,
+            });
+        }
+        for (q, question) in questions.iter().enumerate() {
+            for (o, step) in option_steps
+                .iter()
+                .filter(|s| s.0 == q)
+                .map(|s| (s.1, &s.2))
+            {
+                steps.push(NextStep {
+                    id: Cow::Owned(format!("{}.{}", question.id, question.options[o].id)),
+                    text: step.clone(),
+                    verdicts: Cow::Borrowed(&[]),
+                    answers: Cow::Owned(vec![When {
+                        question: q,
+                        options: 1 << o,
+                    }]),
+                });
+            }
+        }
+
+        let mut rules = Vec::new();
+        let mut rule_ids = Vec::new();
+        for (ri, r) in raw.rules.iter().enumerate() {
+            let p = format!("$.rules[{ri}]");
+            let id = self.id(&format!("{p}.id"), &r.id, &mut rule_ids, "rule");
+            if r.answers.is_empty() {
+                self.problem(
+                    format!("{p}.answers"),
+                    "is empty",
+                    "a rule needs at least one answer; use a cap on an option for a single answer",
+                );
+            }
+            let answers = self.whens(&format!("{p}.answers"), &r.answers, &questions);
+            let verdict = self.lookup(&format!("{p}.verdict"), &r.verdict, &verdict_ids, "verdict");
+            let reason = self.text(&format!("{p}.reason"), &r.reason, true, MAX_LONG);
+            let reading = self.refs(&format!("{p}.reading"), &r.reading, &reading_ids);
+            rules.push(Rule {
+                id,
+                answers: Cow::Owned(answers),
+                verdict: verdict.unwrap_or(0),
+                reason,
                 reading,
             });
         }
@@ -394,6 +514,8 @@ impl Compiler {
             sections: Cow::Owned(sections),
             questions: Cow::Owned(questions),
             verdicts: Cow::Owned(verdicts),
+            rules: Cow::Owned(rules),
+            steps: Cow::Owned(steps),
             reading: Cow::Owned(reading),
             labels,
         };
@@ -403,6 +525,7 @@ impl Compiler {
         checklist
     }
 
+    /// The option, and its `next_step` (made a step of the checklist by the caller).
     fn option(
         &mut self,
         p: &str,
@@ -410,7 +533,7 @@ impl Compiler {
         multiple: bool,
         option_ids: &mut Vec<String>,
         (factor_ids, verdict_ids, reading_ids): (&[String], &[String], &[String]),
-    ) -> Choice {
+    ) -> (Choice, Text) {
         let id = self.id(&format!("{p}.id"), &o.id, option_ids, "option");
         let label = self.text(&format!("{p}.label"), &o.label, true, MAX_SHORT);
         let mut effects = Vec::new();
@@ -434,7 +557,7 @@ impl Compiler {
                 if effects.iter().any(|x: &Effect| x.factor == factor) {
                     self.problem(
                         format!("{ep}.factor"),
-                        format!("factor \"{}\" appears twice in one option", e.factor),
+                        format!("factor \"{}\" appears twice in one option", clip(&e.factor)),
                         "add the two weights together",
                     );
                 }
@@ -455,18 +578,79 @@ impl Compiler {
                 "only options of a question with \"multiple\": true can be exclusive",
             );
         }
-        Choice {
+        let offer = match o.offer.as_deref() {
+            None => None,
+            Some("poor") => Some(Offer::Poor),
+            Some("sound") => Some(Offer::Sound),
+            Some(other) => {
+                self.problem(
+                    format!("{p}.offer"),
+                    format!("\"{}\" is not \"poor\" or \"sound\"", clip(other)),
+                    "say whether this answer is a sign of a poor or a sound offer",
+                );
+                None
+            }
+        };
+        if o.offer.is_some() && (!o.effects.is_empty() || o.cap.is_some()) {
+            self.problem(
+                format!("{p}.offer"),
+                "is set on an option with effects or a cap",
+                "the offer is judged apart from the verdict: move the weights or the cap to another question",
+            );
+        }
+        let choice = Choice {
             id,
             label,
             effects: Cow::Owned(effects),
             cap,
             red_flag: o.red_flag,
             exclusive: o.exclusive,
+            offer,
             reason: self.text(&format!("{p}.reason"), &o.reason, false, MAX_LONG),
             action: self.text(&format!("{p}.action"), &o.action, false, MAX_SHORT),
-            next_step: self.text(&format!("{p}.next_step"), &o.next_step, false, MAX_LONG),
             reading: self.refs(&format!("{p}.reading"), &o.reading, reading_ids),
+        };
+        let step = self.text(&format!("{p}.next_step"), &o.next_step, false, MAX_LONG);
+        (choice, step)
+    }
+
+    /// The answer conditions at `path`, each checked by [`Compiler::when`] against all
+    /// questions.
+    fn whens(&mut self, path: &str, raw: &[RawWhen], questions: &[Question]) -> Vec<When> {
+        let mut out = Vec::new();
+        for (i, w) in raw.iter().enumerate() {
+            if let Some(w) = self.when(&format!("{path}[{i}]"), w, questions, "a question") {
+                out.push(w);
+            }
         }
+        out
+    }
+
+    /// One answer condition: it names one of `questions` and some of its options.
+    fn when(&mut self, p: &str, raw: &RawWhen, questions: &[Question], what: &str) -> Option<When> {
+        let ids: Vec<String> = questions.iter().map(|q| q.id.to_string()).collect();
+        let q = self.lookup(&format!("{p}.question"), &raw.question, &ids, what)?;
+        let question = &questions[q]; // `lookup` found `q` in `ids`, one per question
+        if raw.any_of.is_empty() {
+            self.problem(
+                format!("{p}.any_of"),
+                "is empty",
+                "name the options of that question that the condition needs",
+            );
+        }
+        let option_ids: Vec<String> = question.options.iter().map(|o| o.id.to_string()).collect();
+        let mut options = 0u32;
+        for (i, id) in raw.any_of.iter().enumerate() {
+            if let Some(o) = self.lookup(&format!("{p}.any_of[{i}]"), id, &option_ids, "option") {
+                if o < MAX_OPTIONS {
+                    options |= 1 << o;
+                }
+            }
+        }
+        Some(When {
+            question: q,
+            options,
+        })
     }
 
     fn refs(&mut self, path: &str, ids: &[String], known: &[String]) -> List<usize> {
@@ -519,81 +703,10 @@ impl Compiler {
     }
 
     fn labels(&mut self, raw: &RawLabels) -> Labels {
-        let mut get = |name: &str, v: &Option<String>, default: &'static str| -> Text {
-            match v {
-                Some(v) => self.text(&format!("$.labels.{name}"), v, true, MAX_SHORT),
-                None => Cow::Borrowed(default),
-            }
-        };
-        Labels {
-            verdict_heading: get("verdict_heading", &raw.verdict_heading, "Your verdict"),
-            provisional: get(
-                "provisional",
-                &raw.provisional,
-                "Provisional: answer the questions marked required for a final verdict.",
-            ),
-            progress: get("progress", &raw.progress, "{answered} of {total} answered"),
-            reasons_heading: get("reasons_heading", &raw.reasons_heading, "Why"),
-            next_steps_heading: get("next_steps_heading", &raw.next_steps_heading, "Next steps"),
-            reading_heading: get("reading_heading", &raw.reading_heading, "Related reading"),
-            no_answers: get(
-                "no_answers",
-                &raw.no_answers,
-                "Answer the questions to see why.",
-            ),
-            required: get("required", &raw.required, "required"),
-            what_if_heading: get(
-                "what_if_heading",
-                &raw.what_if_heading,
-                "What would change it",
-            ),
-            what_if_up: get(
-                "what_if_up",
-                &raw.what_if_up,
-                "If you {change}, this becomes \u{201c}{verdict}\u{201d}.",
-            ),
-            what_if_down: get(
-                "what_if_down",
-                &raw.what_if_down,
-                "If you {change}, this drops to \u{201c}{verdict}\u{201d}.",
-            ),
-            change_action: get("change_action", &raw.change_action, "{action}"),
-            change_answer: get(
-                "change_answer",
-                &raw.change_answer,
-                "answer \u{201c}{answer}\u{201d} to \u{201c}{question}\u{201d}",
-            ),
-            change_untick: get(
-                "change_untick",
-                &raw.change_untick,
-                "untick \u{201c}{answer}\u{201d}",
-            ),
-            and: get("and", &raw.and, " and "),
-            picture_title: get("picture_title", &raw.picture_title, "Where you stand"),
-            push_up: get("push_up", &raw.push_up, "Raises it:"),
-            push_down: get("push_down", &raw.push_down, "Lowers it:"),
-            push_cap: get("push_cap", &raw.push_cap, "Holds it down:"),
-            copy_link: get("copy_link", &raw.copy_link, "Copy a link to my result"),
-            copy_summary: get("copy_summary", &raw.copy_summary, "Copy summary"),
-            clear: get("clear", &raw.clear, "Clear my answers"),
-            copied: get("copied", &raw.copied, "Copied."),
-            copy_failed: get("copy_failed", &raw.copy_failed, "Your browser did not allow copying."),
-            link_ignored: get("link_ignored", &raw.link_ignored, "The answers in this link were not used: {why}"),
-            link_damaged: get("link_damaged", &raw.link_damaged, "the link is damaged."),
-            link_other: get("link_other", &raw.link_other, "it was made with a different version of this checklist."),
-            link_future: get("link_future", &raw.link_future, "it was made by a newer version of this widget."),
-            storage_unavailable: get("storage_unavailable", &raw.storage_unavailable, "Your answers cannot be saved in this browser; they stay on screen until you leave the page."),
-            picture_axis: get(
-                "picture_axis",
-                &raw.picture_axis,
-                "{factor}: {score} on a scale from {min} to {max}.",
-            ),
-            picture_area: get(
-                "picture_area",
-                &raw.picture_area,
-                "Your answers place you in the \u{201c}{verdict}\u{201d} area.",
-            ),
-        }
+        Labels::from_raw(raw, |label, value| match value {
+            Some(v) => self.text(&format!("$.labels.{}", label.name), v, true, MAX_SHORT),
+            None => Cow::Borrowed(label.default),
+        })
     }
 
     /// Checks that the verdicts' regions tile the score space: every point is in exactly
@@ -675,7 +788,8 @@ impl Compiler {
                 .questions
                 .iter()
                 .flat_map(|q| q.options.iter())
-                .any(|o| o.cap == Some(v));
+                .any(|o| o.cap == Some(v))
+                || c.rules.iter().any(|r| r.verdict == v);
             if !reached[v] && !by_cap {
                 self.problem(
                     format!("$.verdicts[{v}]"),

@@ -10,7 +10,8 @@
 use std::borrow::Cow;
 
 use crate::checklist::{
-    Checklist, Choice, Condition, Effect, Factor, Labels, Question, Reading, Section, Verdict,
+    Checklist, Choice, Condition, Effect, Factor, Labels, NextStep, Offer, Question, Reading, Rule,
+    Section, Verdict, When,
 };
 
 /// A value that can be written as a Rust constant expression.
@@ -67,6 +68,35 @@ impl Emit for usize {
     }
 }
 
+impl Emit for u32 {
+    fn emit(&self, out: &mut String) {
+        out.push_str(&format!("{self}u32"));
+    }
+}
+
+impl Emit for Offer {
+    fn emit(&self, out: &mut String) {
+        out.push_str(match self {
+            Offer::Poor => "crate::checklist::Offer::Poor",
+            Offer::Sound => "crate::checklist::Offer::Sound",
+        });
+    }
+}
+
+/// The labels, field by field from the one table of labels (`src/labels.rs`).
+impl Emit for Labels {
+    fn emit(&self, out: &mut String) {
+        out.push_str("crate::checklist::Labels {\n");
+        for (name, text) in self.each() {
+            out.push_str(name);
+            out.push_str(": ");
+            text.emit(out);
+            out.push_str(",\n");
+        }
+        out.push('}');
+    }
+}
+
 impl Emit for bool {
     fn emit(&self, out: &mut String) {
         out.push_str(if *self { "true" } else { "false" });
@@ -97,6 +127,8 @@ emit_struct!(Checklist {
     sections,
     questions,
     verdicts,
+    rules,
+    steps,
     reading,
     labels
 });
@@ -114,8 +146,10 @@ emit_struct!(Question {
     help,
     multiple,
     required,
+    ask_if,
     options
 });
+emit_struct!(When { question, options });
 emit_struct!(Choice {
     id,
     label,
@@ -123,52 +157,33 @@ emit_struct!(Choice {
     cap,
     red_flag,
     exclusive,
+    offer,
     reason,
     action,
-    next_step,
     reading
 });
 emit_struct!(Effect { factor, weight });
 emit_struct!(Verdict {
     id,
+    rank,
     title,
+    title_poor_offer,
     summary,
     when,
-    next_steps,
     reading
 });
 emit_struct!(Condition { factor, min, max });
-emit_struct!(Reading { id, title, href });
-emit_struct!(Labels {
-    verdict_heading,
-    provisional,
-    progress,
-    reasons_heading,
-    next_steps_heading,
-    reading_heading,
-    no_answers,
-    required,
-    what_if_heading,
-    what_if_up,
-    what_if_down,
-    change_action,
-    change_answer,
-    change_untick,
-    and,
-    picture_title,
-    picture_axis,
-    picture_area,
-    push_up,
-    push_down,
-    push_cap,
-    copy_link,
-    copy_summary,
-    clear,
-    copied,
-    copy_failed,
-    link_ignored,
-    link_damaged,
-    link_other,
-    link_future,
-    storage_unavailable,
+emit_struct!(Rule {
+    id,
+    answers,
+    verdict,
+    reason,
+    reading
 });
+emit_struct!(NextStep {
+    id,
+    text,
+    verdicts,
+    answers
+});
+emit_struct!(Reading { id, title, href });

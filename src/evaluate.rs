@@ -1,99 +1,195 @@
-//! The verdict: from a checklist and a reader's answers to an explained outcome.
+//! The result: from a checklist and a reader's answers to the one value the widget shows.
 //!
-//! The rule, in the article's terms: every chosen option adds its weights to the factors
-//! (for our checklist, the career case for a certification and practical application);
-//! the verdict is the one whose region holds the scores; then any chosen option with a
-//! cap ("no clear objective", "expects a guaranteed job") holds the verdict down to the
-//! best it allows. A red flag's weights are never positive (validation enforces it) and
-//! caps only ever lower, so a red flag cannot improve a verdict as long as lower scores
-//! never land in a better region; that holds for the built-in checklist on the factor
-//! its red flags lower (`tests/invariants.rs` checks it over many readers), but it is a
-//! property of each checklist's regions, not something validation can promise.
+//! The verdict, in the article's terms, for any checklist:
+//! 1. Every chosen option adds its weights to the factors (for ours, the reasons to get
+//!    certified and putting AI to work); the verdict whose region holds the scores is
+//!    where the scores place the reader.
+//! 2. Some answers decide on their own: an option's `cap` ("no clear objective", "expects
+//!    a guaranteed job") and a `rule` over several answers ("uses AI regularly, learns
+//!    alone, a cheaper route would do, the employer does not reward certificates"). Of the
+//!    places the scores and these answers point to, the one furthest from the best
+//!    verdict (highest `rank`) is the verdict. When the deciding answers point to a place
+//!    of the same rank as the scores' (the two "no" bands are side by side), the deciding
+//!    answer wins: it is what the reader is told. Rules come before caps, and caps go in
+//!    question order, so the same answers always give the same verdict.
 //!
-//! Pure and total: no I/O, no allocation beyond the outcome, no panics on a validated
-//! checklist (all indices come from it).
+//! A red flag's weights are never positive (validation enforces it) and caps and rules
+//! only ever move a reader away from the best verdict, so a red flag cannot bring a
+//! reader nearer to it, as long as lower scores never land in a better region (true of
+//! the grid our checklist uses; `tests/invariants.rs` checks it over many readers).
+//!
+//! Around the verdict, the result carries what the reader is shown: whether it is only a
+//! leaning, the deciding reason and the strongest reasons for and against, the judgement
+//! of the offer they weigh (a program) apart from the verdict, at most three next steps,
+//! what would bring them nearer the best verdict and what would lose it, the related
+//! reading, and the dot of the picture. The web layer only renders it.
+//!
+//! Pure and total: no I/O, no panics on a validated checklist (all indices come from it).
 
 use crate::answers::Answers;
-use crate::checklist::Checklist;
+use crate::checklist::{Checklist, Offer};
+use crate::picture;
+use crate::whatif::{self, Direction, WhatIf};
 
-/// What the engine concludes, with everything needed to explain it.
+/// The most reasons shown for, and the most against, besides the deciding one.
+pub const MAX_REASONS: usize = 2;
+/// The most next steps shown.
+pub const MAX_STEPS: usize = 3;
+/// The most related articles shown.
+pub const MAX_READING: usize = 3;
+
+/// What the engine concludes, with everything needed to show and explain it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Outcome {
-    /// Index of the verdict (into [`Checklist::verdicts`]; lower is better).
-    pub verdict: usize,
-    /// The verdict the scores alone give, before caps.
+    /// Index of the verdict (into [`Checklist::verdicts`]), or `None` before the first
+    /// answer: nothing is known yet, so nothing is said.
+    pub verdict: Option<usize>,
+    /// The verdict the scores alone give (their region).
     pub by_scores: usize,
-    /// One score per factor.
+    /// The rule or answer that decided the verdict, when one did.
+    pub decided_by: Option<Cause>,
+    /// One score per factor, from the answers to the questions asked.
     pub scores: Vec<f64>,
-    /// Questions answered.
+    /// Questions answered (of those asked).
     pub answered: usize,
-    /// Questions in all.
+    /// Questions asked: a question whose `ask_if` does not hold does not count.
     pub total: usize,
-    /// Required questions not yet answered.
+    /// Required questions asked and not yet answered: while there are any, the verdict
+    /// is only a leaning.
     pub required_missing: usize,
-    /// The reasons, strongest first.
-    pub reasons: Vec<Reason>,
-    /// Next steps: the verdict's first, then those of the chosen options, no repeats.
-    pub next_steps: Vec<Step>,
-    /// Related reading, as indices into [`Checklist::reading`], no repeats.
+    /// The reason that decides the verdict, shown first.
+    pub decisive: Option<Reason>,
+    /// The strongest reasons nearer the best verdict, strongest first (at most
+    /// [`MAX_REASONS`]).
+    pub reasons_for: Vec<Reason>,
+    /// The strongest reasons away from it, strongest first (at most [`MAX_REASONS`]).
+    pub reasons_against: Vec<Reason>,
+    /// The judgement of the offer the reader weighs, apart from the verdict.
+    pub offer: OfferJudgement,
+    /// The chosen answers that judge the offer, as `(question, option)`, in order.
+    pub offer_reasons: Vec<(usize, usize)>,
+    /// Next steps, as indices into [`Checklist::steps`] (at most [`MAX_STEPS`], no two
+    /// alike).
+    pub next_steps: Vec<usize>,
+    /// Related reading, as indices into [`Checklist::reading`] (at most [`MAX_READING`]).
     pub reading: Vec<usize>,
+    /// The fewest changes that bring the reader to the best verdict they can reach (at
+    /// most two ways).
+    pub up: Vec<WhatIf>,
+    /// The smallest change that would move them away from it (at most one).
+    pub down: Vec<WhatIf>,
+    /// Where the reader's dot goes on the picture, inside the verdict's area; `None`
+    /// without a verdict or a picture.
+    pub dot: Option<(f64, f64)>,
 }
 
 impl Outcome {
-    /// Whether the verdict may still change because required questions are unanswered.
+    /// Whether the verdict is only a leaning because required questions are unanswered.
     pub fn is_provisional(&self) -> bool {
         self.required_missing > 0
     }
+
+    /// The deciding reason, then the reasons for, then those against.
+    pub fn reasons(&self) -> impl Iterator<Item = &Reason> {
+        self.decisive
+            .iter()
+            .chain(&self.reasons_for)
+            .chain(&self.reasons_against)
+    }
 }
 
-/// One chosen option and how it moved the verdict.
+/// The headline: the verdict's title, or, when the offer the reader weighs is poor, the
+/// title that says so in the same breath ("Worth it, but not this program"). `None`
+/// before the first answer. `out` comes from [`evaluate`] on `c`.
+pub fn headline<'a>(c: &'a Checklist, out: &Outcome) -> Option<std::borrow::Cow<'a, str>> {
+    use std::borrow::Cow;
+    let v = &c.verdicts[out.verdict?];
+    Some(match out.offer {
+        OfferJudgement::Poor if !v.title_poor_offer.is_empty() => {
+            Cow::Borrowed(&*v.title_poor_offer)
+        }
+        OfferJudgement::Poor => Cow::Owned(crate::text::fill_text(
+            &c.labels.offer_poor_title,
+            &[("{verdict}", &v.title)],
+        )),
+        _ => Cow::Borrowed(&*v.title),
+    })
+}
+
+/// What an answer or a rule did to the verdict.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Reason {
-    /// Question index.
-    pub question: usize,
-    /// Option index.
-    pub option: usize,
-    /// The sum of the option's weights: positive pushes towards a better verdict.
+    /// The answer or rule.
+    pub cause: Cause,
+    /// Its weights summed towards the best verdict: positive speaks for it, negative
+    /// against (a cap or rule away from the best verdict is against whatever its
+    /// weights, and weighs more than any weights).
     pub push: f64,
-    /// This option's cap is what holds the verdict where it is.
-    pub decisive: bool,
 }
 
-impl Reason {
-    /// How strongly it weighed: a decisive cap outweighs any score.
-    pub fn strength(&self) -> f64 {
-        if self.decisive {
-            f64::INFINITY
-        } else {
-            self.push.abs()
-        }
-    }
-}
-
-/// Where a next step's text lives.
+/// Where a reason comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Step {
-    /// `verdicts[v].next_steps[i]`.
-    Verdict(usize, usize),
-    /// `questions[q].options[o].next_step`.
-    Option(usize, usize),
+pub enum Cause {
+    /// A chosen option.
+    Answer {
+        /// Question index.
+        question: usize,
+        /// Option index.
+        option: usize,
+    },
+    /// A rule whose answers all hold (index into [`Checklist::rules`]).
+    Rule(usize),
 }
 
-impl Step {
-    /// The step's text. `c` is the checklist the step's outcome was evaluated on.
+impl Cause {
+    /// The reason's text. `c` is the checklist the cause was found in.
     pub fn text(self, c: &Checklist) -> &str {
-        // Indices from `evaluate` on `c`: a verdict it found and one of its steps, or a
-        // question and an option it checked with `get`.
         match self {
-            Step::Verdict(v, i) => &c.verdicts[v].next_steps[i],
-            Step::Option(q, o) => &c.questions[q].options[o].next_step,
+            Cause::Answer { question, option } => &c.questions[question].options[option].reason,
+            Cause::Rule(r) => &c.rules[r].reason,
+        }
+    }
+
+    /// Whether it can decide a verdict on its own (a rule, or an answer with a cap).
+    pub fn decides(self, c: &Checklist) -> bool {
+        match self {
+            Cause::Answer { question, option } => {
+                c.questions[question].options[option].cap.is_some()
+            }
+            Cause::Rule(_) => true,
+        }
+    }
+
+    /// The reading it points to.
+    fn reading(self, c: &Checklist) -> &[usize] {
+        match self {
+            Cause::Answer { question, option } => &c.questions[question].options[option].reading,
+            Cause::Rule(r) => &c.rules[r].reading,
         }
     }
 }
 
-/// The factor scores of a set of answers.
+/// What the answers say of the offer the reader weighs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OfferJudgement {
+    /// Not asked about, or not every question about it answered.
+    Unknown,
+    /// Every question about it answered, and no sign of a poor offer.
+    Sound,
+    /// A sign of a poor offer: it is never endorsed.
+    Poor,
+}
+
+/// The factor scores of a set of answers (all of them: callers pass answers to the
+/// questions asked, see [`Answers::only_asked`]).
 pub fn scores(checklist: &Checklist, answers: &Answers) -> Vec<f64> {
     let mut scores = vec![0.0; checklist.factors.len()];
+    add_scores(checklist, answers, &mut scores);
+    scores
+}
+
+/// Adds the weights of `answers` to `scores` (one entry per factor).
+pub(crate) fn add_scores(checklist: &Checklist, answers: &Answers, scores: &mut [f64]) {
     for (q, question) in checklist.questions.iter().enumerate() {
         for o in answers.chosen(q) {
             if let Some(option) = question.options.get(o) {
@@ -104,7 +200,6 @@ pub fn scores(checklist: &Checklist, answers: &Answers) -> Vec<f64> {
             }
         }
     }
-    scores
 }
 
 /// The verdict whose region holds `scores` (the last verdict if, against validation,
@@ -118,113 +213,300 @@ pub fn region(checklist: &Checklist, scores: &[f64]) -> usize {
         .unwrap_or(checklist.verdicts.len().saturating_sub(1))
 }
 
+/// The verdict for these answers (whatever they are; before any answer it is where no
+/// answers place a reader), and what decided it if not the scores. `answers` must be
+/// answers to the questions asked (see [`Answers::only_asked`]); `scores` their scores.
+pub(crate) fn decide(
+    c: &Checklist,
+    answers: &Answers,
+    scores: &[f64],
+) -> (usize, usize, Option<Cause>) {
+    let by_scores = region(c, scores);
+    let mut rank = c.rank(by_scores);
+    let mut decided: Option<(usize, Cause)> = None;
+    let mut consider = |verdict: usize, cause: Cause| {
+        let r = c.rank(verdict);
+        if r > rank || (r == rank && decided.is_none()) {
+            rank = r;
+            decided = Some((verdict, cause));
+        }
+    };
+    for (i, rule) in c.rules.iter().enumerate() {
+        if rule.answers.iter().all(|w| w.holds(answers)) {
+            consider(rule.verdict, Cause::Rule(i));
+        }
+    }
+    for (q, question) in c.questions.iter().enumerate() {
+        for o in answers.chosen(q) {
+            if let Some(cap) = question.options.get(o).and_then(|o| o.cap) {
+                consider(
+                    cap,
+                    Cause::Answer {
+                        question: q,
+                        option: o,
+                    },
+                );
+            }
+        }
+    }
+    match decided {
+        Some((verdict, cause)) => (verdict, by_scores, Some(cause)),
+        None => (by_scores, by_scores, None),
+    }
+}
+
 /// The verdict alone: cheaper than [`evaluate`], for searches over many answer sets.
 pub fn verdict(checklist: &Checklist, answers: &Answers) -> usize {
-    let by_scores = region(checklist, &scores(checklist, answers));
-    by_scores.max(cap(checklist, answers))
+    let answers = answers.only_asked(checklist);
+    decide(checklist, &answers, &scores(checklist, &answers)).0
 }
 
-/// The worst (highest) verdict index any chosen option's cap allows; 0 without caps.
-fn cap(checklist: &Checklist, answers: &Answers) -> usize {
-    let mut worst = 0;
-    for (q, question) in checklist.questions.iter().enumerate() {
-        for o in answers.chosen(q) {
-            if let Some(c) = question.options.get(o).and_then(|o| o.cap) {
-                worst = worst.max(c);
-            }
+/// Which way each factor leads towards verdict `v`'s region: `1` when the region is
+/// bounded below only (higher is nearer), `-1` when bounded above only, `0` otherwise.
+pub(crate) fn directions(c: &Checklist, v: usize) -> Vec<f64> {
+    let mut dirs = vec![0.0; c.factors.len()];
+    if let Some(verdict) = c.verdicts.get(v) {
+        for w in verdict.when.iter() {
+            dirs[w.factor] = match (w.min.is_finite(), w.max.is_finite()) {
+                (true, false) => 1.0,
+                (false, true) => -1.0,
+                _ => 0.0,
+            };
         }
     }
-    worst
+    dirs
 }
 
-/// Evaluates the answers: the verdict, the scores, completeness, reasons and next steps.
-pub fn evaluate(checklist: &Checklist, answers: &Answers) -> Outcome {
-    let scores = scores(checklist, answers);
-    let by_scores = region(checklist, &scores);
-    let verdict = by_scores.max(cap(checklist, answers));
+/// The weights of option `o` of question `q`, summed along `dirs`.
+pub(crate) fn option_push(c: &Checklist, q: usize, o: usize, dirs: &[f64]) -> f64 {
+    c.questions[q].options[o]
+        .effects
+        .iter()
+        .map(|e| e.weight * dirs[e.factor])
+        .sum()
+}
 
-    let mut reasons = Vec::new();
-    let mut required_missing = 0;
-    for (q, question) in checklist.questions.iter().enumerate() {
-        if question.required && !answers.is_answered(q) {
+/// Evaluates the answers into the result the reader sees.
+pub fn evaluate(c: &Checklist, answers: &Answers) -> Outcome {
+    let answers = answers.only_asked(c);
+    let scores = scores(c, &answers);
+    let (verdict, by_scores, decided_by) = decide(c, &answers, &scores);
+
+    let (mut answered, mut total, mut required_missing) = (0, 0, 0);
+    for (q, question) in c.questions.iter().enumerate() {
+        if !c.is_asked(q, &answers) {
+            continue;
+        }
+        total += 1;
+        if answers.is_answered(q) {
+            answered += 1;
+        } else if question.required {
             required_missing += 1;
         }
+    }
+    let verdict = (answered > 0).then_some(verdict);
+
+    // Reasons. "For" and "against" are judged towards the best verdict, the same for
+    // every reader; the deciding reason is judged towards the reader's own verdict.
+    let best = directions(c, 0);
+    let mut reasons_for = Vec::new();
+    let mut reasons_against = Vec::new();
+    let mut offer = OfferJudgement::Unknown;
+    let mut offer_reasons = Vec::new();
+    let mut offer_open = false;
+    let mut offer_asked = false;
+    for (q, question) in c.questions.iter().enumerate() {
+        if question.judges_offer() && c.is_asked(q, &answers) {
+            offer_asked = true;
+            offer_open |= !answers.is_answered(q);
+        }
         for o in answers.chosen(q) {
-            let Some(option) = question.options.get(o) else {
-                continue;
+            let option = &question.options[o];
+            match option.offer {
+                Some(sign) => {
+                    if sign == Offer::Poor {
+                        offer = OfferJudgement::Poor;
+                    }
+                    if !option.reason.is_empty() {
+                        offer_reasons.push((q, o));
+                    }
+                    continue;
+                }
+                None if option.reason.is_empty() => continue,
+                None => {}
+            }
+            let cause = Cause::Answer {
+                question: q,
+                option: o,
             };
-            let push: f64 = option.effects.iter().map(|e| e.weight).sum();
-            let decisive = option.cap == Some(verdict) && verdict > by_scores;
-            if !option.reason.is_empty() && (push != 0.0 || option.cap.is_some()) {
-                reasons.push(Reason {
-                    question: q,
-                    option: o,
-                    push,
-                    decisive,
-                });
+            let push = option_push(c, q, o, &best);
+            if option.cap.is_some_and(|cap| c.rank(cap) > c.rank(0)) {
+                reasons_against.push(Reason { cause, push });
+            } else if push > 0.0 {
+                reasons_for.push(Reason { cause, push });
+            } else if push < 0.0 {
+                reasons_against.push(Reason { cause, push });
             }
         }
     }
-    // Strongest first; the sort is stable, so equal reasons keep question order.
-    // (Insertion sort: a handful of items, and no sort machinery in the reader's build.)
-    for i in 1..reasons.len() {
-        // 0 < j <= i < len: both indices are in range.
-        let mut j = i;
-        while j > 0 && reasons[j - 1].strength() < reasons[j].strength() {
-            reasons.swap(j - 1, j);
-            j -= 1;
+    for (i, rule) in c.rules.iter().enumerate() {
+        if rule.answers.iter().all(|w| w.holds(&answers)) && c.rank(rule.verdict) > c.rank(0) {
+            reasons_against.push(Reason {
+                cause: Cause::Rule(i),
+                push: 0.0,
+            });
+        }
+    }
+    if offer != OfferJudgement::Poor && offer_asked && !offer_open {
+        offer = OfferJudgement::Sound;
+    }
+
+    let decisive = verdict.and_then(|v| {
+        decided_by
+            .filter(|cause| !cause.text(c).is_empty())
+            .map(|cause| {
+                let push = reasons_against
+                    .iter()
+                    .find(|r| r.cause == cause)
+                    .map_or(0.0, |r| r.push);
+                Reason { cause, push }
+            })
+            .or_else(|| deciding_reason(c, v, &reasons_for, &reasons_against))
+    });
+    if let Some(d) = decisive {
+        reasons_for.retain(|r| r.cause != d.cause);
+        reasons_against.retain(|r| r.cause != d.cause);
+    }
+    // Strongest first; the sort is stable, so equal reasons keep question order (rules
+    // first). Insertion sort: a handful of items, and no sort machinery in the reader's
+    // build.
+    sort_by_key(&mut reasons_for, |r| -r.push);
+    sort_by_key(&mut reasons_against, |r| {
+        r.push - if r.cause.decides(c) { CAP_WEIGHT } else { 0.0 }
+    });
+    reasons_for.truncate(MAX_REASONS);
+    reasons_against.truncate(MAX_REASONS);
+
+    let mut next_steps = Vec::new();
+    if let Some(v) = verdict {
+        for (i, step) in c.steps.iter().enumerate() {
+            if next_steps.len() >= MAX_STEPS {
+                break;
+            }
+            let fits = (step.verdicts.is_empty() || step.verdicts.contains(&v))
+                && step.answers.iter().all(|w| w.holds(&answers));
+            if fits
+                && !next_steps
+                    .iter()
+                    .any(|&s: &usize| c.steps[s].text == step.text)
+            {
+                next_steps.push(i);
+            }
         }
     }
 
-    // `verdict` is `region`'s (below the count: compile requires at least one verdict)
-    // or a cap (a verdict index compile looked up).
-    let mut next_steps: Vec<Step> = (0..checklist.verdicts[verdict].next_steps.len())
-        .map(|i| Step::Verdict(verdict, i))
-        .collect();
     let mut reading: Vec<usize> = Vec::new();
-    // Steps and reading follow the reasons' order (strongest first), then any other
-    // chosen option that carries a step without a reason (e.g. "not chosen yet").
-    let mut ordered: Vec<(usize, usize)> = reasons.iter().map(|r| (r.question, r.option)).collect();
-    for q in 0..checklist.questions.len() {
-        for o in answers.chosen(q) {
-            if !ordered.contains(&(q, o)) {
-                ordered.push((q, o));
+    if let Some(v) = verdict {
+        let mut add = |list: &[usize]| {
+            for &i in list {
+                if reading.len() < MAX_READING && !reading.contains(&i) {
+                    reading.push(i);
+                }
             }
-        }
-    }
-    for (q, o) in ordered {
-        // Every `q` comes from a loop over `checklist.questions`.
-        let Some(option) = checklist.questions[q].options.get(o) else {
-            continue;
         };
-        if !option.next_step.is_empty()
-            && !next_steps
-                .iter()
-                .any(|s| s.text(checklist) == &*option.next_step)
-        {
-            next_steps.push(Step::Option(q, o));
+        if let Some(d) = &decisive {
+            add(d.cause.reading(c));
         }
-        for &i in option.reading.iter() {
-            if !reading.contains(&i) {
-                reading.push(i);
-            }
+        add(&c.verdicts[v].reading);
+        for r in reasons_for.iter().chain(&reasons_against) {
+            add(r.cause.reading(c));
         }
     }
-    for &i in checklist.verdicts[verdict].reading.iter() {
-        if !reading.contains(&i) {
-            reading.push(i);
-        }
-    }
+
+    let (up, down) = match verdict {
+        Some(_) => (
+            whatif::what_ifs(c, &answers, Direction::Up, 2),
+            whatif::what_ifs(c, &answers, Direction::Down, 1),
+        ),
+        None => (Vec::new(), Vec::new()),
+    };
+    let dot = verdict.and_then(|v| picture::dot(&picture::picture(c)?, &scores, v));
 
     Outcome {
         verdict,
         by_scores,
+        decided_by: decided_by.filter(|_| verdict.is_some()),
         scores,
-        answered: answers.answered(),
-        total: checklist.questions.len(),
+        answered,
+        total,
         required_missing,
-        reasons,
+        decisive,
+        reasons_for,
+        reasons_against,
+        offer,
+        offer_reasons,
         next_steps,
         reading,
+        up,
+        down,
+        dot,
+    }
+}
+
+/// How much a cap or rule away from the best verdict weighs among the reasons against:
+/// more than any answer's weights.
+const CAP_WEIGHT: f64 = 1e6;
+
+/// The deciding reason when no single answer or rule decided: of the answers on the
+/// factors where verdict `v`'s region differs from the best verdict's (all factors for
+/// the best verdict itself), the one whose weights lead furthest into `v`'s region.
+/// First in question order among equals.
+fn deciding_reason(
+    c: &Checklist,
+    v: usize,
+    reasons_for: &[Reason],
+    reasons_against: &[Reason],
+) -> Option<Reason> {
+    let (towards, best) = (directions(c, v), directions(c, 0));
+    let mut chosen: Option<(f64, Reason)> = None;
+    for r in reasons_for.iter().chain(reasons_against) {
+        let Cause::Answer { question, option } = r.cause else {
+            continue;
+        };
+        let mut lead = 0.0;
+        let mut relevant = false;
+        for e in c.questions[question].options[option].effects.iter() {
+            let f = e.factor;
+            if towards[f] != 0.0 && (v == 0 || towards[f] != best[f]) {
+                relevant = true;
+                lead += e.weight * towards[f];
+            }
+        }
+        // Reasons come for-then-against, each in question order: among equal leads,
+        // the earlier question wins.
+        let comes_after = |other: &Reason| match other.cause {
+            Cause::Answer { question: q, .. } => q > question,
+            Cause::Rule(_) => false,
+        };
+        let better = match &chosen {
+            None => true,
+            Some((l, other)) => lead > *l || (lead == *l && comes_after(other)),
+        };
+        if relevant && better {
+            chosen = Some((lead, *r));
+        }
+    }
+    chosen.map(|(_, r)| r)
+}
+
+/// Stable insertion sort by a float key, smallest first.
+fn sort_by_key<T>(items: &mut [T], key: impl Fn(&T) -> f64) {
+    for i in 1..items.len() {
+        // 0 < j <= i < len: both indices are in range.
+        let mut j = i;
+        while j > 0 && key(&items[j - 1]) > key(&items[j]) {
+            items.swap(j - 1, j);
+            j -= 1;
+        }
     }
 }

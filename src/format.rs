@@ -17,6 +17,8 @@
 
 use serde::Deserialize;
 
+pub use crate::labels::RawLabels;
+
 /// A whole checklist: one decision, its questions, factors and verdicts.
 #[derive(Debug, Clone, Deserialize)]
 pub struct RawChecklist {
@@ -33,8 +35,15 @@ pub struct RawChecklist {
     pub factors: Vec<RawFactor>,
     /// Questions in reading order, grouped.
     pub sections: Vec<RawSection>,
-    /// Verdicts, best first: the order is the ranking "up a band" means.
+    /// Verdicts, best first: the order "towards the best verdict" means (verdicts of
+    /// equal `rank` are side by side).
     pub verdicts: Vec<RawVerdict>,
+    /// Combinations of answers that decide the verdict on their own.
+    #[serde(default)]
+    pub rules: Vec<RawRule>,
+    /// Next steps, in order of priority, each with the answers and verdicts it fits.
+    #[serde(default)]
+    pub steps: Vec<RawStep>,
     /// Related reading that options and verdicts may point to.
     #[serde(default)]
     pub reading: Vec<RawReading>,
@@ -79,6 +88,9 @@ pub struct RawQuestion {
     /// The verdict is provisional until every required question is answered.
     #[serde(default)]
     pub required: bool,
+    /// Asked only once earlier answers are given: every condition must hold.
+    #[serde(default)]
+    pub ask_if: Vec<RawWhen>,
     /// At least one option.
     pub options: Vec<RawOption>,
 }
@@ -102,14 +114,19 @@ pub struct RawOption {
     /// In a multiple-choice question, an option like "None of these" that clears the others.
     #[serde(default)]
     pub exclusive: bool,
+    /// `"poor"` or `"sound"`: what this answer says of the offer the reader weighs (a
+    /// program), judged apart from the verdict.
+    #[serde(default)]
+    pub offer: Option<String>,
     /// Why this answer matters, shown among the verdict's reasons when chosen.
     #[serde(default)]
     pub reason: String,
-    /// What choosing it means as an action, completing "If you ...", e.g. "start using
-    /// AI in your work every week". Used by what-would-change sentences.
+    /// What choosing it means as an action, completing "If you ...", e.g. "use AI in
+    /// your work every week". Only options with one are suggested as changes.
     #[serde(default)]
     pub action: String,
-    /// A next step suggested when this option is chosen.
+    /// A next step suggested when this option is chosen (a step with this answer as
+    /// its condition, after the `steps` list).
     #[serde(default)]
     pub next_step: String,
     /// Ids of related reading suggested when this option is chosen.
@@ -131,15 +148,23 @@ pub struct RawEffect {
 pub struct RawVerdict {
     /// Unique among verdicts.
     pub id: String,
+    /// Its place from the best (1); by default one more than the verdict before.
+    /// Verdicts of equal rank are side by side, neither better than the other.
+    #[serde(default)]
+    pub rank: Option<u32>,
     /// The verdict in plain words, e.g. "Worth it".
     pub title: String,
+    /// The headline when the offer the reader weighs is poor, e.g. "Worth it, but not
+    /// this program".
+    #[serde(default)]
+    pub title_poor_offer: String,
     /// One or two sentences saying what it means.
     pub summary: String,
     /// The region of factor scores where this verdict holds. Verdicts' regions must
     /// cover every possible score without gaps or overlaps.
     #[serde(default)]
     pub when: Vec<RawCondition>,
-    /// Next steps for everyone who gets this verdict, before the options' own.
+    /// Next steps for everyone who gets this verdict (after the `steps` list).
     #[serde(default)]
     pub next_steps: Vec<String>,
     /// Ids of related reading for this verdict.
@@ -172,69 +197,42 @@ pub struct RawReading {
     pub href: Option<String>,
 }
 
-/// The widget's own interface words. Every field has an English default.
-#[derive(Debug, Clone, Default, Deserialize)]
-pub struct RawLabels {
-    /// Heading above the verdict, e.g. "Your verdict".
-    pub verdict_heading: Option<String>,
-    /// Shown while required questions are unanswered.
-    pub provisional: Option<String>,
-    /// Progress, with `{answered}` and `{total}` placeholders.
-    pub progress: Option<String>,
-    /// Heading of the reasons list.
-    pub reasons_heading: Option<String>,
-    /// Heading of the next steps list.
-    pub next_steps_heading: Option<String>,
-    /// Heading of the related reading list.
-    pub reading_heading: Option<String>,
-    /// Shown in place of reasons before any answer.
-    pub no_answers: Option<String>,
-    /// Marks a required question, e.g. "required".
-    pub required: Option<String>,
-    /// Heading of the what-would-change list.
-    pub what_if_heading: Option<String>,
-    /// A change that improves the verdict: `{change}` and `{verdict}`.
-    pub what_if_up: Option<String>,
-    /// A change that worsens it: `{change}` and `{verdict}`.
-    pub what_if_down: Option<String>,
-    /// A change given by an option's action: `{action}`.
-    pub change_action: Option<String>,
-    /// A change of answer: `{answer}` and `{question}`.
-    pub change_answer: Option<String>,
-    /// Unticking a box: `{answer}`.
-    pub change_untick: Option<String>,
-    /// Joins two changes, e.g. " and ".
-    pub and: Option<String>,
-    /// Title of the picture, e.g. "Where you stand".
-    pub picture_title: Option<String>,
-    /// One axis in words: `{factor}`, `{score}`, `{min}`, `{max}`.
-    pub picture_axis: Option<String>,
-    /// The area the reader's scores are in: `{verdict}`.
-    pub picture_area: Option<String>,
-    /// Says, for screen readers, that a reason raised the verdict.
-    pub push_up: Option<String>,
-    /// ... that it lowered the verdict.
-    pub push_down: Option<String>,
-    /// ... that it holds the verdict down (a cap).
-    pub push_cap: Option<String>,
-    /// Button: copy a link to the result.
-    pub copy_link: Option<String>,
-    /// Button: copy a plain-text summary.
-    pub copy_summary: Option<String>,
-    /// Button: clear the answers (screen and storage).
-    pub clear: Option<String>,
-    /// Said after a successful copy.
-    pub copied: Option<String>,
-    /// Said when the browser refused to copy.
-    pub copy_failed: Option<String>,
-    /// Said when a shared link's answers were not used: `{why}`.
-    pub link_ignored: Option<String>,
-    /// `{why}` for a damaged link.
-    pub link_damaged: Option<String>,
-    /// `{why}` for a link made with another version of the checklist.
-    pub link_other: Option<String>,
-    /// `{why}` for a link from a newer widget.
-    pub link_future: Option<String>,
-    /// Said when answers cannot be saved in this browser.
-    pub storage_unavailable: Option<String>,
+/// "Question `question` is answered with any of `any_of`."
+#[derive(Debug, Clone, Deserialize)]
+pub struct RawWhen {
+    /// A question id (for `ask_if`: an earlier question).
+    pub question: String,
+    /// Option ids of that question; one of them chosen is enough.
+    pub any_of: Vec<String>,
+}
+
+/// A combination of answers that decides the verdict on its own.
+#[derive(Debug, Clone, Deserialize)]
+pub struct RawRule {
+    /// Unique among rules.
+    pub id: String,
+    /// The answers it needs, all of them.
+    pub answers: Vec<RawWhen>,
+    /// The verdict id it decides.
+    pub verdict: String,
+    /// Why, shown as the deciding reason.
+    pub reason: String,
+    /// Ids of related reading.
+    #[serde(default)]
+    pub reading: Vec<String>,
+}
+
+/// A next step, and the verdicts and answers it fits.
+#[derive(Debug, Clone, Deserialize)]
+pub struct RawStep {
+    /// Unique among steps.
+    pub id: String,
+    /// What to do.
+    pub text: String,
+    /// Verdict ids it is shown with; empty or missing: any.
+    #[serde(default)]
+    pub verdicts: Vec<String>,
+    /// The answers it needs, all of them; empty or missing: none.
+    #[serde(default)]
+    pub answers: Vec<RawWhen>,
 }

@@ -15,10 +15,12 @@ mod checklist;
 mod compile;
 mod evaluate;
 mod format;
+mod labels;
 mod parse;
 pub mod picture;
 mod share;
 mod summary;
+mod text;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 mod whatif;
@@ -26,24 +28,28 @@ mod whatif;
 pub use answers::{Answers, Bits};
 pub use builtin::builtin;
 pub use checklist::{
-    cut, fill_text, pieces, push_number, Checklist, Choice, Condition, Effect, Factor, Labels,
-    List, Pieces, Question, Reading, Section, Text, Verdict, MAX_OPTIONS,
+    Checklist, Choice, Condition, Effect, Factor, Labels, List, NextStep, Offer, Question, Reading,
+    Rule, Section, Text, Verdict, When, MAX_OPTIONS,
 };
 pub use compile::{
     compile, invalid_heading, is_safe_href, Problem, INVALID_HEADINGS, MAX_FACTORS, MAX_LONG,
     MAX_QUESTIONS, MAX_SHORT,
 };
-pub use evaluate::{evaluate, region, scores, verdict, Outcome, Reason, Step};
-pub use format::{
-    RawChecklist, RawCondition, RawEffect, RawFactor, RawLabels, RawOption, RawQuestion,
-    RawReading, RawSection, RawVerdict,
+pub use evaluate::{
+    evaluate, headline, region, scores, verdict, Cause, OfferJudgement, Outcome, Reason,
+    MAX_READING, MAX_REASONS, MAX_STEPS,
 };
+pub use format::{
+    RawChecklist, RawCondition, RawEffect, RawFactor, RawOption, RawQuestion, RawReading, RawRule,
+    RawSection, RawStep, RawVerdict, RawWhen,
+};
+pub use labels::{Label, RawLabels, LABELS};
 #[cfg(not(target_arch = "wasm32"))]
 pub use parse::parse_checklist_json;
 pub use parse::{parse, Tree};
 pub use share::{decode, encode, fingerprint, DecodeError, FORMAT};
 pub use summary::summary;
 pub use whatif::{
-    apply, candidate_edits, describe, edit_push, question_push, search, what_ifs, Direction, Edit,
-    Search, WhatIf, MAX_DEPTH, MAX_EVALUATIONS,
+    apply, candidate_edits, describe, edit_push, search, what_ifs, Direction, Edit, Search, WhatIf,
+    MAX_DEPTH, MAX_WORK,
 };

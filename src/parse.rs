@@ -17,7 +17,7 @@ use crate::checklist::Checklist;
 use crate::compile::{clip, compile, Problem};
 use crate::format::{
     RawChecklist, RawCondition, RawEffect, RawFactor, RawLabels, RawOption, RawQuestion,
-    RawReading, RawSection, RawVerdict,
+    RawReading, RawRule, RawSection, RawStep, RawVerdict, RawWhen,
 };
 
 /// A parsed JSON-like value that can be walked and deserialized.
@@ -144,6 +144,9 @@ fn checklist_parts<V: Tree>(v: &V, out: &mut Vec<Problem>) {
         part::<V, RawSection>(v, p, o, |v, p, o| {
             each(v, "questions", p, o, |v, p, o| {
                 part::<V, RawQuestion>(v, p, o, |v, p, o| {
+                    each(v, "ask_if", p, o, |v, p, o| {
+                        part::<V, RawWhen>(v, p, o, none)
+                    });
                     each(v, "options", p, o, |v, p, o| {
                         part::<V, RawOption>(v, p, o, |v, p, o| {
                             each(v, "effects", p, o, |v, p, o| {
@@ -159,6 +162,20 @@ fn checklist_parts<V: Tree>(v: &V, out: &mut Vec<Problem>) {
         part::<V, RawVerdict>(v, p, o, |v, p, o| {
             each(v, "when", p, o, |v, p, o| {
                 part::<V, RawCondition>(v, p, o, none)
+            })
+        })
+    });
+    each(v, "rules", path, out, |v, p, o| {
+        part::<V, RawRule>(v, p, o, |v, p, o| {
+            each(v, "answers", p, o, |v, p, o| {
+                part::<V, RawWhen>(v, p, o, none)
+            })
+        })
+    });
+    each(v, "steps", path, out, |v, p, o| {
+        part::<V, RawStep>(v, p, o, |v, p, o| {
+            each(v, "answers", p, o, |v, p, o| {
+                part::<V, RawWhen>(v, p, o, none)
             })
         })
     });

@@ -1,21 +1,38 @@
 //! The picture of where a reader stands: the first two factors as axes, each verdict's
-//! region as a labelled area, and the reader's scores as a dot. Pure geometry here; the
-//! web layer only draws what this returns.
+//! region as a labelled cell, and the reader as a dot inside the cell of their verdict.
+//! Pure geometry here; the web layer only draws what this returns.
 //!
-//! Why the regions come from the verdicts' own `when` ranges and not from a drawing the
+//! Why the cells come from the verdicts' own `when` ranges and not from a drawing the
 //! author supplies: the picture then cannot disagree with the verdict. For our checklist
-//! the four regions are the article's four quadrants (career case against practical
-//! application).
+//! the four cells are the article's four places (reasons to get certified against
+//! putting AI to work).
+//!
+//! Each axis is drawn in equal steps between the thresholds the verdicts name, not in
+//! proportion to raw scores: with scores from -14 to 12 and a threshold at 1, a linear
+//! axis would give one verdict a sliver and another most of the picture. The dot is
+//! placed by the scores within its step, then kept inside the cell of the verdict the
+//! headline names and below that cell's label: where an answer decides the verdict on
+//! its own ("no clear objective"), the scores may lie in another cell, but the picture
+//! must never show the reader in another band's place (the reasons say which answer
+//! decided).
 
-use crate::checklist::{fill_text, Checklist};
-use crate::evaluate::Outcome;
+use crate::checklist::Checklist;
+use crate::text::fill_text;
 
-/// Width and height of the drawing, in SVG user units.
+/// Width of the drawing, in SVG user units.
 pub const WIDTH: f64 = 320.0;
 /// Height of the drawing.
-pub const HEIGHT: f64 = 240.0;
-/// Room kept for the axis labels on the left and at the bottom.
+pub const HEIGHT: f64 = 260.0;
+/// Room kept for the axis names on the left and at the bottom.
 pub const MARGIN: f64 = 22.0;
+/// Space between the lines of a cell's label.
+pub const LINE: f64 = 15.0;
+/// Space around a cell's label.
+pub const PAD: f64 = 6.0;
+/// The dot's radius.
+pub const DOT: f64 = 7.0;
+/// About how wide one character of a label is.
+const CHAR: f64 = 7.2;
 
 /// A rectangle in SVG coordinates (y grows downwards).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -30,26 +47,116 @@ pub struct Rect {
     pub h: f64,
 }
 
-/// One verdict's area.
+/// One verdict's cell.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Area {
     /// Verdict index.
     pub verdict: usize,
     /// Where it is drawn.
     pub rect: Rect,
+    /// The verdict's title in lines, drawn at the top of the cell.
+    pub lines: Vec<String>,
+    /// Where those lines are: the dot never goes there.
+    pub label: Rect,
+}
+
+/// One axis: a factor, drawn in equal steps between the thresholds of the verdicts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Axis {
+    /// The factor.
+    pub factor: usize,
+    /// `(score, fraction of the axis)`, increasing: the factor's lowest score, each
+    /// threshold inside its range, its highest score.
+    stops: Vec<(f64, f64)>,
+}
+
+impl Axis {
+    fn new(c: &Checklist, factor: usize) -> Axis {
+        let f = &c.factors[factor];
+        let mut scores = vec![f.min];
+        let mut bounds: Vec<f64> = c
+            .verdicts
+            .iter()
+            .flat_map(|v| v.when.iter())
+            .filter(|w| w.factor == factor)
+            .flat_map(|w| [w.min, w.max])
+            .filter(|&b| b > f.min && b < f.max)
+            .collect();
+        // Insertion sort and dedup: a handful of bounds, no sort machinery in the build.
+        for i in 1..bounds.len() {
+            let mut j = i;
+            while j > 0 && bounds[j - 1] > bounds[j] {
+                bounds.swap(j - 1, j);
+                j -= 1;
+            }
+        }
+        for b in bounds {
+            if scores.last() != Some(&b) {
+                scores.push(b);
+            }
+        }
+        if f.max > f.min {
+            scores.push(f.max);
+        }
+        let steps = (scores.len() - 1).max(1) as f64;
+        let stops = scores
+            .iter()
+            .enumerate()
+            .map(|(i, &s)| {
+                (
+                    s,
+                    if scores.len() == 1 {
+                        0.5
+                    } else {
+                        i as f64 / steps
+                    },
+                )
+            })
+            .collect();
+        Axis { factor, stops }
+    }
+
+    /// Where `score` lies along the axis, from 0 to 1 (scores beyond the factor's range
+    /// at its ends).
+    pub fn fraction(&self, score: f64) -> f64 {
+        let (first, last) = (self.stops[0], self.stops[self.stops.len() - 1]);
+        if score <= first.0 {
+            return first.1;
+        }
+        if score >= last.0 {
+            return last.1;
+        }
+        for pair in self.stops.windows(2) {
+            let ((s0, f0), (s1, f1)) = (pair[0], pair[1]);
+            if score < s1 {
+                return f0 + (f1 - f0) * (score - s0) / (s1 - s0);
+            }
+        }
+        last.1
+    }
 }
 
 /// The picture for one checklist; [`dot`] places a reader on it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Picture {
-    /// Factor on the horizontal axis.
-    pub x_factor: usize,
-    /// Factor on the vertical axis.
-    pub y_factor: usize,
+    /// The horizontal axis (the first factor).
+    pub x: Axis,
+    /// The vertical axis (the second factor).
+    pub y: Axis,
     /// The plotting area.
     pub plot: Rect,
-    /// One area per verdict whose region is visible within the factors' ranges.
+    /// One cell per verdict whose region is visible within the factors' ranges.
     pub areas: Vec<Area>,
+}
+
+impl Picture {
+    fn to_x(&self, score: f64) -> f64 {
+        self.plot.x + self.plot.w * self.x.fraction(score)
+    }
+
+    fn to_y(&self, score: f64) -> f64 {
+        self.plot.y + self.plot.h * (1.0 - self.y.fraction(score))
+    }
 }
 
 /// The picture for `c`, or `None` if it has fewer than two factors.
@@ -57,13 +164,17 @@ pub fn picture(c: &Checklist) -> Option<Picture> {
     if c.factors.len() < 2 {
         return None;
     }
-    let plot = Rect {
-        x: MARGIN,
-        y: 0.0,
-        w: WIDTH - MARGIN,
-        h: HEIGHT - MARGIN,
+    let mut p = Picture {
+        x: Axis::new(c, 0),
+        y: Axis::new(c, 1),
+        plot: Rect {
+            x: MARGIN,
+            y: 0.0,
+            w: WIDTH - MARGIN,
+            h: HEIGHT - MARGIN,
+        },
+        areas: Vec::new(),
     };
-    let mut areas = Vec::new();
     for (v, verdict) in c.verdicts.iter().enumerate() {
         let (mut x0, mut x1) = (f64::NEG_INFINITY, f64::INFINITY);
         let (mut y0, mut y1) = (f64::NEG_INFINITY, f64::INFINITY);
@@ -74,65 +185,81 @@ pub fn picture(c: &Checklist) -> Option<Picture> {
                 (y0, y1) = (w.min, w.max);
             }
         }
-        let (left, right) = (to_x(c, &plot, x0), to_x(c, &plot, x1));
-        let (top, bottom) = (to_y(c, &plot, y1), to_y(c, &plot, y0));
+        let (left, right) = (p.to_x(x0), p.to_x(x1));
+        let (top, bottom) = (p.to_y(y1), p.to_y(y0));
         if right - left > 0.5 && bottom - top > 0.5 {
-            areas.push(Area {
+            let rect = Rect {
+                x: left,
+                y: top,
+                w: right - left,
+                h: bottom - top,
+            };
+            let chars = ((rect.w - 2.0 * PAD) / CHAR).max(6.0) as usize;
+            let lines: Vec<String> = wrap(&verdict.title, chars)
+                .into_iter()
+                .map(String::from)
+                .collect();
+            let label = Rect {
+                x: rect.x,
+                y: rect.y,
+                w: rect.w,
+                h: PAD * 1.5 + LINE * lines.len() as f64,
+            };
+            p.areas.push(Area {
                 verdict: v,
-                rect: Rect {
-                    x: left,
-                    y: top,
-                    w: right - left,
-                    h: bottom - top,
-                },
+                rect,
+                lines,
+                label,
             });
         }
     }
-    Some(Picture {
-        x_factor: 0,
-        y_factor: 1,
-        plot,
-        areas,
-    })
+    Some(p)
 }
 
-/// Where the reader's dot goes: SVG coordinates of the outcome's scores, kept inside
-/// the plot. `p` and `out` come from [`picture`] and `evaluate` on `c`.
-pub fn dot(c: &Checklist, p: &Picture, out: &Outcome) -> (f64, f64) {
-    // A picture exists only for two factors or more, and `out` has one score per factor.
-    let x = to_x(c, &p.plot, out.scores[p.x_factor]);
-    let y = to_y(c, &p.plot, out.scores[p.y_factor]);
-    (x, y)
+/// Where the reader's dot goes, in SVG coordinates: placed by `scores` (one per
+/// factor), then kept inside the cell of `verdict` and below its label. `None` if that
+/// verdict has no cell in the picture. `p` comes from [`picture`].
+pub fn dot(p: &Picture, scores: &[f64], verdict: usize) -> Option<(f64, f64)> {
+    let area = p.areas.iter().find(|a| a.verdict == verdict)?;
+    let (x, y) = (
+        p.to_x(scores.get(p.x.factor).copied().unwrap_or(0.0)),
+        p.to_y(scores.get(p.y.factor).copied().unwrap_or(0.0)),
+    );
+    let r = area.rect;
+    let keep = |v: f64, lo: f64, hi: f64| {
+        if hi < lo {
+            (lo + hi) / 2.0
+        } else {
+            v.max(lo).min(hi)
+        }
+    };
+    let margin = DOT + 3.0;
+    Some((
+        keep(x, r.x + margin, r.x + r.w - margin),
+        keep(y, area.label.y + area.label.h + DOT, r.y + r.h - margin),
+    ))
 }
 
-/// The same information in words: each axis's score and range, and the area the dot
-/// is in. `p` and `out` come from [`picture`] and `evaluate` on `c`.
-pub fn describe(c: &Checklist, p: &Picture, out: &Outcome) -> String {
+/// The picture in words: its axes, then the cell the reader is in (`verdict`).
+pub fn describe(c: &Checklist, verdict: Option<usize>) -> String {
     let mut text = String::new();
-    // The axes are factors 0 and 1, which a picture has; `out` has one score per factor
-    // and `by_scores` is a verdict index.
-    for f in [p.x_factor, p.y_factor] {
-        let factor = &c.factors[f];
-        let (mut score, mut min, mut max) = (String::new(), String::new(), String::new());
-        push_rounded(&mut score, out.scores[f]);
-        push_rounded(&mut min, factor.min);
-        push_rounded(&mut max, factor.max);
+    if c.factors.len() >= 2 {
+        // Two factors or more: the axes are factors 0 and 1.
         text.push_str(&fill_text(
             &c.labels.picture_axis,
-            &[
-                ("{factor}", &factor.label),
-                ("{score}", &score),
-                ("{min}", &min),
-                ("{max}", &max),
-            ],
+            &[("{x}", &c.factors[0].label), ("{y}", &c.factors[1].label)],
         ));
-        text.push(' ');
     }
-    text.push_str(&fill_text(
-        &c.labels.picture_area,
-        &[("{verdict}", &c.verdicts[out.by_scores].title)],
-    ));
+    if let Some(v) = verdict.and_then(|v| c.verdicts.get(v)) {
+        text.push(' ');
+        text.push_str(&caption(c, &v.title));
+    }
     text
+}
+
+/// The one-line caption under the picture: the cell the reader is in.
+pub fn caption(c: &Checklist, title: &str) -> String {
+    fill_text(&c.labels.picture_area, &[("{verdict}", title)])
 }
 
 /// Splits a label into lines of at most `width` characters, at spaces.
@@ -161,36 +288,6 @@ pub fn wrap(text: &str, width: usize) -> Vec<&str> {
     }
     lines.push(text.get(start..).unwrap_or_default());
     lines
-}
-
-fn fraction(value: f64, min: f64, max: f64) -> f64 {
-    if max <= min {
-        return 0.5;
-    }
-    // `clamp` panics only on bounds out of order or NaN; 0 and 1 are neither (a NaN
-    // value gives NaN, drawn nowhere, not a panic).
-    ((value - min) / (max - min)).clamp(0.0, 1.0)
-}
-
-// `to_x` and `to_y` are called only for a checklist with two factors or more (`picture`
-// returns `None` before, and `dot` needs a picture).
-fn to_x(c: &Checklist, plot: &Rect, value: f64) -> f64 {
-    let f = &c.factors[0];
-    plot.x + plot.w * fraction(value, f.min, f.max)
-}
-
-fn to_y(c: &Checklist, plot: &Rect, value: f64) -> f64 {
-    let f = &c.factors[1];
-    plot.y + plot.h * (1.0 - fraction(value, f.min, f.max))
-}
-
-/// Appends `value` rounded to a whole number, with a true minus sign.
-pub fn push_rounded(out: &mut String, value: f64) {
-    let r = value.round();
-    if r < 0.0 {
-        out.push('\u{2212}');
-    }
-    crate::checklist::push_number(out, r.abs() as usize);
 }
 
 #[cfg(test)]

@@ -75,7 +75,7 @@ pub fn encode(c: &Checklist, answers: &Answers) -> String {
 
 /// The answers a text describes, checked against `c`.
 pub fn decode(c: &Checklist, text: &str) -> Result<Answers, DecodeError> {
-    let mut parts = crate::checklist::pieces(text, b'.');
+    let mut parts = crate::text::pieces(text, b'.');
     let version = parts
         .next()
         .and_then(parse_base36)

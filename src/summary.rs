@@ -1,16 +1,21 @@
-//! The result as plain text, for "Copy summary": the verdict, its reasons, the next
-//! steps and the related reading, in the checklist's own words and labels.
+//! The result as plain text, for "Copy summary": the verdict, the reasons, the judgement
+//! of the offer, the next steps, the reading and the reader's own answers, each answer
+//! with its question, in the checklist's own words and labels.
+//!
+//! Headings stand on lines of their own, so a label that ends in a colon never gets a
+//! second one.
 
+use crate::answers::Answers;
 use crate::checklist::Checklist;
-use crate::evaluate::Outcome;
+use crate::evaluate::{headline, Outcome, Reason};
+use crate::text::push_number;
 
-/// A plain-text summary of `out`, an outcome of `evaluate` on `c`.
+/// A plain-text summary of `out`, an outcome of `evaluate` on `c` and `answers`.
 ///
 /// Every index in `out` (verdict, reasons' questions and options, steps, reading) was
 /// taken from `c` by `evaluate`, and the reading indices were looked up by compile.
-pub fn summary(c: &Checklist, out: &Outcome) -> String {
+pub fn summary(c: &Checklist, answers: &Answers, out: &Outcome) -> String {
     let l = &c.labels;
-    let v = &c.verdicts[out.verdict];
     let mut s = String::new();
     let line = |s: &mut String, parts: &[&str]| {
         for p in parts {
@@ -18,29 +23,47 @@ pub fn summary(c: &Checklist, out: &Outcome) -> String {
         }
         s.push('\n');
     };
+    let list = |s: &mut String, heading: &str, reasons: &[Reason]| {
+        if !reasons.is_empty() {
+            line(s, &[]);
+            line(s, &[heading]);
+            for r in reasons {
+                line(s, &["- ", r.cause.text(c)]);
+            }
+        }
+    };
     line(&mut s, &[&c.title]);
     line(&mut s, &[]);
-    line(&mut s, &[&l.verdict_heading, ": ", &v.title]);
+    let (Some(v), Some(title)) = (out.verdict, headline(c, out)) else {
+        line(&mut s, &[&l.no_answers]);
+        return s;
+    };
+    line(&mut s, &[&l.verdict_heading]);
+    line(&mut s, &[&title]);
     if out.is_provisional() {
         line(&mut s, &[&l.provisional]);
+    } else {
+        line(&mut s, &[&c.verdicts[v].summary]);
     }
-    line(&mut s, &[&v.summary]);
-    line(&mut s, &[&l.progress_text(out.answered, out.total)]);
-    if !out.reasons.is_empty() {
+    if let Some(d) = &out.decisive {
+        list(&mut s, &l.push_cap, std::slice::from_ref(d));
+    }
+    list(&mut s, &l.push_up, &out.reasons_for);
+    list(&mut s, &l.push_down, &out.reasons_against);
+    if !out.offer_reasons.is_empty() {
         line(&mut s, &[]);
-        line(&mut s, &[&l.reasons_heading]);
-        for r in &out.reasons {
-            let o = &c.questions[r.question].options[r.option];
-            line(&mut s, &["- ", &o.label, ": ", &o.reason]);
+        line(&mut s, &[&l.offer_heading]);
+        for &(q, o) in &out.offer_reasons {
+            line(&mut s, &["- ", &c.questions[q].options[o].reason]);
         }
     }
     if !out.next_steps.is_empty() {
         line(&mut s, &[]);
         line(&mut s, &[&l.next_steps_heading]);
-        for (i, step) in out.next_steps.iter().enumerate() {
+        for (i, &step) in out.next_steps.iter().enumerate() {
             let mut n = String::new();
-            crate::checklist::push_number(&mut n, i + 1);
-            line(&mut s, &[&n, ". ", step.text(c)]);
+            push_number(&mut n, i + 1);
+            line(&mut s, &[&n, ". ", &c.steps[step].text]);
         }
     }
     if !out.reading.is_empty() {
@@ -53,6 +76,22 @@ pub fn summary(c: &Checklist, out: &Outcome) -> String {
                 None => line(&mut s, &["- ", &r.title]),
             }
         }
+    }
+    line(&mut s, &[]);
+    line(&mut s, &[&l.progress_text(out.answered, out.total)]);
+    let answers = answers.only_asked(c);
+    for (q, question) in c.questions.iter().enumerate() {
+        if !answers.is_answered(q) {
+            continue;
+        }
+        let mut chosen = String::new();
+        for (i, o) in answers.chosen(q).enumerate() {
+            if i > 0 {
+                chosen.push_str("; ");
+            }
+            chosen.push_str(&question.options[o].label);
+        }
+        line(&mut s, &["- ", &question.text, " ", &chosen]);
     }
     s
 }

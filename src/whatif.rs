@@ -1,31 +1,42 @@
-//! What would change the verdict: the smallest changes of answers that move it up a band
-//! (or down one), found by the engine from the checklist data, for any checklist.
+//! What would change the verdict: the fewest changes of answers that bring the reader to
+//! the best verdict they can reach, and the smallest one that would move them away from
+//! it, found by the engine from the checklist data, for any checklist.
 //!
 //! A change sets one question to another answer (for a tick-all question: ticks or
-//! unticks one box). The search goes breadth-first by the number of questions changed,
-//! so the first changes found are the minimal ones; it stops at [`MAX_DEPTH`] changed
-//! questions and after [`MAX_EVALUATIONS`] verdicts, so a large checklist costs a
-//! bounded time on every answer. Within that bound the result is exact (a test compares
-//! it with brute force on small checklists).
+//! unticks one box, or ticks its "None of these"). Only options with an `action` are ever
+//! suggested: the author says which answers are moves a reader could make or find out
+//! ("use AI in your work every week", "find that certifications count where you work"),
+//! and which are not (a learning style, feeling overwhelmed). Going up, the search looks
+//! at every change of one or two questions and keeps those that reach the best verdict
+//! reachable, fewest changes first; going down, the nearest verdict away, fewest changes,
+//! and the mildest change first. Verdicts of the same rank are places side by side: a
+//! move between them is neither up nor down and is never offered.
+//!
+//! The search is bounded by work ([`MAX_WORK`], counted in answers looked at), not only
+//! by the number of verdicts computed, so one click stays cheap on the largest checklist
+//! the format allows. Within that bound the result is exact (a test compares it with
+//! brute force on small checklists).
 //!
 //! Rejected alternative: hand-written "if you ..." advice per verdict. It goes stale
 //! when weights change and cannot exist for authors' own checklists.
 
 use crate::answers::{Answers, Bits};
-use crate::checklist::{fill_text, Checklist};
-use crate::evaluate::{region, verdict};
+use crate::checklist::Checklist;
+use crate::evaluate::{decide, directions, option_push, scores};
+use crate::text::fill_text;
 
 /// Changes involving more questions than this are not searched.
 pub const MAX_DEPTH: usize = 2;
-/// The most verdicts one search computes.
-pub const MAX_EVALUATIONS: usize = 20_000;
+/// The most work one search does: for each verdict it computes, the questions plus the
+/// answers it adds up.
+pub const MAX_WORK: usize = 250_000;
 
 /// Which way the verdict should move.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Direction {
-    /// Towards a better verdict (lower index).
+    /// Towards the best verdict (a lower rank).
     Up,
-    /// Towards a worse one.
+    /// Away from it (a higher rank).
     Down,
 }
 
@@ -49,15 +60,10 @@ pub struct WhatIf {
     pub verdict: usize,
 }
 
-/// The minimal changes that move the verdict one way: fewest edits first; then, going
-/// up, the best verdict first, and going down, the nearest; then question order. At
-/// most `limit` are returned, and no two share a question (so a reader sees different
-/// ways, not variations of one).
-///
-/// Only edits that go the same way as the verdict are considered: going up, each edit
-/// must add at least as much weight as it takes away, going down the reverse. Without
-/// that rule "use AI less" could count as an improvement, because it moves a reader
-/// from "Build experience instead" up to "Probably not yet".
+/// The changes that move the verdict one way (see the module docs for which and in
+/// what order). At most `limit` are returned, and no two share a question, so a reader
+/// sees different ways, not variations of one. `answers` are a reader's answers (those
+/// to questions not asked are ignored).
 pub fn what_ifs(
     c: &Checklist,
     answers: &Answers,
@@ -72,165 +78,177 @@ pub fn what_ifs(
 pub struct Search {
     /// As [`what_ifs`] returns them.
     pub found: Vec<WhatIf>,
-    /// How many verdicts were computed (at most [`MAX_EVALUATIONS`]).
+    /// How many verdicts were computed.
     pub evaluations: usize,
+    /// The work done (at most a little over [`MAX_WORK`]).
+    pub work: usize,
 }
 
-/// [`what_ifs`], with the number of verdicts it computed.
+/// [`what_ifs`], with what it cost.
 pub fn search(c: &Checklist, answers: &Answers, direction: Direction, limit: usize) -> Search {
-    let current = verdict(c, answers);
-    // Nothing is better than the best verdict or worse than the worst: no search.
+    let answers = answers.only_asked(c);
+    let current = c.rank(decide(c, &answers, &scores(c, &answers)).0);
+    let ranks = c.verdicts.iter().map(|v| v.rank);
+    let (best, worst) = (ranks.clone().min().unwrap_or(0), ranks.max().unwrap_or(0));
+    let mut out = Search {
+        found: Vec::new(),
+        evaluations: 0,
+        work: 0,
+    };
     let at_end = match direction {
-        Direction::Up => current == 0,
-        // `current` is a verdict index, far below usize::MAX.
-        Direction::Down => current + 1 >= c.verdicts.len(),
+        Direction::Up => current <= best,
+        Direction::Down => current >= worst,
     };
     if at_end {
-        return Search {
-            found: Vec::new(),
-            evaluations: 0,
-        };
+        return out;
     }
     let wanted = |v: usize| match direction {
-        Direction::Up => v < current,
-        Direction::Down => v > current,
+        Direction::Up => c.rank(v) < current,
+        Direction::Down => c.rank(v) > current,
     };
-    let edits: Vec<Edit> = candidate_edits(c, answers)
+    let edits: Vec<(Edit, f64)> = candidate_edits(c, &answers)
         .into_iter()
-        .filter(|e| {
-            let delta = edit_push(c, answers, *e);
-            match direction {
-                Direction::Up => delta >= 0.0,
-                Direction::Down => delta <= 0.0,
-            }
+        .map(|e| (e, edit_push(c, &answers, e)))
+        .filter(|&(_, push)| match direction {
+            Direction::Up => push >= 0.0,
+            Direction::Down => push <= 0.0,
         })
         .collect();
-    let mut found: Vec<WhatIf> = Vec::new();
-    let mut evaluations = 0;
-    // The scores of each candidate, computed in place: a search runs on every answer.
-    let mut scores = vec![0.0; c.factors.len()];
+    let cost = c.questions.len()
+        + (0..c.questions.len())
+            .map(|q| answers.chosen(q).count())
+            .sum::<usize>();
+    let mut found: Vec<(WhatIf, f64)> = Vec::new();
+    let try_edits =
+        |set: &[(Edit, f64)], out: &mut Search, found: &mut Vec<(WhatIf, f64)>| -> bool {
+            if out.work >= MAX_WORK {
+                return false;
+            }
+            out.work += cost;
+            out.evaluations += 1;
+            let list: Vec<Edit> = set.iter().map(|&(e, _)| e).collect();
+            let v = edited_verdict(c, &answers, &list);
+            if wanted(v) {
+                let push = set.iter().map(|&(_, p)| p.abs()).sum();
+                found.push((
+                    WhatIf {
+                        edits: list,
+                        verdict: v,
+                    },
+                    push,
+                ));
+            }
+            true
+        };
 
-    // Depth 1.
     for &e in &edits {
-        if evaluations >= MAX_EVALUATIONS {
+        if !try_edits(&[e], &mut out, &mut found) {
             break;
         }
-        evaluations += 1;
-        let v = edited_verdict(c, answers, &[e], &mut scores);
-        if wanted(v) {
-            found.push(WhatIf {
-                edits: vec![e],
-                verdict: v,
-            });
-        }
     }
-    // Depth 2, only if nothing simpler works.
-    if found.is_empty() && MAX_DEPTH >= 2 {
+    // Two questions at once: going up, whenever one change does not already reach the
+    // best verdict; going down, only if no single change does anything.
+    let best_found = |found: &[(WhatIf, f64)]| found.iter().map(|(w, _)| c.rank(w.verdict)).min();
+    let deeper = MAX_DEPTH >= 2
+        && match direction {
+            Direction::Up => best_found(&found).is_none_or(|r| r > best),
+            Direction::Down => found.is_empty(),
+        };
+    if deeper {
         'outer: for (i, &a) in edits.iter().enumerate() {
             // `i` < len, so `i + 1` <= len: an empty slice at worst.
             for &b in &edits[i + 1..] {
-                if a.question == b.question {
-                    continue;
-                }
-                if evaluations >= MAX_EVALUATIONS {
+                if a.0.question != b.0.question && !try_edits(&[a, b], &mut out, &mut found) {
                     break 'outer;
-                }
-                evaluations += 1;
-                let v = edited_verdict(c, answers, &[a, b], &mut scores);
-                if wanted(v) {
-                    found.push(WhatIf {
-                        edits: vec![a, b],
-                        verdict: v,
-                    });
                 }
             }
         }
     }
 
-    // Best verdict first going up, nearest going down; the sort is stable, so question
-    // order stays among equals. (Insertion sort: no sort machinery in the reader's build.)
-    let rank = |w: &WhatIf| match direction {
-        Direction::Up => w.verdict,
-        // Going down, only verdicts worse (higher) than `current` are found.
-        Direction::Down => w.verdict - current,
+    // Going up: only the best verdict reached; going down: only the nearest. Then fewest
+    // edits; going down, changes that decide on their own after those that only move
+    // the scores, and the mildest first; then question order (the sort is stable).
+    // (Insertion sort: no sort machinery in the reader's build.)
+    let target = match direction {
+        Direction::Up => best_found(&found),
+        Direction::Down => found.iter().map(|(w, _)| c.rank(w.verdict)).min(),
+    };
+    found.retain(|(w, _)| Some(c.rank(w.verdict)) == target);
+    let fewest = found.iter().map(|(w, _)| w.edits.len()).min().unwrap_or(0);
+    found.retain(|(w, _)| w.edits.len() == fewest);
+    let key = |(w, push): &(WhatIf, f64)| -> (usize, bool, f64) {
+        match direction {
+            Direction::Up => (w.edits.len(), false, 0.0),
+            Direction::Down => {
+                let caps = w
+                    .edits
+                    .iter()
+                    .any(|e| e.on && c.questions[e.question].options[e.option].cap.is_some());
+                (w.edits.len(), caps, *push)
+            }
+        }
     };
     for i in 1..found.len() {
         // 0 < j <= i < len: both indices are in range.
         let mut j = i;
-        while j > 0 && rank(&found[j - 1]) > rank(&found[j]) {
+        while j > 0 && key(&found[j - 1]) > key(&found[j]) {
             found.swap(j - 1, j);
             j -= 1;
         }
     }
-    let mut out: Vec<WhatIf> = Vec::new();
-    for w in found {
-        if out.len() >= limit {
+    for (w, _) in found {
+        if out.found.len() >= limit {
             break;
         }
-        let overlaps = out.iter().any(|o| {
+        let overlaps = out.found.iter().any(|o| {
             o.edits
                 .iter()
                 .any(|e| w.edits.iter().any(|f| f.question == e.question))
         });
         if !overlaps {
-            out.push(w);
+            out.found.push(w);
         }
     }
-    Search {
-        found: out,
-        evaluations,
-    }
+    out
 }
 
-/// The verdict of `answers` after `edits`, as [`verdict`] would give it for
-/// [`apply`]`(c, answers, edits)`: the same sums in the same order, so the same result to
-/// the last bit, but without copying the answers or allocating the scores (`scores` is
-/// scratch space, one per factor).
-fn edited_verdict(c: &Checklist, answers: &Answers, edits: &[Edit], scores: &mut [f64]) -> usize {
-    scores.fill(0.0);
-    let mut worst = 0;
-    for (q, question) in c.questions.iter().enumerate() {
-        let mut mask = answers.mask(q);
-        for e in edits.iter().filter(|e| e.question == q) {
-            mask = Answers::next_mask(c, q, mask, e.option, e.on).unwrap_or(mask);
-        }
-        for o in Bits(mask) {
-            if let Some(option) = question.options.get(o) {
-                // `e.factor` was checked by compile; `scores` has one entry per factor.
-                for e in option.effects.iter() {
-                    scores[e.factor] += e.weight;
-                }
-                if let Some(cap) = option.cap {
-                    worst = worst.max(cap);
-                }
-            }
-        }
-    }
-    region(c, scores).max(worst)
+/// The verdict of `answers` after `edits` (questions no longer asked lose their answers).
+fn edited_verdict(c: &Checklist, answers: &Answers, edits: &[Edit]) -> usize {
+    let after = apply(c, answers, edits);
+    decide(c, &after, &scores(c, &after)).0
 }
 
-/// Every single-question change from the current answers: another option of a
-/// single-choice question, or one box ticked or unticked in a tick-all question.
-/// Leaving a question unanswered is never suggested.
+/// Every single-question change from the current answers that could be suggested: to
+/// an option with an `action` of a question that is asked, never to a red flag; in a
+/// tick-all question, a box ticked or unticked (never the last one: leaving a question
+/// unanswered is never suggested), or its "None of these" ticked when every box it
+/// clears has an action.
 pub fn candidate_edits(c: &Checklist, answers: &Answers) -> Vec<Edit> {
     let mut edits = Vec::new();
     for (q, question) in c.questions.iter().enumerate() {
-        for o in 0..question.options.len() {
+        if !c.is_asked(q, answers) {
+            continue;
+        }
+        let ticked = answers.chosen(q).count();
+        for (o, option) in question.options.iter().enumerate() {
             let chosen = answers.is_chosen(q, o);
-            if question.multiple {
-                let only_one = chosen && answers.chosen(q).count() == 1;
-                if !only_one {
-                    edits.push(Edit {
-                        question: q,
-                        option: o,
-                        on: !chosen,
-                    });
-                }
-            } else if !chosen {
+            let suggestible = if question.multiple && option.exclusive {
+                !chosen
+                    && ticked > 0
+                    && answers
+                        .chosen(q)
+                        .all(|t| !question.options[t].action.is_empty())
+            } else if question.multiple && chosen {
+                ticked > 1 && !option.action.is_empty()
+            } else {
+                // A warning sign is never suggested: only dropping one is.
+                !chosen && !option.action.is_empty() && !option.red_flag
+            };
+            if suggestible {
                 edits.push(Edit {
                     question: q,
                     option: o,
-                    on: true,
+                    on: !chosen,
                 });
             }
         }
@@ -238,68 +256,49 @@ pub fn candidate_edits(c: &Checklist, answers: &Answers) -> Vec<Edit> {
     edits
 }
 
-/// The total weight one edit adds to the factors (negative if it takes weight away).
-/// `e` is an edit of `c`, as [`candidate_edits`] makes them.
+/// How far one edit moves the reader's scores towards the best verdict (negative: away
+/// from it). `e` is an edit of `c`, as [`candidate_edits`] makes them.
 pub fn edit_push(c: &Checklist, answers: &Answers, e: Edit) -> f64 {
     let before = answers.mask(e.question);
     let after = Answers::next_mask(c, e.question, before, e.option, e.on).unwrap_or(before);
-    mask_push(c, e.question, after) - mask_push(c, e.question, before)
+    let dirs = directions(c, 0);
+    let push = |mask: u32| -> f64 {
+        Bits(mask)
+            .map(|o| option_push(c, e.question, o, &dirs))
+            .sum()
+    };
+    push(after) - push(before)
 }
 
-/// The total weight question `q`'s chosen options add to the factors. `q` is a question
-/// of `c` (as in every [`Edit`] from [`candidate_edits`]).
-pub fn question_push(c: &Checklist, answers: &Answers, q: usize) -> f64 {
-    mask_push(c, q, answers.mask(q))
-}
-
-/// The total weight the options in `mask` of question `q` add to the factors.
-fn mask_push(c: &Checklist, q: usize, mask: u32) -> f64 {
-    // `q` < the question count: the callers' contract, kept by the search.
-    let options = &c.questions[q].options;
-    let mut sum = 0.0;
-    for o in Bits(mask) {
-        if let Some(option) = options.get(o) {
-            for e in option.effects.iter() {
-                sum += e.weight;
-            }
-        }
-    }
-    sum
-}
-
-/// The answers after `edits`.
+/// The answers after `edits`, without the answers of questions they stop asking.
 pub fn apply(c: &Checklist, answers: &Answers, edits: &[Edit]) -> Answers {
     let mut a = answers.clone();
     for e in edits {
         a.set(c, e.question, e.option, e.on);
     }
+    a.drop_unasked(c);
     a
 }
 
-/// The change as a sentence from the checklist's own words, e.g. "If you start using
-/// AI in your work every week, this becomes “Worth it”." `w` comes from [`what_ifs`] on
-/// `c`.
-pub fn describe(c: &Checklist, w: &WhatIf, direction: Direction) -> String {
+/// The change as a sentence from the checklist's own words, e.g. "If you use AI in your
+/// work every week, this becomes “Worth it”." `w` comes from [`what_ifs`] on `c` and
+/// `answers`.
+pub fn describe(c: &Checklist, answers: &Answers, w: &WhatIf, direction: Direction) -> String {
     let l = &c.labels;
-    let mut change = String::new();
-    for (i, e) in w.edits.iter().enumerate() {
-        if i > 0 {
-            change.push_str(&l.and);
-        }
+    let mut parts: Vec<String> = Vec::new();
+    for e in &w.edits {
         // Edits from `candidate_edits` on `c`: a question and one of its options.
         let q = &c.questions[e.question];
         let o = &q.options[e.option];
-        let part = if !e.on {
-            fill_text(&l.change_untick, &[("{answer}", &o.label)])
-        } else if !o.action.is_empty() {
-            fill_text(&l.change_action, &[("{action}", &o.action)])
+        let untick = |t: usize| fill_text(&l.change_untick, &[("{action}", &q.options[t].action)]);
+        if !e.on {
+            parts.push(untick(e.option));
+        } else if q.multiple && o.exclusive {
+            // "None of these": in the reader's terms, dropping what they ticked.
+            parts.extend(answers.chosen(e.question).map(untick));
         } else {
-            fill_text(
-                &l.change_answer,
-                &[("{answer}", &o.label), ("{question}", &q.text)],
-            )
-        };
-        change.push_str(&part);
+            parts.push(fill_text(&l.change_action, &[("{action}", &o.action)]));
+        }
     }
     let template = match direction {
         Direction::Up => &l.what_if_up,
@@ -308,7 +307,7 @@ pub fn describe(c: &Checklist, w: &WhatIf, direction: Direction) -> String {
     fill_text(
         template,
         &[
-            ("{change}", &change),
+            ("{change}", &parts.join(&l.and)),
             // A verdict `verdict` computed on `c`.
             ("{verdict}", &c.verdicts[w.verdict].title),
         ],

@@ -60,13 +60,14 @@ fn every_item_of_content_md_has_a_question() {
     assert!(text("learning").contains("overwhelmed"));
     // 3. Role, with the article's examples.
     for role in [
-        "business analysts",
-        "project managers",
-        "consultants",
-        "marketers",
-        "operations professionals",
-        "managers overseeing ai initiatives",
-        "business leaders",
+        "business analyst",
+        "project manager",
+        "consultant",
+        "marketer",
+        "operations professional",
+        "manager overseeing ai initiatives",
+        "business leader",
+        "another role where ai knowledge is expected",
     ] {
         assert!(text("role").contains(role), "role: {role}");
     }
@@ -93,7 +94,8 @@ fn every_item_of_content_md_has_a_question() {
         assert!(text("expectations").contains(flag), "expectations: {flag}");
     }
     assert!(text("collecting").contains("certificates you rarely use"));
-    // 9. The program.
+    // 9. The program: first whether the reader has picked one.
+    assert!(text("program").contains("picked a program"));
     assert!(text("program_skills").contains("apply immediately"));
     assert!(text("program_promises").contains("vague promises"));
     assert!(text("program_link").contains("connection to your objective"));
@@ -108,7 +110,7 @@ fn every_item_of_content_md_has_a_question() {
 }
 
 #[test]
-fn red_flags_are_exactly_the_warning_signs() {
+fn red_flags_are_exactly_the_warning_signs_about_the_reader() {
     let c = builtin();
     let mut flags: Vec<String> = Vec::new();
     for q in c.questions.iter() {
@@ -124,6 +126,33 @@ fn red_flags_are_exactly_the_warning_signs() {
             "expectations.salary_raise",
             "expectations.protection",
             "collecting.yes",
+        ]
+    );
+}
+
+#[test]
+fn the_program_is_judged_on_its_own_and_asked_about_only_when_picked() {
+    // The article's "before enrolling, consider asking" questions judge a program, not
+    // the reader: they carry no weight and no cap, only a judgement of the program.
+    let c = builtin();
+    let mut poor: Vec<String> = Vec::new();
+    for id in ["program_skills", "program_promises", "program_link"] {
+        let q = &c.questions[c.question_index(id).unwrap()];
+        assert!(
+            !q.ask_if.is_empty(),
+            "{id} is asked only after an earlier answer"
+        );
+        for o in q.options.iter() {
+            assert!(o.offer.is_some() && o.effects.is_empty() && o.cap.is_none());
+            if o.offer == Some(ai_cert_check::Offer::Poor) {
+                poor.push(format!("{id}.{}", o.id));
+            }
+        }
+    }
+    assert_eq!(
+        poor,
+        [
+            "program_skills.no",
             "program_promises.yes",
             "program_link.unclear"
         ]

@@ -1,16 +1,23 @@
 //! CONTENT.md's invariants of the built-in checklist, as property tests over many
 //! random readers (deterministic seeds: a failure names its case and reproduces).
+//! The verdict-only invariants run on 20,000 readers each; those that read the whole
+//! result (sentences, steps, the picture) on 3,000, since each of those also runs the
+//! what-if search.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 
-use ai_cert_check::{builtin, evaluate, verdict, Answers, Checklist};
-use common::{answers, random_answers, Rng};
+use ai_cert_check::{
+    apply, builtin, evaluate, headline, picture, verdict, Answers, Checklist, Direction,
+    OfferJudgement, MAX_STEPS,
+};
+use common::{answers, random_answers, shown, Rng};
 
 const CASES: usize = 20_000;
+const RESULTS: usize = 3_000;
 
 fn verdict_index(c: &Checklist, id: &str) -> usize {
-    c.verdicts.iter().position(|v| v.id == id).unwrap()
+    c.verdict_index(id).unwrap()
 }
 
 fn describe(c: &Checklist, a: &Answers) -> String {
@@ -23,8 +30,17 @@ fn describe(c: &Checklist, a: &Answers) -> String {
     parts.join(" ")
 }
 
+/// `a` with question `q` answered `o` (for a tick-all question: only `o`).
+fn with(c: &Checklist, a: &Answers, q: &str, o: &str) -> Answers {
+    let qi = c.question_index(q).unwrap();
+    let mut a = a.clone();
+    a.clear(qi);
+    a.set(c, qi, c.questions[qi].option_index(o).unwrap(), true);
+    a.only_asked(c)
+}
+
 #[test]
-fn adding_a_red_flag_never_improves_the_verdict() {
+fn adding_a_red_flag_never_moves_the_verdict_towards_worth_it() {
     let c = builtin();
     let mut rng = Rng::new(1);
     let mut checked = 0;
@@ -36,17 +52,19 @@ fn adding_a_red_flag_never_improves_the_verdict() {
                 if !option.red_flag || before.is_chosen(q, o) {
                     continue;
                 }
-                // Only compare against a neutral starting answer: swapping a single-choice
-                // question from another warning sign is not "adding" one.
+                // Only from a neutral answer: swapping a single-choice question from
+                // another warning sign is not "adding" one.
                 if !question.multiple && before.chosen(q).any(|p| question.options[p].red_flag) {
                     continue;
                 }
                 let mut after = before.clone();
                 after.set(c, q, o, true);
                 let v1 = verdict(c, &after);
+                // Never from a "no" band to a "yes" band, never from band 2 to band 1:
+                // never to a better rank. (A move between the two "no" bands is lateral.)
                 assert!(
-                    v1 >= v0,
-                    "adding {}={} improved {} to {}: {}",
+                    c.rank(v1) >= c.rank(v0),
+                    "adding {}={} moved {} to {}: {}",
                     question.id,
                     option.id,
                     c.verdicts[v0].id,
@@ -66,32 +84,28 @@ fn no_clear_objective_never_yields_worth_it() {
     let worth_it = verdict_index(c, "worth_it");
     let mut rng = Rng::new(2);
     for _ in 0..CASES {
-        let mut a = random_answers(c, &mut rng, 10);
-        let q = c.question_index("objective").unwrap();
-        a.set(c, q, c.questions[q].option_index("none").unwrap(), true);
+        let a = with(c, &random_answers(c, &mut rng, 10), "objective", "none");
         assert_ne!(verdict(c, &a), worth_it, "{}", describe(c, &a));
     }
 }
 
 #[test]
-fn rare_or_no_practical_use_is_at_best_band_two() {
+fn rare_or_no_practical_use_is_at_best_worth_it_with_practice() {
     let c = builtin();
-    let pair = verdict_index(c, "pair_practice");
     let mut rng = Rng::new(3);
     for _ in 0..CASES {
         for use_ in ["rarely", "never"] {
-            let mut a = random_answers(c, &mut rng, 10);
-            let q = c.question_index("practice_now").unwrap();
-            a.set(c, q, c.questions[q].option_index(use_).unwrap(), true);
-            assert!(verdict(c, &a) >= pair, "{}", describe(c, &a));
+            let a = with(c, &random_answers(c, &mut rng, 10), "practice_now", use_);
+            let v = verdict(c, &a);
+            assert_ne!(c.verdicts[v].id, "worth_it", "{}", describe(c, &a));
         }
     }
 }
 
 #[test]
-fn the_strong_case_always_yields_worth_it() {
-    // Clear objective + regular practical use + employer values certifications + will
-    // apply immediately + no red flags, whatever else is answered.
+fn a_clear_objective_regular_use_a_valuing_employer_and_a_project_always_yield_worth_it() {
+    // ... with no red flags, whatever else is answered; the program's answers are
+    // random too, since the program is judged apart from the band.
     let c = builtin();
     let worth_it = verdict_index(c, "worth_it");
     let mut rng = Rng::new(4);
@@ -104,7 +118,6 @@ fn the_strong_case_always_yields_worth_it() {
     ];
     for i in 0..CASES {
         let mut a = random_answers(c, &mut rng, 20);
-        // Clear every red flag the random reader picked.
         for (q, question) in c.questions.iter().enumerate() {
             for (o, option) in question.options.iter().enumerate() {
                 if option.red_flag && a.is_chosen(q, o) {
@@ -112,24 +125,275 @@ fn the_strong_case_always_yields_worth_it() {
                 }
             }
         }
-        let strong = answers(
+        let a = with(c, &a, "objective", objectives[i % objectives.len()]);
+        let a = with(
             c,
-            &[
-                ("objective", objectives[i % objectives.len()]),
-                ("practice_now", if i % 2 == 0 { "weekly" } else { "daily" }),
-                ("employer", "yes"),
-                ("apply_next", "project"),
-            ],
+            &a,
+            "practice_now",
+            if i % 2 == 0 { "weekly" } else { "daily" },
         );
-        for (q, _) in c.questions.iter().enumerate() {
-            if strong.is_answered(q) {
-                a.clear(q);
-                for o in strong.chosen(q) {
-                    a.set(c, q, o, true);
+        let a = with(c, &a, "employer", "yes");
+        let a = with(c, &a, "apply_next", "project");
+        assert_eq!(verdict(c, &a), worth_it, "{}", describe(c, &a));
+    }
+}
+
+#[test]
+fn a_program_with_vague_promises_or_nothing_applicable_is_never_endorsed() {
+    let c = builtin();
+    let mut rng = Rng::new(7);
+    for i in 0..RESULTS {
+        let a = with(c, &random_answers(c, &mut rng, 20), "program", "yes");
+        let a = if i % 2 == 0 {
+            with(c, &a, "program_promises", "yes")
+        } else {
+            with(c, &a, "program_skills", "no")
+        };
+        let out = evaluate(c, &a);
+        assert_eq!(out.offer, OfferJudgement::Poor, "{}", describe(c, &a));
+        let v = &c.verdicts[out.verdict.unwrap()];
+        let title = headline(c, &out).unwrap();
+        assert_eq!(
+            &*title, &*v.title_poor_offer,
+            "the headline says so with the band"
+        );
+        let text = shown(c, &a, &out).join("\n");
+        assert!(!text.contains("Before enrolling"), "{text}");
+    }
+}
+
+#[test]
+fn regular_use_learning_alone_a_cheaper_route_and_no_reward_yield_build_experience() {
+    let c = builtin();
+    let build = verdict_index(c, "build_experience");
+    let mut rng = Rng::new(8);
+    for i in 0..CASES {
+        let a = random_answers(c, &mut rng, 20);
+        let a = with(
+            c,
+            &a,
+            "practice_now",
+            if i % 2 == 0 { "weekly" } else { "daily" },
+        );
+        let a = with(c, &a, "learning", "self_directed");
+        let a = with(c, &a, "alternatives", "yes");
+        let a = with(c, &a, "employer", "no");
+        assert_eq!(verdict(c, &a), build, "{}", describe(c, &a));
+    }
+}
+
+#[test]
+fn headline_picture_and_summary_name_the_same_band_and_the_deciding_reason_comes_first() {
+    let c = builtin();
+    let p = picture::picture(c).unwrap();
+    let mut rng = Rng::new(9);
+    for _ in 0..RESULTS {
+        let a = random_answers(c, &mut rng, 30);
+        let out = evaluate(c, &a);
+        let Some(v) = out.verdict else {
+            assert!(out.dot.is_none());
+            continue;
+        };
+        let verdict = &c.verdicts[v];
+        let title = headline(c, &out).unwrap();
+        assert!(title == verdict.title || title == verdict.title_poor_offer);
+        // The summary: the same headline, then the verdict's own summary (or the note
+        // that this is a leaning).
+        let summary = ai_cert_check::summary(c, &a, &out);
+        assert!(summary.contains(&*title));
+        let expected = if out.is_provisional() {
+            &c.labels.provisional
+        } else {
+            &verdict.summary
+        };
+        assert!(summary.contains(&**expected));
+        for other in c.verdicts.iter().filter(|o| o.id != verdict.id) {
+            assert!(!summary.contains(&*other.summary), "{}", describe(c, &a));
+        }
+        // The picture: the dot inside the cell of that band, below its label; the
+        // caption names it.
+        let area = p.areas.iter().find(|ar| ar.verdict == v).unwrap();
+        let (x, y) = out.dot.unwrap();
+        let r = area.rect;
+        assert!(
+            x > r.x && x < r.x + r.w && y > r.y && y < r.y + r.h,
+            "{}",
+            describe(c, &a)
+        );
+        assert!(
+            y > area.label.y + area.label.h,
+            "the dot over the label: {}",
+            describe(c, &a)
+        );
+        assert!(picture::caption(c, &verdict.title).contains(&*verdict.title));
+        // A deciding answer or rule is the first reason.
+        if let Some(cause) = out.decided_by {
+            assert_eq!(out.decisive.map(|d| d.cause), Some(cause));
+            assert_eq!(out.reasons().next().map(|r| r.cause), Some(cause));
+        }
+    }
+}
+
+#[test]
+fn at_most_three_distinct_next_steps_each_fitting_the_answers_and_the_verdict() {
+    let c = builtin();
+    let mut rng = Rng::new(10);
+    for _ in 0..RESULTS {
+        let a = random_answers(c, &mut rng, 20);
+        let out = evaluate(c, &a);
+        assert!(out.next_steps.len() <= MAX_STEPS);
+        let texts: Vec<&str> = out.next_steps.iter().map(|&s| &*c.steps[s].text).collect();
+        for (i, t) in texts.iter().enumerate() {
+            assert!(!texts[..i].contains(t), "a step twice: {}", describe(c, &a));
+        }
+        for &s in &out.next_steps {
+            let step = &c.steps[s];
+            assert!(step.verdicts.is_empty() || step.verdicts.contains(&out.verdict.unwrap()));
+            assert!(step.answers.iter().all(|w| w.holds(&a)));
+        }
+        // No near-duplicates: no two steps share most of their words.
+        let words = |t: &str| -> Vec<String> {
+            t.split(|ch: char| !ch.is_alphanumeric())
+                .filter(|w| w.len() > 3)
+                .map(str::to_lowercase)
+                .collect()
+        };
+        for i in 0..texts.len() {
+            for j in i + 1..texts.len() {
+                let (a_, b_) = (words(texts[i]), words(texts[j]));
+                let common = a_.iter().filter(|w| b_.contains(w)).count();
+                assert!(
+                    common * 2 < a_.len().min(b_.len()),
+                    "near-duplicate steps {:?} and {:?}",
+                    texts[i],
+                    texts[j]
+                );
+            }
+        }
+    }
+}
+
+/// Phrases that assume an answer, and the answers that make them true.
+const ASSUMES: &[(&str, &str, &[&str])] = &[
+    (
+        "objective of yours",
+        "objective",
+        &[
+            "promotion",
+            "change_role",
+            "change_industry",
+            "productivity",
+            "understand",
+        ],
+    ),
+    (
+        "The objective is there",
+        "objective",
+        &[
+            "promotion",
+            "change_role",
+            "change_industry",
+            "productivity",
+            "understand",
+        ],
+    ),
+    (
+        "name the problem you are trying to solve",
+        "objective",
+        &["none"],
+    ),
+    (
+        "you already use AI in your work",
+        "practice_now",
+        &["daily", "weekly"],
+    ),
+    (
+        "your practical use of AI is thin",
+        "practice_now",
+        &["sometimes", "rarely", "never"],
+    ),
+    (
+        "Use AI on one real task every week",
+        "practice_now",
+        &["sometimes", "rarely", "never"],
+    ),
+    (
+        "Find out whether certifications count",
+        "employer",
+        &["unknown"],
+    ),
+    ("Try the cheaper route", "alternatives", &["yes"]),
+    ("Before enrolling", "program", &["not_yet"]),
+    ("Look for another program", "program", &["yes"]),
+    (
+        "Put a certificate you already hold to work",
+        "collecting",
+        &["yes"],
+    ),
+    ("Pick one workplace project", "apply_next", &["interested"]),
+];
+
+#[test]
+fn no_sentence_assumes_an_answer_not_given() {
+    let c = builtin();
+    let yes = [
+        verdict_index(c, "worth_it"),
+        verdict_index(c, "pair_practice"),
+    ];
+    let mut rng = Rng::new(11);
+    let mut seen = vec![false; ASSUMES.len()];
+    for _ in 0..RESULTS {
+        let a = random_answers(c, &mut rng, 40);
+        let out = evaluate(c, &a);
+        let text = shown(c, &a, &out).join("\n");
+        for (i, (phrase, question, options)) in ASSUMES.iter().enumerate() {
+            if text.contains(phrase) {
+                seen[i] = true;
+                let q = c.question_index(question).unwrap();
+                let given = a
+                    .chosen(q)
+                    .any(|o| options.contains(&&*c.questions[q].options[o].id));
+                assert!(
+                    given,
+                    "{phrase:?} without {question} in {options:?}: {}\n{text}",
+                    describe(c, &a)
+                );
+            }
+        }
+        // "alongside the course" only under a verdict that says to take one.
+        if text.contains("alongside the course") {
+            assert!(yes.contains(&out.verdict.unwrap()), "{}", describe(c, &a));
+        }
+    }
+    // Every phrase was shown to some reader: the check above is not vacuous.
+    for (i, (phrase, ..)) in ASSUMES.iter().enumerate() {
+        assert!(
+            seen[i],
+            "{phrase:?} never shown: is it still in the checklist?"
+        );
+    }
+}
+
+#[test]
+fn what_would_change_it_only_moves_towards_worth_it_or_away_from_it_never_sideways() {
+    let c = builtin();
+    let mut rng = Rng::new(12);
+    for _ in 0..RESULTS {
+        let a = random_answers(c, &mut rng, 20);
+        let out = evaluate(c, &a);
+        let Some(v) = out.verdict else { continue };
+        for (ways, direction) in [(&out.up, Direction::Up), (&out.down, Direction::Down)] {
+            for w in ways {
+                let after = verdict(c, &apply(c, &a, &w.edits));
+                assert_eq!(after, w.verdict);
+                match direction {
+                    Direction::Up => assert!(c.rank(after) < c.rank(v)),
+                    Direction::Down => assert!(c.rank(after) > c.rank(v)),
                 }
             }
         }
-        assert_eq!(verdict(c, &a), worth_it, "{}", describe(c, &a));
+        // Up: the best verdict reachable, so all ways up lead to the same one.
+        assert!(out.up.windows(2).all(|w| w[0].verdict == w[1].verdict));
     }
 }
 
@@ -155,6 +419,7 @@ fn the_same_answers_in_any_order_give_the_same_result() {
             }
             replay.set(c, q, o, true);
         }
+        replay.drop_unasked(c);
         assert_eq!(replay, target);
         assert_eq!(evaluate(c, &replay), evaluate(c, &target));
     }
@@ -169,4 +434,21 @@ fn every_verdict_is_reached_by_some_reader() {
         seen[verdict(c, &random_answers(c, &mut rng, 10))] = true;
     }
     assert!(seen.iter().all(|&s| s), "{seen:?}");
+}
+
+#[test]
+fn the_strong_reader_is_worth_it() {
+    // A fixed point for the property tests above (a broken `with` would make them pass
+    // vacuously).
+    let c = builtin();
+    let a = answers(
+        c,
+        &[
+            ("objective", "promotion"),
+            ("practice_now", "weekly"),
+            ("employer", "yes"),
+            ("apply_next", "project"),
+        ],
+    );
+    assert_eq!(verdict(c, &a), verdict_index(c, "worth_it"));
 }

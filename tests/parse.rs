@@ -77,12 +77,12 @@ fn broken_json_says_where() {
 #[test]
 fn rule_problems_follow_when_the_shape_is_right() {
     let mut v = base();
-    v["sections"][0]["questions"][1]["id"] = json!("objective");
+    v["sections"][2]["questions"][2]["id"] = json!("role");
     assert_eq!(
         problems(&v),
         [(
-            "$.sections[0].questions[1].id".to_string(),
-            "duplicate question id \"objective\"".to_string()
+            "$.sections[2].questions[2].id".to_string(),
+            "duplicate question id \"role\"".to_string()
         )]
     );
 }
@@ -94,7 +94,7 @@ fn the_command_line_validator_prints_every_problem_and_fails() {
     let bad = dir.join("bad.json");
     let mut v = base();
     v["version"] = json!(2);
-    v["sections"][1]["questions"][0]["options"] = json!([]);
+    v["sections"][2]["questions"][2]["options"] = json!([]);
     std::fs::write(&bad, v.to_string()).unwrap();
     let good = dir.join("good.json");
     std::fs::write(&good, SOURCE).unwrap();
@@ -117,7 +117,7 @@ fn the_command_line_validator_prints_every_problem_and_fails() {
     );
     assert!(
         stdout.contains(&format!(
-            "{bad_name}: $.sections[1].questions[0].options: is empty"
+            "{bad_name}: $.sections[2].questions[2].options: is empty"
         )),
         "{stdout}"
     );

@@ -7,7 +7,7 @@
 mod common;
 
 use ai_cert_check::{
-    decode, describe, encode, evaluate, parse_checklist_json, picture, summary, what_ifs,
+    decode, describe, encode, evaluate, headline, parse_checklist_json, picture, summary,
     Checklist, Direction,
 };
 use common::{random_answers, Rng};
@@ -20,17 +20,19 @@ const CASES: usize = 10_000;
 fn exercise(c: &Checklist, rng: &mut Rng) {
     let a = random_answers(c, rng, 30);
     let out = evaluate(c, &a);
-    assert!(out.verdict < c.verdicts.len());
-    for direction in [Direction::Up, Direction::Down] {
-        for w in what_ifs(c, &a, direction, 2) {
-            let _ = describe(c, &w, direction);
+    assert!(out.verdict.is_none_or(|v| v < c.verdicts.len()));
+    assert!(out.next_steps.iter().all(|&s| s < c.steps.len()));
+    for (direction, ways) in [(Direction::Up, &out.up), (Direction::Down, &out.down)] {
+        for w in ways {
+            let _ = describe(c, &a, w, direction);
         }
     }
-    if let Some(p) = picture::picture(c) {
-        let _ = picture::dot(c, &p, &out);
-        let _ = picture::describe(c, &p, &out);
+    if let (Some(p), Some(v)) = (picture::picture(c), out.verdict) {
+        let _ = picture::dot(&p, &out.scores, v);
     }
-    let _ = summary(c, &out);
+    let _ = picture::describe(c, out.verdict);
+    let _ = headline(c, &out);
+    let _ = summary(c, &a, &out);
     assert_eq!(decode(c, &encode(c, &a)).as_ref(), Ok(&a));
 }
 

@@ -83,21 +83,21 @@ fn a_text_from_a_future_format_or_another_checklist_is_refused() {
 
     // The same answers against a checklist whose options changed.
     let changed =
-        parse_checklist_json(&SOURCE.replace("\"id\": \"promotion\"", "\"id\": \"promoted\""))
+        parse_checklist_json(&SOURCE.replace("\"id\": \"marketer\"", "\"id\": \"marketing\""))
             .unwrap();
     assert_eq!(decode(&changed, &good), Err(DecodeError::OtherChecklist));
     // Wording and weights may change without losing answers.
     let reworded = parse_checklist_json(
         &SOURCE
             .replace("Get a promotion", "Be promoted")
-            .replace("\"weight\": 4", "\"weight\": 5"),
+            .replace("\"weight\": 3", "\"weight\": 5"),
     )
     .unwrap();
     assert!(decode(&reworded, &good).is_ok());
 }
 
 #[test]
-fn the_summary_has_the_verdict_reasons_and_next_steps() {
+fn the_summary_reads_cleanly_each_answer_with_its_question() {
     let c = builtin();
     let a = answers(
         c,
@@ -106,23 +106,42 @@ fn the_summary_has_the_verdict_reasons_and_next_steps() {
             ("practice_now", "rarely"),
             ("employer", "yes"),
             ("apply_next", "project"),
+            ("expectations", "guarantee_job"),
+            ("expectations", "protection"),
         ],
     );
     let out = evaluate(c, &a);
-    let text = summary(c, &out);
-    assert!(text.starts_with("Is an AI certification worth it for you?\n\nYour verdict: Worth it, if you pair it with practice\n"), "{text}");
+    let text = summary(c, &a, &out);
+    // The headline under its heading, on lines of their own (no doubled colons).
     assert!(
-        text.contains("\nWhy\n- Yes, they count: Certifications count where you work")
-            && text.contains("\n- Rarely: You rarely use AI in your work"),
+        text.starts_with(
+            "Is an AI certification worth it for you?\n\nYour verdict\nProbably not yet\n"
+        ),
+        "{text}"
+    );
+    assert!(!text.contains("::") && !text.contains(": :"), "{text}");
+    // The deciding reason first, under its own heading, then the others.
+    assert!(
+        text.contains("\nWhat decides it\n- You expect it to guarantee a job"),
+        "{text}"
+    );
+    assert!(text.contains("\nWhat speaks for it\n- "), "{text}");
+    assert!(
+        text.contains("\nNext steps\n1. Judge a certification by the skills"),
+        "{text}"
+    );
+    // Each chosen answer with its question; several ticks on one line.
+    assert!(
+        text.contains("\n- How often do you use AI in your actual work today? Rarely\n"),
         "{text}"
     );
     assert!(
-        text.contains("\nNext steps\n1. Plan a workplace project"),
+        text.contains(
+            "\n- What do you expect a certification to do for you? Guarantee me a job; \
+             Protect me from disruption at work\n"
+        ),
         "{text}"
     );
-    assert!(
-        text.contains("\nRelated reading\n- Do Employers Actually Care About AI Skills\n"),
-        "{text}"
-    );
+    assert!(text.contains("\n5 of 11 answered\n"), "{text}");
     assert!(!text.contains('<'), "plain text");
 }

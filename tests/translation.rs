@@ -6,9 +6,9 @@
 //! - its structure (ids and their order, weights, caps, flags, conditions, reading
 //!   links) is the English one's, compared on the compiled checklists;
 //! - every text is translated: non-empty where the English is, and different from it;
-//! - every interface label is set explicitly (the list of labels is read from
-//!   `RawLabels` in `src/format.rs`, so a label added there fails this test until it is
-//!   translated), with the same placeholders as the English default;
+//! - every interface label is set explicitly (the list of labels is the table in
+//!   `src/labels.rs`, so a label added there fails this test until it is translated),
+//!   with the same placeholders as the English default;
 //! - no common English word is left in the French, and the French typography holds
 //!   (no-break space before `? ! ; :`, « » quotes, typographic apostrophe).
 #![cfg(not(target_arch = "wasm32"))]
@@ -16,12 +16,11 @@
 use std::collections::BTreeSet;
 
 use ai_cert_check::{
-    describe, parse_checklist_json, what_ifs, Answers, Checklist, Direction, Labels,
+    describe, parse_checklist_json, what_ifs, Answers, Checklist, Direction, Labels, LABELS,
 };
 
 const ENGLISH: &str = include_str!("../src/content/ai-certification.json");
 const FRENCH: &str = include_str!("../src/content/ai-certification.fr.json");
-const FORMAT_RS: &str = include_str!("../src/format.rs");
 
 /// Labels whose French text may equal the English default: `change_action` is only the
 /// `{action}` placeholder in every language. (No checklist text is exempt: the French
@@ -46,65 +45,16 @@ fn english_defaults() -> Labels {
         .labels
 }
 
-/// The `pub` field names of `RawLabels`, read from `src/format.rs`.
+/// The names of every label, from the one table of labels (`src/labels.rs`).
 fn raw_label_names() -> Vec<String> {
-    let start = FORMAT_RS
-        .find("pub struct RawLabels {")
-        .expect("RawLabels in src/format.rs");
-    let body = &FORMAT_RS[start..];
-    let body = &body[body.find('{').unwrap() + 1..body.find("\n}").expect("end of RawLabels")];
-    let names: Vec<String> = body
-        .lines()
-        .map(str::trim)
-        .filter_map(|l| l.strip_prefix("pub "))
-        .map(|l| l.split(':').next().unwrap().trim().to_string())
-        .collect();
-    assert_eq!(
-        names.len(),
-        body.matches("pub ").count(),
-        "one `pub` field a line in RawLabels"
-    );
+    let names: Vec<String> = LABELS.iter().map(|l| l.name.to_string()).collect();
     assert!(names.iter().any(|n| n == "verdict_heading"), "{names:?}");
     names
 }
 
-/// A compiled label by its `RawLabels` name.
+/// A compiled label by its name.
 fn label<'a>(l: &'a Labels, name: &str) -> Option<&'a str> {
-    let v = match name {
-        "verdict_heading" => &l.verdict_heading,
-        "provisional" => &l.provisional,
-        "progress" => &l.progress,
-        "reasons_heading" => &l.reasons_heading,
-        "next_steps_heading" => &l.next_steps_heading,
-        "reading_heading" => &l.reading_heading,
-        "no_answers" => &l.no_answers,
-        "required" => &l.required,
-        "what_if_heading" => &l.what_if_heading,
-        "what_if_up" => &l.what_if_up,
-        "what_if_down" => &l.what_if_down,
-        "change_action" => &l.change_action,
-        "change_answer" => &l.change_answer,
-        "change_untick" => &l.change_untick,
-        "and" => &l.and,
-        "picture_title" => &l.picture_title,
-        "picture_axis" => &l.picture_axis,
-        "picture_area" => &l.picture_area,
-        "push_up" => &l.push_up,
-        "push_down" => &l.push_down,
-        "push_cap" => &l.push_cap,
-        "copy_link" => &l.copy_link,
-        "copy_summary" => &l.copy_summary,
-        "clear" => &l.clear,
-        "copied" => &l.copied,
-        "copy_failed" => &l.copy_failed,
-        "link_ignored" => &l.link_ignored,
-        "link_damaged" => &l.link_damaged,
-        "link_other" => &l.link_other,
-        "link_future" => &l.link_future,
-        "storage_unavailable" => &l.storage_unavailable,
-        _ => return None,
-    };
-    Some(v)
+    l.get(name)
 }
 
 /// Every reader-facing text of a checklist (labels aside), with where it is.
@@ -128,16 +78,22 @@ fn texts(c: &Checklist) -> Vec<(String, String)> {
             out.push((format!("{p}.label"), o.label.to_string()));
             out.push((format!("{p}.reason"), o.reason.to_string()));
             out.push((format!("{p}.action"), o.action.to_string()));
-            out.push((format!("{p}.next_step"), o.next_step.to_string()));
         }
     }
     for v in c.verdicts.iter() {
         let p = format!("verdicts.{}", v.id);
         out.push((format!("{p}.title"), v.title.to_string()));
+        out.push((
+            format!("{p}.title_poor_offer"),
+            v.title_poor_offer.to_string(),
+        ));
         out.push((format!("{p}.summary"), v.summary.to_string()));
-        for (i, n) in v.next_steps.iter().enumerate() {
-            out.push((format!("{p}.next_steps[{i}]"), n.to_string()));
-        }
+    }
+    for r in c.rules.iter() {
+        out.push((format!("rules.{}.reason", r.id), r.reason.to_string()));
+    }
+    for s in c.steps.iter() {
+        out.push((format!("steps.{}.text", s.id), s.text.to_string()));
     }
     for r in c.reading.iter() {
         out.push((format!("reading.{}.title", r.id), r.title.to_string()));
@@ -145,8 +101,8 @@ fn texts(c: &Checklist) -> Vec<(String, String)> {
     out
 }
 
-/// The checklist with every text field emptied (next steps keep their number): what
-/// must be identical across languages. Fields not named here are compared as they are,
+/// The checklist with every text field emptied: what must be identical across
+/// languages. Fields not named here are compared as they are,
 /// so a new structural field is covered without changes.
 fn skeleton(c: &Checklist) -> Checklist {
     let mut c = c.clone();
@@ -166,15 +122,18 @@ fn skeleton(c: &Checklist) -> Checklist {
             o.label = "".into();
             o.reason = "".into();
             o.action = "".into();
-            o.next_step = "".into();
         }
     }
     for v in c.verdicts.to_mut() {
         v.title = "".into();
+        v.title_poor_offer = "".into();
         v.summary = "".into();
-        for step in v.next_steps.to_mut() {
-            *step = "".into();
-        }
+    }
+    for r in c.rules.to_mut() {
+        r.reason = "".into();
+    }
+    for s in c.steps.to_mut() {
+        s.text = "".into();
     }
     for r in c.reading.to_mut() {
         r.title = "".into();
@@ -411,6 +370,11 @@ fn actions_complete_si_vous() {
 #[test]
 fn what_if_sentences_read_in_french() {
     let fr = french();
+    let pick = |answers: &mut Answers, q: &str, o: &str| {
+        let qi = fr.question_index(q).unwrap();
+        let oi = fr.questions[qi].option_index(o).unwrap();
+        answers.set(&fr, qi, oi, true);
+    };
     let mut answers = Answers::new(&fr);
     for (q, o) in [
         ("objective", "promotion"),
@@ -418,23 +382,40 @@ fn what_if_sentences_read_in_french() {
         ("practice_now", "rarely"),
         ("apply_next", "project"),
     ] {
-        let qi = fr.question_index(q).unwrap();
-        let oi = fr.questions[qi].option_index(o).unwrap();
-        answers.set(&fr, qi, oi, true);
+        pick(&mut answers, q, o);
     }
     let up = what_ifs(&fr, &answers, Direction::Up, 2);
     assert!(!up.is_empty(), "a way up from \"pair_practice\"");
-    let sentence = describe(&fr, &up[0], Direction::Up);
-    assert!(sentence.starts_with("Si vous "), "{sentence}");
+    let sentence = describe(&fr, &answers, &up[0], Direction::Up);
+    assert_eq!(
+        sentence,
+        "Si vous utilisez l\u{2019}IA dans votre travail tous les jours, le verdict passe \
+         \u{e0} \u{ab}\u{a0}\u{c7}a en vaut la peine\u{a0}\u{bb}."
+    );
+    // Dropping a warning sign, in French grammar.
+    pick(&mut answers, "practice_now", "weekly");
+    pick(&mut answers, "expectations", "guarantee_job");
+    let up = what_ifs(&fr, &answers, Direction::Up, 2);
+    let sentence = describe(&fr, &answers, &up[0], Direction::Up);
     assert!(
-        sentence.ends_with(", le verdict passe à «\u{a0}Ça en vaut la peine\u{a0}»."),
+        sentence.starts_with("Si vous renoncez \u{e0} attendre d\u{2019}elle qu\u{2019}elle vous garantisse un emploi, "),
         "{sentence}"
     );
-    let down = what_ifs(&fr, &answers, Direction::Down, 1);
-    let sentence = describe(&fr, &down[0], Direction::Down);
+    // And what would lose it.
+    let mut strong = Answers::new(&fr);
+    for (q, o) in [
+        ("objective", "promotion"),
+        ("employer", "yes"),
+        ("practice_now", "weekly"),
+        ("apply_next", "project"),
+    ] {
+        pick(&mut strong, q, o);
+    }
+    let down = what_ifs(&fr, &strong, Direction::Down, 1);
+    let sentence = describe(&fr, &strong, &down[0], Direction::Down);
     assert!(sentence.starts_with("Si vous "), "{sentence}");
     assert!(
-        sentence.contains(", le verdict retombe à «\u{a0}"),
+        sentence.contains(", le verdict deviendrait «\u{a0}"),
         "{sentence}"
     );
 }

@@ -57,10 +57,10 @@ fn an_unsupported_version() {
 #[test]
 fn duplicate_question_ids() {
     check(
-        |v| q(v, 0, 1)["id"] = json!("objective"),
+        |v| q(v, 2, 2)["id"] = json!("role"),
         &[(
-            "$.sections[0].questions[1].id",
-            "duplicate question id \"objective\"",
+            "$.sections[2].questions[2].id",
+            "duplicate question id \"role\"",
         )],
     );
 }
@@ -68,9 +68,9 @@ fn duplicate_question_ids() {
 #[test]
 fn duplicate_option_ids_within_a_question() {
     check(
-        |v| q(v, 0, 0)["options"][1]["id"] = json!("promotion"),
+        |v| q(v, 2, 0)["options"][1]["id"] = json!("business_analyst"),
         &[(
-            "$.sections[0].questions[0].options[1].id",
+            "$.sections[2].questions[0].options[1].id",
             "duplicate option id",
         )],
     );
@@ -104,17 +104,17 @@ fn references_to_missing_factors_verdicts_and_reading() {
 #[test]
 fn an_empty_option_list() {
     check(
-        |v| q(v, 1, 0)["options"] = json!([]),
-        &[("$.sections[1].questions[0].options", "is empty")],
+        |v| q(v, 2, 2)["options"] = json!([]),
+        &[("$.sections[2].questions[2].options", "is empty")],
     );
 }
 
 #[test]
 fn a_red_flag_that_would_raise_a_score() {
     check(
-        |v| q(v, 3, 1)["options"][0]["effects"][0]["weight"] = json!(1),
+        |v| q(v, 4, 1)["options"][0]["effects"][0]["weight"] = json!(1),
         &[(
-            "$.sections[3].questions[1].options[0].effects[0].weight",
+            "$.sections[4].questions[1].options[0].effects[0].weight",
             "positive on an option marked red_flag",
         )],
     );
@@ -123,10 +123,10 @@ fn a_red_flag_that_would_raise_a_score() {
 #[test]
 fn verdict_regions_with_a_gap() {
     check(
-        |v| v["verdicts"][2]["when"][0]["max"] = json!(3),
+        |v| v["verdicts"][2]["when"][0]["max"] = json!(0),
         &[(
             "$.verdicts",
-            "no verdict covers the scores case=3, practice=",
+            "no verdict covers the scores case=0, practice=",
         )],
     );
 }
@@ -134,7 +134,7 @@ fn verdict_regions_with_a_gap() {
 #[test]
 fn verdict_regions_that_overlap() {
     check(
-        |v| v["verdicts"][1]["when"] = json!([{ "factor": "case", "min": 4 }]),
+        |v| v["verdicts"][1]["when"] = json!([{ "factor": "case", "min": 1 }]),
         &[(
             "$.verdicts[1].when",
             "verdicts worth_it and pair_practice overlap",
@@ -150,7 +150,7 @@ fn a_verdict_no_answer_can_reach() {
             let mut high = v["verdicts"][0].clone();
             high["id"] = json!("dream");
             high["when"][0] = json!({ "factor": "case", "min": 100 });
-            v["verdicts"][0]["when"][0] = json!({ "factor": "case", "min": 4, "max": 100 });
+            v["verdicts"][0]["when"][0] = json!({ "factor": "case", "min": 1, "max": 100 });
             v["verdicts"].as_array_mut().unwrap().push(high);
         },
         &[("$.verdicts[4]", "verdict \"dream\" can never be reached")],
@@ -179,14 +179,14 @@ fn text_over_the_length_limit_and_empty_text() {
     check(
         |v| {
             q(v, 0, 0)["options"][0]["label"] = json!("x".repeat(201));
-            q(v, 0, 1)["text"] = json!("   ");
+            q(v, 1, 1)["text"] = json!("   ");
         },
         &[
             (
                 "$.sections[0].questions[0].options[0].label",
                 "201 characters long, more than the 200",
             ),
-            ("$.sections[0].questions[1].text", "is empty"),
+            ("$.sections[1].questions[1].text", "is empty"),
         ],
     );
 }
@@ -195,7 +195,7 @@ fn text_over_the_length_limit_and_empty_text() {
 fn too_many_questions() {
     check(
         |v| {
-            let one = q(v, 0, 1).clone();
+            let one = q(v, 2, 2).clone();
             let many: Vec<Value> = (0..100)
                 .map(|i| {
                     let mut x = one.clone();
@@ -203,12 +203,12 @@ fn too_many_questions() {
                     x
                 })
                 .collect();
-            v["sections"][0]["questions"]
+            v["sections"][2]["questions"]
                 .as_array_mut()
                 .unwrap()
                 .extend(many);
         },
-        &[("$.sections", "113 questions, more than the 100 allowed")],
+        &[("$.sections", "114 questions, more than the 100 allowed")],
     );
 }
 
@@ -232,10 +232,114 @@ fn an_exclusive_option_in_a_single_choice_question() {
 }
 
 #[test]
+fn a_question_asked_only_after_a_later_question_or_itself() {
+    check(
+        |v| {
+            q(v, 0, 0)["ask_if"] = json!([{ "question": "program", "any_of": ["yes"] }]);
+            q(v, 5, 1)["ask_if"] = json!([{ "question": "program_skills", "any_of": ["yes"] }]);
+        },
+        &[
+            (
+                "$.sections[0].questions[0].ask_if[0].question",
+                "refers to question \"program\", which is not asked before this one",
+            ),
+            (
+                "$.sections[5].questions[1].ask_if[0].question",
+                "refers to question \"program_skills\", which is not asked before this one",
+            ),
+        ],
+    );
+}
+
+#[test]
+fn a_condition_on_an_unknown_question_or_option_or_none() {
+    check(
+        |v| {
+            q(v, 5, 1)["ask_if"] = json!([
+                { "question": "programme", "any_of": ["yes"] },
+                { "question": "program", "any_of": ["maybe"] },
+                { "question": "program", "any_of": [] }
+            ]);
+        },
+        &[
+            (
+                "$.sections[5].questions[1].ask_if[0].question",
+                "refers to a question \"programme\", which does not exist",
+            ),
+            (
+                "$.sections[5].questions[1].ask_if[1].any_of[0]",
+                "refers to option \"maybe\", which does not exist",
+            ),
+            ("$.sections[5].questions[1].ask_if[2].any_of", "is empty"),
+        ],
+    );
+}
+
+#[test]
+fn an_offer_judgement_that_also_moves_the_verdict_or_is_neither_poor_nor_sound() {
+    check(
+        |v| {
+            q(v, 5, 1)["options"][0]["effects"] = json!([{ "factor": "case", "weight": 1 }]);
+            q(v, 5, 1)["options"][1]["offer"] = json!("bad");
+        },
+        &[
+            (
+                "$.sections[5].questions[1].options[0].offer",
+                "is set on an option with effects or a cap",
+            ),
+            (
+                "$.sections[5].questions[1].options[1].offer",
+                "\"bad\" is not \"poor\" or \"sound\"",
+            ),
+        ],
+    );
+}
+
+#[test]
+fn a_rank_below_the_verdict_before_it() {
+    check(
+        |v| v["verdicts"][1]["rank"] = json!(0),
+        &[("$.verdicts[1].rank", "rank 0 is below the rank")],
+    );
+}
+
+#[test]
+fn rules_and_steps_that_refer_to_nothing() {
+    check(
+        |v| {
+            v["rules"][0]["answers"][0]["question"] = json!("use");
+            v["rules"][0]["verdict"] = json!("never");
+            v["rules"][1]["answers"] = json!([]);
+            v["steps"][0]["verdicts"] = json!(["sometimes"]);
+            v["steps"][1]["answers"][0]["any_of"] = json!(["perhaps"]);
+        },
+        &[
+            (
+                "$.steps[0].verdicts[0]",
+                "verdict \"sometimes\", which does not exist",
+            ),
+            (
+                "$.steps[1].answers[0].any_of[0]",
+                "option \"perhaps\", which does not exist",
+            ),
+            (
+                "$.rules[0].answers[0].question",
+                "question \"use\", which does not exist",
+            ),
+            (
+                "$.rules[0].verdict",
+                "verdict \"never\", which does not exist",
+            ),
+            ("$.rules[1].answers", "is empty"),
+        ],
+    );
+}
+
+#[test]
 fn unknown_keys_are_refused_along_with_the_rule_problems() {
     let mut v = base();
     q(&mut v, 0, 0)["colour"] = json!("red");
-    q(&mut v, 0, 1)["id"] = json!("objective");
+    q(&mut v, 2, 2)["id"] = json!("role");
     let problems = ai_cert_check::parse_checklist_json(&v.to_string()).unwrap_err();
     let got: Vec<(&str, &str)> = problems
         .iter()
@@ -249,8 +353,8 @@ fn unknown_keys_are_refused_along_with_the_rule_problems() {
                 "unknown field `colour`"
             ),
             (
-                "$.sections[0].questions[1].id",
-                "duplicate question id \"objective\""
+                "$.sections[2].questions[2].id",
+                "duplicate question id \"role\""
             ),
         ]
     );

@@ -4,7 +4,8 @@
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::JsValue;
 
-use crate::{cut, pieces, Answers, Checklist, Outcome};
+use crate::text::{cut, pieces};
+use crate::{describe, headline, Answers, Cause, Checklist, Direction, OfferJudgement, Outcome};
 
 /// `o[key] = value`. Not generic over the value (one copy of this code, not one per
 /// type): callers convert.
@@ -36,13 +37,16 @@ pub fn answers(c: &Checklist, a: &Answers) -> Object {
     o
 }
 
-/// The result: verdict, completeness, scores, reasons, next steps and reading.
-pub fn result(c: &Checklist, out: &Outcome) -> Object {
+/// The result: verdict (or `null` before the first answer), headline, completeness,
+/// scores, reasons (the deciding one first), the offer's judgement, next steps, what
+/// would change it and reading.
+pub fn result(c: &Checklist, answers: &Answers, out: &Outcome) -> Object {
     let r = Object::new();
-    let v = &c.verdicts[out.verdict];
-    set(&r, "verdict", &JsValue::from_str(&v.id));
-    set(&r, "title", &JsValue::from_str(&v.title));
-    set(&r, "summary", &JsValue::from_str(&v.summary));
+    let text = |t: Option<&str>| t.map_or(JsValue::NULL, JsValue::from_str);
+    let v = out.verdict.map(|v| &c.verdicts[v]);
+    set(&r, "verdict", &text(v.map(|v| &*v.id)));
+    set(&r, "title", &text(headline(c, out).as_deref()));
+    set(&r, "summary", &text(v.map(|v| &*v.summary)));
     set(&r, "provisional", &JsValue::from_bool(out.is_provisional()));
     set(&r, "answered", &JsValue::from_f64(out.answered as f64));
     set(&r, "total", &JsValue::from_f64(out.total as f64));
@@ -52,23 +56,64 @@ pub fn result(c: &Checklist, out: &Outcome) -> Object {
     }
     set(&r, "scores", &scores);
     let reasons = Array::new();
-    for reason in &out.reasons {
-        let q = &c.questions[reason.question];
-        let item = Object::new();
-        let option = &q.options[reason.option];
-        set(&item, "question", &JsValue::from_str(&q.id));
-        set(&item, "option", &JsValue::from_str(&option.id));
-        set(&item, "text", &JsValue::from_str(&option.reason));
-        set(&item, "push", &JsValue::from_f64(reason.push));
-        set(&item, "decisive", &JsValue::from_bool(reason.decisive));
-        reasons.push(&item);
+    let sides = [
+        ("decisive", out.decisive.as_slice()),
+        ("for", &out.reasons_for),
+        ("against", &out.reasons_against),
+    ];
+    for (side, list) in sides {
+        for reason in list {
+            let item = Object::new();
+            match reason.cause {
+                Cause::Answer { question, option } => {
+                    let q = &c.questions[question];
+                    set(&item, "question", &JsValue::from_str(&q.id));
+                    set(&item, "option", &JsValue::from_str(&q.options[option].id));
+                }
+                Cause::Rule(i) => set(&item, "rule", &JsValue::from_str(&c.rules[i].id)),
+            }
+            set(&item, "text", &JsValue::from_str(reason.cause.text(c)));
+            set(&item, "push", &JsValue::from_f64(reason.push));
+            set(&item, "side", &JsValue::from_str(side));
+            reasons.push(&item);
+        }
     }
     set(&r, "reasons", &reasons);
+    let offer = match out.offer {
+        OfferJudgement::Poor => Some("poor"),
+        OfferJudgement::Sound => Some("sound"),
+        OfferJudgement::Unknown => None,
+    };
+    set(&r, "offer", &text(offer));
     let steps = Array::new();
-    for s in &out.next_steps {
-        steps.push(&JsValue::from_str(s.text(c)));
+    for &s in &out.next_steps {
+        steps.push(&JsValue::from_str(&c.steps[s].text));
     }
     set(&r, "nextSteps", &steps);
+    let changes = Array::new();
+    for (direction, list) in [(Direction::Up, &out.up), (Direction::Down, &out.down)] {
+        for w in list {
+            let item = Object::new();
+            let way = if direction == Direction::Up {
+                "up"
+            } else {
+                "down"
+            };
+            set(&item, "direction", &JsValue::from_str(way));
+            set(
+                &item,
+                "verdict",
+                &JsValue::from_str(&c.verdicts[w.verdict].id),
+            );
+            set(
+                &item,
+                "text",
+                &JsValue::from_str(&describe(c, answers, w, direction)),
+            );
+            changes.push(&item);
+        }
+    }
+    set(&r, "changes", &changes);
     let reading = Array::new();
     for &i in &out.reading {
         let item = Object::new();

@@ -55,11 +55,6 @@ impl Keyed {
         }
     }
 
-    /// How many items are shown.
-    pub fn len(&self) -> usize {
-        self.items.borrow().len()
-    }
-
     /// Makes the children the items for `keys`, in that order; `make(i)` creates the
     /// item for `keys[i]` when no current one has that key. Keys are unique.
     pub fn show(&self, keys: &[u64], make: &mut dyn FnMut(usize) -> Element) {
@@ -102,6 +97,52 @@ impl Keyed {
             new.push((k, e));
         }
         *old = new;
+    }
+}
+
+/// A headed block of the result with a keyed list in it, hidden while the list is empty.
+pub struct Block {
+    /// The block (heading and list).
+    pub block: Element,
+    /// The list.
+    pub list: Keyed,
+}
+
+impl Block {
+    /// `<div class="class"><h4>heading</h4><tag part="part"></tag></div>` in `parent`,
+    /// hidden until it has items.
+    pub fn new(
+        doc: &Document,
+        parent: &Node,
+        class: &str,
+        heading: &str,
+        tag: &str,
+        part: &str,
+    ) -> Block {
+        let block = el(doc, parent, "div", class, "");
+        let _ = block.set_attribute("hidden", "");
+        el(doc, &block, "h4", "", heading);
+        let list = el(doc, &block, tag, "", "");
+        if !part.is_empty() {
+            let _ = list.set_attribute("part", part);
+        }
+        Block {
+            block,
+            list: Keyed::new(list),
+        }
+    }
+
+    /// Shows the items for `keys` (see [`Keyed::show`]), and the block only if any.
+    pub fn show(&self, keys: &[u64], make: &mut dyn FnMut(usize) -> Element) {
+        self.list.show(keys, make);
+        show(&self.block, !keys.is_empty());
+    }
+}
+
+/// Shows or hides `e` (the `hidden` attribute), touching it only on a change.
+pub fn show(e: &Element, on: bool) {
+    if e.has_attribute("hidden") == on {
+        let _ = e.toggle_attribute_with_force("hidden", !on);
     }
 }
 

@@ -16,7 +16,7 @@ use serde::de::{
 };
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::checklist::push_decimal;
+use crate::text::push_decimal;
 
 /// Deserializes `T` from the JS value `v`.
 pub fn from_value<T: de::DeserializeOwned>(v: JsValue) -> Result<T, String> {

@@ -1,15 +1,15 @@
-//! Keeping and sharing answers in the browser: localStorage between visits, the page
-//! address's fragment for share links, and the clipboard. The text format and its
+//! Keeping and sharing answers in the browser: localStorage between visits, and the
+//! page address's fragment for share links. The text format and its
 //! checks are the engine's (`crate::share`); this module only moves strings.
 //!
 //! Nothing here leaves the browser. Every storage call can fail (storage disabled,
 //! blocked by privacy settings, over quota): a failure is reported to the caller, which
 //! tells the reader that saving is unavailable, and the answers on screen stay.
 
-use wasm_bindgen::prelude::*;
-use web_sys::{Document, Element, HtmlElement, Storage};
+use web_sys::{Document, HtmlElement, Storage};
 
-use crate::{cut, decode, encode, pieces, Answers, Checklist, DecodeError};
+use crate::text::{cut, pieces};
+use crate::{decode, encode, Answers, Checklist, DecodeError};
 
 /// The prefix of storage keys and fragment entries.
 const KEY: &str = "ai-cert-check-";
@@ -112,23 +112,4 @@ pub fn share_link(doc: &Document, c: &Checklist, a: &Answers) -> Option<String> 
     link.push('=');
     link.push_str(&encode(c, a));
     Some(link)
-}
-
-/// Copies `text` to the clipboard, then says how it went in `notice` (`ok` or
-/// `failed`). The clipboard answers with a promise; a few lines of JS take it, which is
-/// far smaller than the futures machinery awaiting it in Rust would be.
-pub fn copy(text: &str, notice: &Element, ok: &str, failed: &str) {
-    copy_text(text, notice, ok, failed);
-}
-
-#[wasm_bindgen(inline_js = "export function copy_text(text, notice, ok, failed) {
-  const say = (words) => { notice.textContent = words; };
-  try {
-    navigator.clipboard.writeText(text).then(() => say(ok), () => say(failed));
-  } catch (_) {
-    say(failed);
-  }
-}")]
-extern "C" {
-    fn copy_text(text: &str, notice: &Element, ok: &str, failed: &str);
 }

@@ -3,13 +3,23 @@
 //! The element class itself is a few lines of JavaScript (`entry.js`): defining a custom
 //! element needs `class extends HTMLElement`, which Rust cannot express. On connect it
 //! calls [`mount`], which renders into an open shadow root and returns a [`Widget`]; on
-//! disconnect it frees the widget, and dropping the widget drops its one event listener
-//! (an owned `gloo_events::EventListener`). Tearing an instance down is dropping it.
+//! disconnect it frees the widget, and dropping the widget drops its two event listeners
+//! (owned `gloo_events::EventListener`s, one for answers, one for buttons). Tearing an
+//! instance down is dropping it.
+//!
+//! Where things are: `questions.rs` renders the form; `view.rs` puts the result's parts
+//! together (`bar.rs`, `chart.rs`, `reasons.rs`, `steps.rs`, `changes.rs`,
+//! `reading.rs`, `actions.rs`); `keep.rs` saves answers and reads share links;
+//! `detail.rs` builds the events' details; `custom.rs` is the build for hosts' own
+//! checklists.
 //!
 //! This module and its children are the only code naming wasm-bindgen, web-sys, js-sys
 //! or gloo (`tests/boundaries.rs` checks it).
 
+mod actions;
 mod alloc;
+mod bar;
+mod changes;
 mod chart;
 #[cfg(feature = "custom")]
 mod custom;
@@ -18,6 +28,10 @@ mod dom;
 #[cfg(feature = "custom")]
 mod js_de;
 mod keep;
+mod questions;
+mod reading;
+mod reasons;
+mod steps;
 mod view;
 
 use std::cell::{Cell, RefCell};
@@ -33,7 +47,8 @@ use web_sys::{
 
 #[cfg(not(feature = "custom"))]
 use crate::builtin;
-use crate::{evaluate, fill_text, Answers, Checklist, DecodeError};
+use crate::text::{fill_text, push_number};
+use crate::{evaluate, Answers, Checklist, DecodeError};
 use dom::{cast, el};
 use view::View;
 
@@ -85,6 +100,9 @@ struct Instance {
     checklist: Held,
     answers: RefCell<Answers>,
     saved: RefCell<keep::Saved>,
+    /// The answers before "Clear my answers", until the reader answers again: what
+    /// "Undo" restores.
+    cleared: RefCell<Option<Answers>>,
     view: View,
 }
 
@@ -99,7 +117,10 @@ impl Widget {
     /// The result, as in the `change` event's `detail.result`.
     pub fn result(&self) -> JsValue {
         let i = &self.instance;
-        detail::result(i.c(), &evaluate(i.c(), &i.answers.borrow())).into()
+        {
+            let answers = i.answers.borrow();
+            detail::result(i.c(), &answers, &evaluate(i.c(), &answers)).into()
+        }
     }
 
     /// Replaces the answers with `question=option&question=option...` (`entry.js`
@@ -150,7 +171,7 @@ fn mount_checklist(host: HtmlElement, checklist: Held, links: JsValue) -> Result
     let uid = NEXT_ID.with(|n| {
         n.set(n.get() + 1);
         let mut uid = String::from("acc");
-        crate::push_number(&mut uid, n.get() as usize);
+        push_number(&mut uid, n.get() as usize);
         uid
     });
     let c: &Checklist = Deref::deref(&checklist);
@@ -189,15 +210,17 @@ fn mount_checklist(host: HtmlElement, checklist: Held, links: JsValue) -> Result
         }
         None => saved.load(c).unwrap_or_else(|| Answers::new(c)),
     };
+    let mut answers = answers;
+    answers.drop_unasked(c);
     for q in 0..c.questions.len() {
-        view.sync_inputs(q, &answers);
+        view.questions.sync(q, &answers);
     }
-    view.update(&doc, c, &answers, &evaluate(c, &answers));
+    view.update(&doc, c, &answers, &evaluate(c, &answers), false);
     if saved.unavailable {
         notice = Some(c.labels.storage_unavailable.to_string());
     }
     if let Some(text) = &notice {
-        dom::set_text(&view.notice, text);
+        view.actions.say(text, false);
     }
     let instance = Rc::new(Instance {
         host: host.clone(),
@@ -205,6 +228,7 @@ fn mount_checklist(host: HtmlElement, checklist: Held, links: JsValue) -> Result
         checklist,
         answers: RefCell::new(answers),
         saved: RefCell::new(saved),
+        cleared: RefCell::new(None),
         view,
     });
     let weak = Rc::downgrade(&instance);
@@ -251,60 +275,98 @@ impl Instance {
         };
         let mut answers = self.answers.borrow().clone();
         answers.set(c, q, o, input.checked());
+        self.cleared.replace(None);
+        self.view.actions.no_undo();
         self.replace(answers, Some(q), true);
     }
 
     fn on_action(&self, action: &str) {
         let c = self.c();
-        let answers = self.answers.borrow().clone();
-        let text = match action {
-            "clear" => {
-                self.replace(Answers::new(c), None, true);
-                return;
-            }
-            "link" => keep::share_link(&self.doc, c, &answers),
-            "summary" => Some(crate::summary(c, &evaluate(c, &answers))),
-            _ => None,
-        };
-        let Some(text) = text else {
-            return;
-        };
         let l = &c.labels;
-        keep::copy(&text, &self.view.notice, &l.copied, &l.copy_failed);
+        let answers = self.answers.borrow().clone();
+        let notice = &self.view.actions.notice;
+        match action {
+            "clear" if answers.answered() > 0 => {
+                self.replace(Answers::new(c), None, true);
+                self.cleared.replace(Some(answers));
+                self.view.actions.say(&l.cleared, true);
+            }
+            "undo" => {
+                if let Some(before) = self.cleared.take() {
+                    self.replace(before, None, true);
+                    self.view.actions.say("", false);
+                }
+            }
+            "share" => {
+                if let Some(link) = keep::share_link(&self.doc, c, &answers) {
+                    actions::share(&c.title, &link, notice, &l.copied, &l.copy_failed);
+                }
+            }
+            "summary" => {
+                let text = crate::summary(c, &answers, &evaluate(c, &answers));
+                actions::copy(&text, notice, &l.copied, &l.copy_failed);
+            }
+            "print" => actions::print(&self.host),
+            "jump" => {
+                let card = &self.view.card;
+                if !card.has_attribute("hidden") {
+                    card.scroll_into_view();
+                    if let Some(card) = dom::cast::<HtmlElement>(card.clone()) {
+                        let _ = card.focus();
+                    }
+                }
+            }
+            _ => {}
+        }
     }
 
     /// Shows and keeps new answers. `changed`: the one question the reader changed (only
     /// its controls need syncing), or `None` for all. `by_reader`: the reader did it, so
     /// the change (and, on the answer that completes the required ones, complete) event
     /// goes out.
-    fn replace(&self, answers: Answers, changed: Option<usize>, by_reader: bool) {
+    fn replace(&self, mut answers: Answers, changed: Option<usize>, by_reader: bool) {
         let c = self.c();
-        let required_done = |a: &Answers| {
-            (0..c.questions.len()).all(|q| !c.questions[q].required || a.is_answered(q))
+        let was_complete = is_complete(c, &self.answers.borrow());
+        // A changed answer can stop a later question from being asked: its answer goes,
+        // from the screen, the saved answers and share links alike.
+        let changed = if answers.drop_unasked(c) {
+            None
+        } else {
+            changed
         };
-        let was_complete = required_done(&self.answers.borrow());
         match changed {
-            Some(q) => self.view.sync_inputs(q, &answers),
-            None => (0..c.questions.len()).for_each(|q| self.view.sync_inputs(q, &answers)),
+            Some(q) => self.view.questions.sync(q, &answers),
+            None => (0..c.questions.len()).for_each(|q| self.view.questions.sync(q, &answers)),
         }
         let outcome = evaluate(c, &answers);
-        self.view.update(&self.doc, c, &answers, &outcome);
+        let arrived =
+            by_reader && !was_complete && outcome.verdict.is_some() && !outcome.is_provisional();
+        self.view.update(&self.doc, c, &answers, &outcome, arrived);
         let kept = self.saved.borrow_mut().save(c, &answers);
         if !kept && self.saved.borrow().unavailable {
-            dom::set_text(&self.view.notice, &c.labels.storage_unavailable);
+            self.view.actions.say(&c.labels.storage_unavailable, false);
         }
         // Every borrow ends before an event goes out: a host handler may call back in.
         *self.answers.borrow_mut() = answers.clone();
         if by_reader {
             let d = js_sys::Object::new();
             let _ = js_sys::Reflect::set(&d, &"answers".into(), &detail::answers(c, &answers));
-            let _ = js_sys::Reflect::set(&d, &"result".into(), &detail::result(c, &outcome));
+            let _ =
+                js_sys::Reflect::set(&d, &"result".into(), &detail::result(c, &answers, &outcome));
             dispatch(&self.host, "change", &d);
-            if !was_complete && !outcome.is_provisional() {
+            if arrived {
                 dispatch(&self.host, "complete", &d);
             }
         }
     }
+}
+
+/// Whether every required question that is asked has an answer, and one is given.
+fn is_complete(c: &Checklist, answers: &Answers) -> bool {
+    let answers = answers.only_asked(c);
+    answers.answered() > 0
+        && (0..c.questions.len())
+            .all(|q| !c.questions[q].required || !c.is_asked(q, &answers) || answers.is_answered(q))
 }
 
 /// Adopts the shared stylesheet, or falls back to a `<style>` element where

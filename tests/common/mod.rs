@@ -1,9 +1,11 @@
-//! Helpers shared by the native test files: answers from readable pairs, and a small
-//! deterministic random source for property tests (no extra crates, same cases on every
-//! run, so a failure always reproduces).
+//! Helpers shared by the native test files: answers from readable pairs, everything a
+//! result puts on screen as text, and a small deterministic random source for property
+//! tests (no extra crates, same cases on every run, so a failure always reproduces).
 #![allow(dead_code)]
 
-use ai_cert_check::{builtin, Answers, Checklist};
+use ai_cert_check::{
+    builtin, describe, evaluate, headline, picture, Answers, Checklist, Direction, Outcome,
+};
 
 /// Answers from `(question id, option id)` pairs, as a reader would click them.
 pub fn answers(checklist: &Checklist, picks: &[(&str, &str)]) -> Answers {
@@ -20,11 +22,53 @@ pub fn answers(checklist: &Checklist, picks: &[(&str, &str)]) -> Answers {
     a
 }
 
-/// The verdict id for these picks on the built-in checklist.
+/// The verdict id for these picks on the built-in checklist ("none" before any answer).
 pub fn verdict_of(picks: &[(&str, &str)]) -> String {
     let c = builtin();
-    let o = ai_cert_check::evaluate(c, &answers(c, picks));
-    c.verdicts[o.verdict].id.to_string()
+    let o = evaluate(c, &answers(c, picks));
+    o.verdict
+        .map_or("none".to_string(), |v| c.verdicts[v].id.to_string())
+}
+
+/// The verdict id of an outcome.
+pub fn id_of(c: &Checklist, out: &Outcome) -> Option<String> {
+    out.verdict.map(|v| c.verdicts[v].id.to_string())
+}
+
+/// Every sentence the result shows a reader, as the widget shows them: the headline
+/// (or the invitation), the summary (or the note that it is a leaning), the reasons,
+/// the judgement of the offer, the next steps, what would change it, and the picture's
+/// caption.
+pub fn shown(c: &Checklist, answers: &Answers, out: &Outcome) -> Vec<String> {
+    let l = &c.labels;
+    let Some(v) = out.verdict else {
+        return vec![l.no_answers.to_string()];
+    };
+    let mut lines = vec![headline(c, out).unwrap().to_string()];
+    lines.push(if out.is_provisional() {
+        l.provisional.to_string()
+    } else {
+        c.verdicts[v].summary.to_string()
+    });
+    lines.extend(out.reasons().map(|r| r.cause.text(c).to_string()));
+    lines.extend(
+        out.offer_reasons
+            .iter()
+            .map(|&(q, o)| c.questions[q].options[o].reason.to_string()),
+    );
+    lines.extend(out.next_steps.iter().map(|&s| c.steps[s].text.to_string()));
+    lines.extend(
+        out.up
+            .iter()
+            .map(|w| describe(c, answers, w, Direction::Up)),
+    );
+    lines.extend(
+        out.down
+            .iter()
+            .map(|w| describe(c, answers, w, Direction::Down)),
+    );
+    lines.push(picture::caption(c, &c.verdicts[v].title));
+    lines
 }
 
 /// xorshift64*: tiny, deterministic, good enough to spread test cases.
@@ -48,7 +92,8 @@ impl Rng {
     }
 }
 
-/// Random answers: each question unanswered, or answered with random options.
+/// Random answers: each question unanswered, or answered with random options (those
+/// of questions not asked are dropped, as the widget drops them).
 pub fn random_answers(c: &Checklist, rng: &mut Rng, unanswered_percent: u64) -> Answers {
     let mut a = Answers::new(c);
     for (q, question) in c.questions.iter().enumerate() {
@@ -65,5 +110,6 @@ pub fn random_answers(c: &Checklist, rng: &mut Rng, unanswered_percent: u64) -> 
             a.set(c, q, rng.below(question.options.len()), true);
         }
     }
+    a.drop_unasked(c);
     a
 }

@@ -72,6 +72,12 @@ test('every object of the format has exactly the fields of its struct in src/for
     assert.ok(body, `src/format.rs has no struct ${struct}`);
     return [...body[1].matchAll(/^\s*pub (\w+):/gm)].map((m) => m[1]).sort();
   };
+  // The labels are one table (src/labels.rs): `name = "default";` lines in `labels! { }`.
+  const table = readFileSync(path.join(ROOT, 'src', 'labels.rs'), 'utf8').match(/\nlabels! \{([\s\S]*?)\n\}/);
+  assert.ok(table, 'src/labels.rs has the labels! table');
+  const labelNames = [...table[1].matchAll(/^\s+(\w+) = "/gm)].map((m) => m[1]).sort();
+  assert.ok(labelNames.length > 20, `${labelNames.length} labels`);
+  assert.deepEqual(Object.keys(schema.$defs.labels.properties).sort(), labelNames, 'the labels table and the schema');
   const structs = {
     RawChecklist: schema,
     RawFactor: schema.$defs.factor,
@@ -82,7 +88,9 @@ test('every object of the format has exactly the fields of its struct in src/for
     RawVerdict: schema.$defs.verdict,
     RawCondition: schema.$defs.condition,
     RawReading: schema.$defs.reading,
-    RawLabels: schema.$defs.labels,
+    RawWhen: schema.$defs.when,
+    RawRule: schema.$defs.rule,
+    RawStep: schema.$defs.step,
   };
   const declared = [...rust.matchAll(/^pub struct (Raw\w+)/gm)].map((m) => m[1]).sort();
   assert.deepEqual(declared, Object.keys(structs).sort(), 'a struct of the format has no schema object here');

@@ -1,0 +1,163 @@
+//! The widget's own words ("Your verdict", "Next steps" ...): every interface label,
+//! described once.
+//!
+//! One table, [`labels!`], declares each label's name, its English default and what it is
+//! for. From it come the author's form ([`RawLabels`], read with serde), the trusted form
+//! ([`Labels`], defaults filled in), the list [`LABELS`] that the emitter, the schema test,
+//! the translation test and the docs test read, and the lookup by name. Adding a label is
+//! one line here; every check that needs the list follows.
+//!
+//! Rejected alternative: a field per label written out in the format, the model, the
+//! compiler's defaults and the emitter (as before), where a label added in one place and
+//! forgotten in another compiled fine and showed nothing.
+
+use serde::Deserialize;
+
+use crate::checklist::Text;
+
+/// One label of the table: its name in `labels`, its English default, what it is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Label {
+    /// The key in a checklist's `labels` object.
+    pub name: &'static str,
+    /// The English text used when a checklist does not set it.
+    pub default: &'static str,
+    /// What it is for, as the docs say it.
+    pub doc: &'static str,
+}
+
+macro_rules! labels {
+    ($( $(#[doc = $doc:literal])+ $name:ident = $default:literal; )+) => {
+        /// The interface words as an author writes them: every one optional.
+        #[derive(Debug, Clone, Default, Deserialize)]
+        pub struct RawLabels {
+            $( $(#[doc = $doc])+ pub $name: Option<String>, )+
+        }
+
+        /// The interface words, defaults filled in.
+        #[derive(Debug, Clone, PartialEq)]
+        pub struct Labels {
+            $( $(#[doc = $doc])+ pub $name: Text, )+
+        }
+
+        /// Every label, in the order of the table.
+        pub const LABELS: &[Label] = &[
+            $( Label { name: stringify!($name), default: $default, doc: concat!($($doc),+) }, )+
+        ];
+
+        impl Labels {
+            /// Builds the labels from `raw`: `pick(label, value)` gives each label's text
+            /// (the author's value, or the default when `value` is `None`).
+            pub fn from_raw(
+                raw: &RawLabels,
+                mut pick: impl FnMut(&'static Label, &Option<String>) -> Text,
+            ) -> Labels {
+                let mut all = LABELS.iter();
+                Labels {
+                    // One entry of LABELS per field, in the same order (both come from
+                    // the table above).
+                    $( $name: pick(all.next().unwrap_or(&LABELS[0]), &raw.$name), )+
+                }
+            }
+
+            /// Each label's name and text, in the order of the table.
+            pub fn each(&self) -> Vec<(&'static str, &Text)> {
+                vec![ $( (stringify!($name), &self.$name), )+ ]
+            }
+        }
+    };
+}
+
+labels! {
+    /// Heading above the verdict.
+    verdict_heading = "Your verdict";
+    /// Shown in place of a verdict before the first answer.
+    no_answers = "Answer the first question to see where you stand.";
+    /// The headline while required questions are unanswered: `{verdict}`.
+    leaning = "Leaning: {verdict}";
+    /// Shown under a leaning while required questions are unanswered.
+    provisional = "Leaning so far: answer the questions marked required for a verdict.";
+    /// Said (to screen readers, and on the bar) when the required questions are all answered.
+    result_ready = "Your full result is ready below.";
+    /// On the bar: it brings the full result into view.
+    see_result = "See the full result";
+    /// Progress, with `{answered}` and `{total}` (questions asked so far).
+    progress = "{answered} of {total} answered";
+    /// Marks a required question.
+    required = "required";
+    /// Heading of the reasons.
+    reasons_heading = "Why";
+    /// Heading of the reason that decides the verdict.
+    push_cap = "What decides it";
+    /// Heading of the reasons that speak for the best verdict.
+    push_up = "What speaks for it";
+    /// Heading of the reasons that speak against it.
+    push_down = "What speaks against it";
+    /// Heading of the judgement of the offer the reader is weighing (a program).
+    offer_heading = "The offer you are weighing";
+    /// The headline when the offer is poor and its verdict has no `title_poor_offer`: `{verdict}`.
+    offer_poor_title = "{verdict}, but not this one";
+    /// Heading of the next steps.
+    next_steps_heading = "Next steps";
+    /// Heading of the related reading.
+    reading_heading = "Related reading";
+    /// Heading of the what-would-change list.
+    what_if_heading = "What would change it";
+    /// A change that brings the reader closer to the best verdict: `{change}`, `{verdict}`.
+    what_if_up = "If you {change}, this becomes \u{201c}{verdict}\u{201d}.";
+    /// A change that would move the reader away from it: `{change}`, `{verdict}`.
+    what_if_down = "If you {change}, this would become \u{201c}{verdict}\u{201d}.";
+    /// One change, from the option's `action`: `{action}`.
+    change_action = "{action}";
+    /// Unticking a box, from the option's `action`: `{action}`.
+    change_untick = "no longer {action}";
+    /// Joins two changes.
+    and = " and ";
+    /// Title of the picture.
+    picture_title = "Where you stand";
+    /// The picture's axes in words, for screen readers: `{x}`, `{y}` (factor labels).
+    picture_axis = "Left to right: {x}. Bottom to top: {y}.";
+    /// The area the reader is in, under the picture: `{verdict}`.
+    picture_area = "You are in the \u{201c}{verdict}\u{201d} area.";
+    /// Button: share the result (the browser's share sheet, or the link copied).
+    share = "Share my result";
+    /// Button: copy a plain-text summary.
+    copy_summary = "Copy summary";
+    /// Button: print the result and the chosen answers.
+    print = "Print";
+    /// Button: clear the answers (screen and storage).
+    clear = "Clear my answers";
+    /// Said after clearing, beside the undo button.
+    cleared = "Your answers were cleared.";
+    /// Button: bring the cleared answers back.
+    undo = "Undo";
+    /// Said after a successful copy.
+    copied = "Copied.";
+    /// Said when the browser refused to copy.
+    copy_failed = "Your browser did not allow copying.";
+    /// Said when a shared link's answers were not used: `{why}`.
+    link_ignored = "The answers in this link were not used: {why}";
+    /// `{why}` for a damaged link.
+    link_damaged = "the link is damaged.";
+    /// `{why}` for a link made with another version of the checklist.
+    link_other = "it was made with a different version of this checklist.";
+    /// `{why}` for a link from a newer widget.
+    link_future = "it was made by a newer version of this widget.";
+    /// Said when answers cannot be saved in this browser.
+    storage_unavailable = "Your answers cannot be saved in this browser; they stay on screen until you leave the page.";
+}
+
+impl Labels {
+    /// The labels with every default.
+    pub fn defaults() -> Labels {
+        Labels::from_raw(&RawLabels::default(), |l, _| Text::Borrowed(l.default))
+    }
+
+    /// The label called `name`, if there is one.
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.each()
+            .into_iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, t)| &**t)
+    }
+}

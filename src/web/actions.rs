@@ -1,0 +1,117 @@
+//! What a reader can do with the result: share it (the browser's share sheet where
+//! there is one, otherwise the link is copied), copy it as text, print it, and clear the
+//! answers, with an undo. The buttons only name an action (`data-action`); the widget
+//! (`mod.rs`) carries them out. A notice (`role="status"`) says how it went.
+
+use wasm_bindgen::prelude::*;
+use web_sys::{Document, Element, HtmlElement, Node};
+
+use super::dom::{attrs, el, set_text, show};
+use crate::Checklist;
+
+/// The actions' changing parts.
+pub struct Actions {
+    /// Says what happened to a copy, a share, a clear or saving.
+    pub notice: Element,
+    undo: Element,
+}
+
+impl Actions {
+    /// Renders the buttons and the notice into `parent`.
+    pub fn render(doc: &Document, parent: &Node, c: &Checklist) -> Actions {
+        let l = &c.labels;
+        let actions = el(doc, parent, "div", "actions", "");
+        attrs(&actions, &[("part", "actions")]);
+        for (action, label, class) in [
+            ("share", &l.share, ""),
+            ("summary", &l.copy_summary, ""),
+            ("print", &l.print, ""),
+            ("clear", &l.clear, "secondary"),
+        ] {
+            let b = el(doc, &actions, "button", class, label);
+            attrs(&b, &[("type", "button"), ("data-action", action)]);
+        }
+        let status = el(doc, parent, "div", "status", "");
+        let notice = el(doc, &status, "p", "notice", "");
+        attrs(&notice, &[("part", "notice"), ("role", "status")]);
+        let undo = el(doc, &status, "button", "secondary", &l.undo);
+        attrs(
+            &undo,
+            &[("type", "button"), ("data-action", "undo"), ("hidden", "")],
+        );
+        Actions { notice, undo }
+    }
+
+    /// Says `text` in the notice; `undo`: offers to undo what was just done.
+    pub fn say(&self, text: &str, undo: bool) {
+        set_text(&self.notice, text);
+        show(&self.undo, undo);
+    }
+
+    /// Withdraws the offer to undo (the reader went on answering).
+    pub fn no_undo(&self) {
+        if !self.undo.has_attribute("hidden") {
+            self.say("", false);
+        }
+    }
+}
+
+/// Copies `text` to the clipboard, then says how it went in `notice` (`ok` or
+/// `failed`). The clipboard answers with a promise; a few lines of JS take it, which is
+/// far smaller than the futures machinery awaiting it in Rust would be.
+pub fn copy(text: &str, notice: &Element, ok: &str, failed: &str) {
+    copy_text(text, notice, ok, failed);
+}
+
+/// Shares `url` with the browser's share sheet where it has one (phones, Safari),
+/// otherwise copies it as [`copy`] does. A share the reader cancels says nothing.
+pub fn share(title: &str, url: &str, notice: &Element, ok: &str, failed: &str) {
+    share_link(title, url, notice, ok, failed);
+}
+
+/// Prints the widget alone: while the print dialog is open, a stylesheet adopted by the
+/// host page hides everything on it but `host` (a constructable stylesheet: no inline
+/// style, so it works under a strict Content-Security-Policy); it is removed after
+/// printing. The widget's own print styles show the result and the chosen answers.
+pub fn print(host: &HtmlElement) {
+    print_alone(host);
+}
+
+#[wasm_bindgen(inline_js = "export function copy_text(text, notice, ok, failed) {
+  const say = (words) => { notice.textContent = words; };
+  try {
+    navigator.clipboard.writeText(text).then(() => say(ok), () => say(failed));
+  } catch (_) {
+    say(failed);
+  }
+}
+export function share_link(title, url, notice, ok, failed) {
+  if (typeof navigator.share === 'function') {
+    navigator.share({ title, url }).catch((e) => { if (e && e.name !== 'AbortError') copy_text(url, notice, ok, failed); });
+  } else {
+    copy_text(url, notice, ok, failed);
+  }
+}
+export function print_alone(host) {
+  const doc = host.ownerDocument;
+  const win = doc.defaultView;
+  let sheet = null;
+  try {
+    sheet = new win.CSSStyleSheet();
+    sheet.replaceSync('@media print { body :not(ai-cert-check[data-printing]):not(:has(ai-cert-check[data-printing])) { display: none !important; } }');
+    doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+  } catch (_) { sheet = null; }
+  host.setAttribute('data-printing', '');
+  const done = () => {
+    host.removeAttribute('data-printing');
+    if (sheet) doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== sheet);
+    win.removeEventListener('afterprint', done);
+  };
+  win.addEventListener('afterprint', done);
+  win.print();
+}")]
+extern "C" {
+    fn copy_text(text: &str, notice: &Element, ok: &str, failed: &str);
+    fn share_link(title: &str, url: &str, notice: &Element, ok: &str, failed: &str);
+    fn print_alone(host: &HtmlElement);
+}
