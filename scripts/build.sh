@@ -11,6 +11,8 @@
 #   pkg/ai-cert-check.d.ts          TypeScript declarations (src/web/entry.d.ts)
 #   pkg/package.json
 # Tools: run ./scripts/setup.sh first.
+# ONLY=core ./scripts/build.sh builds just the default build (and its one-file variant):
+# a quicker loop while working on the view; the tests need the full build.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
@@ -107,9 +109,9 @@ build_variant() {
 build_variant ai-cert-check-core src/web/entry.js pkg/ai-cert-check.js --formatting
 # The build that reads a host's own checklist; loaded only by pages that bring one. It
 # formats its error messages, so it keeps core::fmt.
-build_variant ai-cert-check-custom src/web/custom-entry.js pkg/ai-cert-check-custom.js --features custom
+[ "${ONLY:-}" = core ] || build_variant ai-cert-check-custom src/web/custom-entry.js pkg/ai-cert-check-custom.js --features custom
 # The default build in French, for <ai-cert-check lang="fr">.
-build_variant ai-cert-check-fr src/web/locale-entry.js pkg/ai-cert-check-fr.js --formatting --features locale-fr
+[ "${ONLY:-}" = core ] || build_variant ai-cert-check-fr src/web/locale-entry.js pkg/ai-cert-check-fr.js --formatting --features locale-fr
 
 step "one-file build: pkg/ai-cert-check.single.js (the default build with its .wasm inlined)"
 node scripts/bundle.mjs src/web/entry.js target/bindgen-ai-cert-check-core/ai-cert-check-core.short.js \

@@ -58,8 +58,11 @@ pub fn render(
     clear(root);
     let wrap = el(doc, root, "div", "wrap", "");
     attrs(&wrap, &[("part", "base")]);
-    let questions = Questions::render(doc, &wrap, c, uid);
-    let bar = Bar::render(doc, &wrap, c, uid);
+    // The questions and the bar share a box, so that the bar stays in view (sticky)
+    // only while the questions do, never over the card that follows them.
+    let top = el(doc, &wrap, "div", "top", "");
+    let questions = Questions::render(doc, &top, c, uid);
+    let bar = Bar::render(doc, &top, c, uid);
 
     let card = el(doc, &wrap, "section", "card", "");
     attrs(
