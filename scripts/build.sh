@@ -51,7 +51,11 @@ RUST_FEATURE_FLAGS=(
 ENCODED_FLAGS="--remap-path-prefix=$ROOT=/ai-cert-check"$'\x1f'"--remap-path-prefix=$CARGO_HOME=/cargo"
 for flag in "${RUST_FEATURE_FLAGS[@]}"; do ENCODED_FLAGS+=$'\x1f'"$flag"; done
 
-rm -rf pkg
+if [ "${ONLY:-}" = core ]; then
+  rm -f pkg/ai-cert-check.js pkg/ai-cert-check-core* pkg/ai-cert-check.single.js
+else
+  rm -rf pkg
+fi
 mkdir -p pkg
 
 # build_variant NAME ENTRY OUT [--formatting] [cargo args...]: one build of the crate

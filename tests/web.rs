@@ -75,12 +75,19 @@ fn mounting_renders_every_question_as_a_native_control_and_fires_ready() {
     let _w = mount(h.clone(), JsValue::UNDEFINED).unwrap();
     assert_eq!(*ready.borrow(), 1);
     let root = root(&h);
-    assert_eq!(root.query_selector_all("fieldset").unwrap().length(), 13);
+    assert_eq!(root.query_selector_all("fieldset").unwrap().length(), 14);
     assert_eq!(
         root.query_selector_all("fieldset > legend")
             .unwrap()
             .length(),
-        13
+        14
+    );
+    // The three questions about the program wait for a program to be picked.
+    assert_eq!(
+        root.query_selector_all("fieldset[hidden]")
+            .unwrap()
+            .length(),
+        3
     );
     assert_eq!(
         root.query_selector_all("label > input[type=checkbox]")
@@ -88,13 +95,22 @@ fn mounting_renders_every_question_as_a_native_control_and_fires_ready() {
             .length(),
         4
     );
+    // Nothing answered yet: an invitation, no verdict, no card, "0 of 11".
     assert_eq!(
-        verdict(&h).get_attribute("aria-live").as_deref(),
-        Some("polite")
+        verdict(&h).text_content().unwrap(),
+        "Answer the first question to see where you stand."
     );
-    // Nothing answered yet: provisional, "0 of 13".
+    assert_eq!(
+        verdict(&h).get_attribute("data-verdict").as_deref(),
+        Some("")
+    );
+    assert!(root
+        .query_selector(".card")
+        .unwrap()
+        .unwrap()
+        .has_attribute("hidden"));
     let progress = root.query_selector("[part=progress]").unwrap().unwrap();
-    assert_eq!(progress.text_content().unwrap(), "0 of 13 answered");
+    assert_eq!(progress.text_content().unwrap(), "0 of 11 answered");
 }
 
 #[wasm_bindgen_test]
@@ -110,17 +126,30 @@ fn clicking_answers_updates_the_verdict_and_fires_a_change_event_each_time() {
         verdict(&h).get_attribute("data-verdict").as_deref(),
         Some("worth_it")
     );
-    let provisional = root(&h).query_selector(".provisional").unwrap().unwrap();
-    assert!(provisional.has_attribute("hidden"));
+    let lean = root(&h).query_selector(".lean").unwrap().unwrap();
+    assert!(lean.has_attribute("hidden"));
 
     input(&h, "expectations", "salary_raise").click();
     assert_eq!(seen.borrow().last().unwrap(), "not_yet");
     assert_eq!(verdict(&h).text_content().unwrap(), "Probably not yet");
-    let first_reason = root(&h).query_selector(".reasons li").unwrap().unwrap();
+    let first_reason = root(&h).query_selector(".decisive p").unwrap().unwrap();
     assert!(first_reason
         .text_content()
         .unwrap()
         .contains("automatic salary increase"));
+
+    // Picking a program asks about it; changing the answer takes the questions away
+    // and drops their answers.
+    input(&h, "program", "yes").click();
+    let skills = root(&h)
+        .query_selector("fieldset[data-question=program_skills]")
+        .unwrap()
+        .unwrap();
+    assert!(!skills.has_attribute("hidden"));
+    input(&h, "program_skills", "no").click();
+    input(&h, "program", "not_yet").click();
+    assert!(skills.has_attribute("hidden"));
+    assert!(!input(&h, "program_skills", "no").checked());
 }
 
 #[wasm_bindgen_test]
@@ -143,16 +172,17 @@ fn two_instances_are_independent() {
     let (seen_b, _l) = record(&b);
     answer_strong_case(&a);
     assert_eq!(verdict(&a).text_content().unwrap(), "Worth it");
+    // The other one still waits for its first answer.
     assert_eq!(
         verdict(&b).get_attribute("data-verdict").as_deref(),
-        Some("not_yet")
+        Some("")
     );
     assert!(!input(&b, "objective", "promotion").checked());
     assert!(seen_b.borrow().is_empty());
 }
 
 #[wasm_bindgen_test]
-fn dropping_the_widget_releases_its_listener() {
+fn dropping_the_widget_releases_its_listeners() {
     let h = host();
     let w: Widget = mount(h.clone(), JsValue::UNDEFINED).unwrap();
     let (seen, _l) = record(&h);
@@ -166,7 +196,7 @@ fn dropping_the_widget_releases_its_listener() {
         "no change event after the widget is dropped"
     );
     let progress = root(&h).query_selector("[part=progress]").unwrap().unwrap();
-    assert_eq!(progress.text_content().unwrap(), "1 of 13 answered");
+    assert_eq!(progress.text_content().unwrap(), "1 of 11 answered");
 }
 
 #[wasm_bindgen_test]

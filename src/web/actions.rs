@@ -17,8 +17,9 @@ pub struct Actions {
 }
 
 impl Actions {
-    /// Renders the buttons and the notice into `parent`.
-    pub fn render(doc: &Document, parent: &Node, c: &Checklist) -> Actions {
+    /// Renders the buttons into `parent`, and the notice (with the undo button) into
+    /// `status_parent`: a place that stays in view, since clearing hides the card.
+    pub fn render(doc: &Document, parent: &Node, status_parent: &Node, c: &Checklist) -> Actions {
         let l = &c.labels;
         let actions = el(doc, parent, "div", "actions", "");
         attrs(&actions, &[("part", "actions")]);
@@ -31,7 +32,7 @@ impl Actions {
             let b = el(doc, &actions, "button", class, label);
             attrs(&b, &[("type", "button"), ("data-action", action)]);
         }
-        let status = el(doc, parent, "div", "status", "");
+        let status = el(doc, status_parent, "div", "status", "");
         let notice = el(doc, &status, "p", "notice", "");
         attrs(&notice, &[("part", "notice"), ("role", "status")]);
         let undo = el(doc, &status, "button", "secondary", &l.undo);

@@ -19,6 +19,8 @@ use crate::{headline, Checklist, Outcome};
 
 /// The bar's changing parts.
 pub struct Bar {
+    /// The panel (the notice of the actions goes in it, so it stays in view).
+    pub panel: Element,
     verdict: Element,
     progress: Element,
     lean: Element,
@@ -57,6 +59,7 @@ impl Bar {
         let live = el(doc, &aside, "p", "sr", "");
         attrs(&live, &[("aria-live", "polite"), ("aria-atomic", "true")]);
         Bar {
+            panel: aside,
             verdict,
             progress,
             lean,

@@ -83,7 +83,7 @@ pub fn render(
     let steps = Steps::render(doc, &card, c);
     let changes = Changes::render(doc, &card, c);
     let reading = ReadingList::render(doc, &card, c, links);
-    let actions = Actions::render(doc, &card, c);
+    let actions = Actions::render(doc, &card, &bar.panel, c);
     View {
         questions,
         bar,

@@ -45,9 +45,9 @@ const MIXED = [
   ['employer', 'yes'],
   ['expectations', 'salary_raise'],
 ];
-// One set of answers per verdict (before any answer the verdict is "Probably not yet").
+// One set of answers per verdict (before any answer there is no verdict).
 const PER_VERDICT = {
-  not_yet: [],
+  not_yet: [['objective', 'none']],
   pair_practice: [['objective', 'promotion'], ['employer', 'yes']],
   worth_it: STRONG,
   build_experience: [
@@ -62,17 +62,18 @@ const PER_VERDICT = {
 const COMPLETE = {
   objective: 'promotion',
   learning: 'structured',
-  role: 'expected',
+  alternatives: 'no',
+  role: 'other_expected',
   employer: 'yes',
   daily_work: 'central',
   practice_now: 'weekly',
   apply_next: 'project',
   expectations: ['none_of_these'],
   collecting: 'no',
+  program: 'yes',
   program_skills: 'yes',
   program_promises: 'no',
   program_link: 'clear',
-  alternatives: 'no',
 };
 
 // A page with related-reading links (the demo pages have none: the built-in reading
@@ -418,7 +419,7 @@ document.addEventListener('ai-cert-check-ready', (e) => {
   faint.id = 'planted-faint';
   faint.textContent = 'Faint text';
   faint.style.cssText = 'color: #c8c8c8; background: #ffffff';
-  root.querySelector('.result').append(faint);
+  root.querySelector('.glance').append(faint);
   document.body.dataset.planted = '1';
 });
 </script></body></html>`;
@@ -483,11 +484,11 @@ test('keyboard only: Tab, Shift+Tab, arrows and Space complete the whole checkli
         }
       }
     }
-    // Past the last question, Tab reaches the result panel (it scrolls on its own on
-    // wide screens); Shift+Tab goes back to the last answer.
-    assert.equal(f.part, 'result', 'after the last question, focus is on the result');
+    // Past the last question, Tab reaches the verdict (the bar, which brings the full
+    // result into view); Shift+Tab goes back to the last answer.
+    assert.equal(f.part, 'bar', 'after the last question, focus is on the verdict');
     f = await press(page, 'Shift+Tab');
-    assert.deepEqual([f.name, f.value, f.checked], ['alternatives', COMPLETE.alternatives, true]);
+    assert.deepEqual([f.name, f.value, f.checked], ['program_link', COMPLETE.program_link, true]);
 
     const answers = (await eventsOf(page, 0, CHANGE)).at(-1).detail.answers;
     assert.deepEqual(answers, COMPLETE, 'every answer given by keyboard');
@@ -495,9 +496,9 @@ test('keyboard only: Tab, Shift+Tab, arrows and Space complete the whole checkli
     assert.equal(verdict.id, 'worth_it');
     const state = await widget(page).evaluate((host) => ({
       progress: host.shadowRoot.querySelector('[part="progress"]').textContent,
-      provisionalShown: window.__a11y.visible(host.shadowRoot.querySelector('.provisional')),
+      provisionalShown: window.__a11y.visible(host.shadowRoot.querySelector('.lean')),
     }));
-    assert.equal(state.progress, '13 of 13 answered');
+    assert.equal(state.progress, '14 of 14 answered');
     assert.equal(state.provisionalShown, false, 'a final verdict');
     assert.equal(await page.evaluate(() => window.__a11y.pointer), 0, 'no pointer was used');
     await screenshot(page, 'a11y-keyboard-complete', { fullPage: false });
@@ -523,14 +524,17 @@ test('focus is visible on every control, the result panel, every link and every 
           seen.add(`${f.name}=${f.value}`);
           if (k < q.options.length - 1) f = await press(page, q.type === 'radio' ? 'ArrowDown' : 'Tab', { expectChange: q.type === 'radio' });
         }
+        // Round to the first option again (a clear objective, a program picked), so that
+        // the questions asked only after it are asked too.
+        if (q.type === 'radio') f = await press(page, 'ArrowDown', { expectChange: true });
         f = await press(page, 'Tab');
       }
       const all = order.flatMap((q) => q.options.map((o) => `${q.id}=${o}`));
       assert.deepEqual([...seen].sort(), all.sort(), 'every input got keyboard focus');
-      assert.equal(f.part, 'result');
-      // Then every link and button in the result, until focus leaves the widget.
+      assert.equal(f.part, 'bar');
+      // Then every link and button in the result card, until focus leaves the widget.
       const expected = await widget(page).evaluate((host) =>
-        [...host.shadowRoot.querySelectorAll('.result a[href], .result button')]
+        [...host.shadowRoot.querySelectorAll('.card a[href], .card button')]
           .filter((e) => window.__a11y.visible(e) && !e.disabled)
           .map((e) => e.getAttribute('href') ?? `button ${e.textContent.trim()}`),
       );
@@ -563,18 +567,20 @@ test('every group has a name, every control a label, the result a name (Chromium
     const { nodes } = await cdp.send('Accessibility.getFullAXTree');
     const byRole = (role) => nodes.filter((n) => !n.ignored && n.role?.value === role);
     const legends = await widget(page).evaluate((host) =>
-      [...host.shadowRoot.querySelectorAll('legend')].map((l) => ({
+      [...host.shadowRoot.querySelectorAll('fieldset:not([hidden]) legend')].map((l) => ({
         words: [...l.children].map((c) => c.textContent.trim()),
       })),
     );
     const groups = byRole('group').map((n) => n.name?.value ?? '');
-    assert.equal(groups.length, 13, 'one group per question');
+    const asked = await widget(page).evaluate((host) => [...host.shadowRoot.querySelectorAll('fieldset')].filter((f) => !f.hidden).length);
+    assert.equal(asked, 11, 'the questions asked before a program is picked');
+    assert.equal(groups.length, asked, 'one group per question asked');
     for (const [i, name] of groups.entries()) {
       // The legend's parts ("question", "required") are read as separate words.
       assert.equal(name, legends[i].words.join(' '), `group ${i} is named by its legend`);
     }
     const controls = [...byRole('radio'), ...byRole('checkbox')];
-    const inputs = await widget(page).locator('input').count();
+    const inputs = await widget(page).locator('fieldset:not([hidden]) input').count();
     assert.equal(controls.length, inputs, 'every input is in the accessibility tree');
     const unnamed = controls.filter((n) => !(n.name?.value ?? '').trim());
     assert.deepEqual(unnamed, [], 'every control has a name');
@@ -591,7 +597,7 @@ test('every group has a name, every control a label, the result a name (Chromium
   });
 });
 
-test('the verdict is announced once per change: a polite live region that changes only when the verdict does', opts, async () => {
+test('the verdict is announced once per change: one polite live region, updated only when the verdict does', opts, async () => {
   await withBrowser(async (browser) => {
     const s = await open(browser, '/');
     const { page } = s;
@@ -603,7 +609,7 @@ test('the verdict is announced once per change: a polite live region that change
           '[aria-live]:not([aria-live="off"]), [role="status"], [role="alert"], [role="log"], [role="timer"], [role="marquee"], output',
         ),
       ];
-      const verdict = host.shadowRoot.querySelector('[part="verdict"]');
+      const say = host.shadowRoot.querySelector('.glance [aria-live="polite"]');
       // One batch of mutations is one update of a region; text mutations are what a
       // screen reader announces.
       window.__live = { changes: 0, textChanges: 0, texts: [], others: [] };
@@ -616,30 +622,30 @@ test('the verdict is announced once per change: a polite live region that change
         if (changed.length) {
           window.__live.changes++;
           window.__live.textChanges += changed.filter((m) => m.type !== 'attributes').length;
-          window.__live.texts.push(verdict.textContent.trim());
+          window.__live.texts.push(say.textContent.trim());
         }
-      }).observe(verdict, options);
-      for (const r of all.filter((x) => x !== verdict)) {
+      }).observe(say, options);
+      for (const r of all.filter((x) => x !== say)) {
         new MutationObserver((records) => {
           if (real(records).length) window.__live.others.push(`${r.getAttribute('part') ?? r.localName}: "${r.textContent.trim()}"`);
         }).observe(r, options);
       }
       return {
-        verdictIsLive: all.includes(verdict),
-        live: verdict.getAttribute('aria-live'),
-        atomic: verdict.getAttribute('aria-atomic'),
+        regions: all.map((r) => r.getAttribute('part') ?? r.getAttribute('class')),
+        live: say.getAttribute('aria-live'),
+        atomic: say.getAttribute('aria-atomic'),
         politeOnly: all.every((r) => r.getAttribute('aria-live') !== 'assertive' && r.getAttribute('role') !== 'alert'),
       };
     });
     assert.deepEqual(
       regions,
-      { verdictIsLive: true, live: 'polite', atomic: 'true', politeOnly: true },
-      'the verdict is a polite, atomic live region; nothing in the widget is assertive',
+      { regions: ['sr', 'notice'], live: 'polite', atomic: 'true', politeOnly: true },
+      'one polite, atomic region for the verdict and a status for the actions; nothing assertive',
     );
     const state = () =>
       widget(page).evaluate((host) => {
         const root = host.shadowRoot;
-        const p = root.querySelector('.provisional');
+        const p = root.querySelector('.lean');
         return {
           verdict: root.querySelector('[part="verdict"]').textContent.trim(),
           progress: root.querySelector('[part="progress"]').textContent.trim(),
@@ -648,8 +654,8 @@ test('the verdict is announced once per change: a polite live region that change
         };
       });
     let last = await state();
-    assert.equal(last.progress, '0 of 13 answered', 'progress is in text');
-    assert.ok(last.provisional, 'the provisional state is in text');
+    assert.equal(last.progress, '0 of 11 answered', 'progress is in text');
+    assert.equal(last.verdict, 'Answer the first question to see where you stand.', 'an invitation, no verdict');
     let changes = 0;
     let steady = 0;
     const check = async (what) => {
@@ -660,7 +666,7 @@ test('the verdict is announced once per change: a polite live region that change
       const transition = `${what}: "${last.verdict}" -> "${now.verdict}"`;
       assert.equal(now.live.changes - last.live.changes, changed ? 1 : 0, `${transition}: updates of the live region`);
       assert.equal(now.live.textChanges - last.live.textChanges, changed ? 1 : 0, `${transition}: text changes in it`);
-      if (changed) assert.equal(now.live.texts.at(-1), now.verdict, `${what}: the region holds the new verdict`);
+      if (changed) assert.ok(now.live.texts.at(-1).startsWith(`Your verdict: ${now.verdict}`), `${what}: the region says the new verdict`);
       assert.ok(!now.live.texts.some((t) => t.includes(now.progress)), 'progress is not announced with the verdict');
       assert.deepEqual(now.live.others, [], `${what}: no other live region changes on an answer`);
       last = now;
@@ -670,13 +676,14 @@ test('the verdict is announced once per change: a polite live region that change
     assert.equal(f.name, 'objective');
     await press(page, 'Space', { expectChange: true });
     await check('Space on the first objective');
+    assert.ok(last.provisional, 'a leaning is marked as one, in text');
     for (let i = 0; i < 4; i++) {
       await press(page, 'ArrowDown', { expectChange: true });
       await check(`ArrowDown ${i + 1}`);
     }
     await press(page, 'ArrowUp', { expectChange: true });
     await check('ArrowUp');
-    // Answers that move the verdict up, hold it, and take it down.
+    // Answers that move the verdict up, hold it, and take it away.
     for (const [q, o] of [
       ['objective', 'promotion'],
       ['employer', 'yes'],
@@ -688,11 +695,14 @@ test('the verdict is announced once per change: a polite live region that change
     ]) {
       await answer(page, 0, q, o);
       await check(`${q}=${o}`);
-      assert.match(last.progress, /^\d+ of 13 answered$/);
+      assert.match(last.progress, /^\d+ of 11 answered$/);
+      if (q === 'apply_next') {
+        assert.equal(last.live.texts.at(-1), 'Your verdict: Worth it. Your full result is ready below.', 'the arrival is announced once');
+      }
     }
     assert.ok(changes >= 3, `the verdict changed ${changes} times`);
     assert.ok(steady >= 5, `the verdict stayed ${steady} times`);
-    assert.equal(last.provisional, null, 'every required question answered: no longer provisional');
+    assert.equal(last.provisional, null, 'every required question answered: no longer a leaning');
     assertClean(assert, s);
     await s.close();
   });
@@ -760,7 +770,7 @@ test('no horizontal scrolling at 320 px or at 200% zoom; every option and button
         const small = await page.evaluate(() =>
           [...document.querySelectorAll('ai-cert-check')].flatMap((host) =>
             [...host.shadowRoot.querySelectorAll('input'), ...host.shadowRoot.querySelectorAll('button')].flatMap((el) => {
-              if (el.localName === 'button' && !window.__a11y.visible(el)) return [];
+              if (!window.__a11y.visible(el.labels?.[0] ?? el)) return [];
               // An input's target is its label box.
               const r = (el.labels?.[0] ?? el).getBoundingClientRect();
               const what = el.name ? `${el.name}=${el.value}` : `button "${el.textContent.trim()}"`;
@@ -787,19 +797,25 @@ test("the widget's text grows with the host page's root font size", opts, async 
     const { page } = s;
     await waitForReady(page);
     await answerAll(page, 0, MIXED);
+    // Twice the text makes the container narrow in rem: the layout may change (the
+    // panel beside the questions becomes the bar below them), so the same elements are
+    // compared, those visible both times.
     const measure = () =>
       widget(page).evaluate((host) =>
         [...host.shadowRoot.querySelectorAll('*')]
-          .filter((el) => !(el instanceof SVGElement) && window.__a11y.visible(el))
-          .filter((el) => [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent.trim()))
-          .map((el) => ({
+          .map((el, i) => [el, i])
+          .filter(([el]) => !(el instanceof SVGElement) && window.__a11y.visible(el))
+          .filter(([el]) => [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent.trim()))
+          .map(([el, i]) => ({
+            i,
             what: `${el.localName}.${el.getAttribute('class') ?? ''}`,
             size: parseFloat(getComputedStyle(el).fontSize),
             height: el.getBoundingClientRect().height,
           }))
           // The controls grow with the text they belong to.
           .concat(
-            [...host.shadowRoot.querySelectorAll('input')].map((i) => ({
+            [...host.shadowRoot.querySelectorAll('fieldset:not([hidden]) input')].map((i, k) => ({
+              i: -1 - k,
               what: `input ${i.name}=${i.value}`,
               size: i.getBoundingClientRect().height,
               height: i.getBoundingClientRect().height,
@@ -811,10 +827,16 @@ test("the widget's text grows with the host page's root font size", opts, async 
     await page.addStyleTag({ content: 'html { font-size: 200% !important; }' });
     await page.waitForFunction(() => getComputedStyle(document.documentElement).fontSize === '32px');
     const big = await measure();
-    assert.equal(big.length, normal.length);
-    const notGrown = big.filter((b, i) => Math.abs(b.size / normal[i].size - 2) > 0.05);
+    const before = new Map(normal.map((x) => [x.i, x]));
+    const both = big.filter((b) => before.has(b.i));
+    assert.ok(both.length > 50, `${both.length} pieces of text in both layouts`);
+    // The bar's verdict is set smaller in the compact bar of a narrow container (which
+    // twice the text makes this one): it still grows, by more than half.
+    const compact = (b) => b.what === 'span.verdict';
+    const notGrown = both.filter((b) => !compact(b) && Math.abs(b.size / before.get(b.i).size - 2) > 0.05);
     assert.deepEqual(notGrown.map((b) => b.what), [], 'every piece of text and every control doubles with the root font size');
-    const verdict = (list) => list.find((x) => x.what === 'p.verdict');
+    assert.ok(both.filter(compact).every((b) => b.size / before.get(b.i).size > 1.5), 'the bar\'s verdict grows');
+    const verdict = (list) => list.find((x) => x.what === 'p.headline');
     assert.ok(verdict(big).height > verdict(normal).height * 1.8, 'the verdict is drawn larger');
     assertClean(assert, s);
     await s.close();
@@ -927,7 +949,7 @@ test('forced colours (high contrast): every control, its state, the focus and th
           const r = el.getBoundingClientRect();
           return { x: r.left, y: r.top, w: r.width, h: r.height };
         };
-        const inputs = [...host.shadowRoot.querySelectorAll('input')].map((i) => ({
+        const inputs = [...host.shadowRoot.querySelectorAll('fieldset:not([hidden]) input')].map((i) => ({
           what: `${i.name}=${i.value}`,
           checked: i.checked,
           type: i.type,
@@ -986,7 +1008,8 @@ test('text contrast is at least 4.5:1 in light and dark, for every verdict and o
         verdictsSeen.add(v.id);
         const texts = await widget(page).evaluate((host) => window.__a11y.textContrast(host.shadowRoot));
         measured += texts.length;
-        assert.ok(texts.some((t) => t.what.startsWith('p.verdict')), 'the verdict was measured');
+        assert.ok(texts.some((t) => t.what.startsWith('span.verdict')), 'the verdict was measured');
+        assert.ok(texts.some((t) => t.what.startsWith('p.headline')), 'the card\'s headline was measured');
         assert.ok(texts.some((t) => t.what.startsWith('tspan')), 'the picture’s text was measured');
         for (const x of texts) {
           if (x.ratio < 4.5) failures.push(`${colorScheme}, ${want}: ${x.what}: ${x.ratio}:1 (${x.fg} on ${x.bg})`);

@@ -166,8 +166,11 @@ test('the second example page embeds "Reskill or stay put?"', opts, async () => 
     const s = await openPage(browser, server, '/examples/reskill.html');
     await waitForReady(s.page);
     assert.equal(await title(s.page), 'Reskill or stay put?');
-    const verdictBefore = (await readVerdict(s.page)).id;
-    assert.ok(verdictBefore);
+    // No verdict before the first answer; one after it.
+    assert.equal((await readVerdict(s.page)).id, '');
+    const first = await answer(s.page, 0, 'outlook', 'shrinking');
+    assert.equal((await readVerdict(s.page)).id, first.detail.result.verdict);
+    assert.ok(first.detail.result.verdict);
     await screenshot(s.page, 'example-reskill');
     assertClean(assert, s);
     await s.close();

@@ -1,6 +1,6 @@
 // Shared helpers for the end-to-end tests (node --test, playwright-core, Debian's
 // Chromium). Nothing here sleeps for a fixed time: every wait is for a condition.
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,22 +40,41 @@ export const STRONG = [
   ['apply_next', 'project'],
 ];
 
-/** The built-in checklist as the widget's contract describes it: id -> [type, options]. */
+/**
+ * The built-in checklist as the widget's contract describes it: id -> [type, options].
+ * The three questions about the program are asked only of a reader who picked one
+ * (`program_link` only of a reader with an objective): see CONDITIONAL.
+ */
 export const QUESTIONS = {
   objective: ['radio', ['promotion', 'change_role', 'change_industry', 'productivity', 'understand', 'none']],
   learning: ['radio', ['structured', 'overwhelmed', 'self_directed']],
-  role: ['radio', ['expected', 'partly', 'not_expected']],
+  alternatives: ['radio', ['yes', 'no', 'unsure']],
+  role: ['radio', ['business_analyst', 'project_manager', 'consultant', 'marketer', 'operations', 'ai_manager', 'leader', 'other_expected', 'other']],
   employer: ['radio', ['yes', 'no', 'unknown']],
+  daily_work: ['radio', ['central', 'some', 'little']],
   practice_now: ['radio', ['daily', 'weekly', 'sometimes', 'rarely', 'never']],
   apply_next: ['radio', ['project', 'interested', 'little_interest']],
-  daily_work: ['radio', ['central', 'some', 'little']],
   expectations: ['checkbox', ['guarantee_job', 'salary_raise', 'protection', 'none_of_these']],
   collecting: ['radio', ['yes', 'no']],
-  program_skills: ['radio', ['yes', 'no', 'not_chosen']],
-  program_promises: ['radio', ['yes', 'no', 'not_chosen']],
-  program_link: ['radio', ['clear', 'unclear', 'not_chosen']],
-  alternatives: ['radio', ['yes', 'no', 'unsure']],
+  program: ['radio', ['yes', 'not_yet']],
+  program_skills: ['radio', ['yes', 'no']],
+  program_promises: ['radio', ['yes', 'no']],
+  program_link: ['radio', ['clear', 'unclear']],
 };
+
+/** The questions asked only after an earlier answer. */
+export const CONDITIONAL = ['program_skills', 'program_promises', 'program_link'];
+
+/** The article's readers (tests/readers.json), shared with the native tests. */
+export const READERS = JSON.parse(readFileSync(path.join(ROOT, 'tests', 'readers.json'), 'utf8')).readers;
+
+/** A reader's answers as [question, option] pairs in question order (ticks one by one). */
+export function picksOf(reader) {
+  const order = Object.keys(QUESTIONS);
+  return Object.entries(reader.answers)
+    .sort(([a], [b]) => order.indexOf(a) - order.indexOf(b))
+    .flatMap(([q, o]) => [o].flat().map((x) => [q, x]));
+}
 
 /** Starts the static server in-process on a free port. */
 export function startTestServer() {
@@ -475,15 +494,24 @@ export async function answerAll(page, nth, pairs) {
   return events;
 }
 
-/** The verdict on screen in the nth widget: { id, text, inPoliteLiveRegion }. */
+/**
+ * The verdict on screen in the nth widget, as the bar shows it: { id, text, said }
+ * (`id` is '' before the first answer; `said` is what the polite live region last
+ * announced).
+ */
 export async function readVerdict(page, nth = 0) {
   const el = widget(page, nth).locator('[part="verdict"]').first();
   await el.waitFor({ state: 'attached' });
   return el.evaluate((v) => ({
-    id: v.getAttribute('data-verdict'),
+    id: v.getAttribute('data-verdict') ?? '',
     text: v.textContent.replace(/\s+/g, ' ').trim(),
-    inPoliteLiveRegion: !!v.closest('[aria-live="polite"]'),
+    said: v.getRootNode().querySelector('.glance [aria-live="polite"]')?.textContent ?? null,
   }));
+}
+
+/** Every sentence of the result card of the nth widget, as a reader sees it. */
+export function cardText(page, nth = 0) {
+  return widget(page, nth).evaluate((host) => host.shadowRoot.querySelector('.card').innerText);
 }
 
 /** The values of every checked input in the nth widget, sorted: ["q=o", ...]. */

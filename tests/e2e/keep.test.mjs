@@ -34,7 +34,7 @@ const page = (body, head = '') => `<!doctype html><html lang="en"><head><meta ch
 const notice = (p, nth = 0) => widget(p, nth).evaluate((h) => h.shadowRoot.querySelector('[part="notice"]').textContent);
 const clickAction = (p, action, nth = 0) => widget(p, nth).locator(`button[data-action="${action}"]`).click();
 
-test('answers are kept across a reload, and "Clear my answers" empties the screen and storage', opts, async () => {
+test('answers are kept across a reload; "Clear my answers" empties screen and storage, and "Undo" brings them back', opts, async () => {
   await withBrowser(async (browser) => {
     const s = await openPage(browser, server, '/');
     await waitForReady(s.page);
@@ -43,16 +43,37 @@ test('answers are kept across a reload, and "Clear my answers" empties the scree
     assert.match(stored, /^1\.[0-9a-z]+\./);
     await s.page.reload();
     await waitForReady(s.page);
-    assert.deepEqual(await checkedInputs(s.page), STRONG.map(([q, o]) => `${q}=${o}`).sort());
+    const strong = STRONG.map(([q, o]) => `${q}=${o}`).sort();
+    assert.deepEqual(await checkedInputs(s.page), strong);
     assert.equal((await readVerdict(s.page)).id, 'worth_it');
     const before = (await eventsOf(s.page, 0, CHANGE)).length;
+    // Clear is a secondary action: it does not look like the others.
+    const looks = await widget(s.page).evaluate((h) => {
+      const style = (a) => getComputedStyle(h.shadowRoot.querySelector(`button[data-action="${a}"]`));
+      return { clear: style('clear').borderTopColor, share: style('share').borderTopColor };
+    });
+    assert.notEqual(looks.clear, looks.share, 'clearing is styled as a secondary action');
     await clickAction(s.page, 'clear');
     await s.page.waitForFunction((k) => localStorage.getItem(k) === null, KEY);
     assert.deepEqual(await checkedInputs(s.page), []);
+    assert.equal(await notice(s.page), 'Your answers were cleared.');
     // Clearing is the reader's action: one change event, with no answers.
     const changes = await eventsOf(s.page, 0, CHANGE);
     assert.equal(changes.length, before + 1);
     assert.deepEqual(changes.at(-1).detail.answers, {});
+    // Undo restores every answer and the saved state.
+    await clickAction(s.page, 'undo');
+    await s.page.waitForFunction((k) => localStorage.getItem(k) !== null, KEY);
+    assert.deepEqual(await checkedInputs(s.page), strong);
+    assert.equal(await s.page.evaluate((k) => localStorage.getItem(k), KEY), stored);
+    assert.equal((await readVerdict(s.page)).id, 'worth_it');
+    assert.equal(await widget(s.page).locator('button[data-action="undo"]').isVisible(), false, 'undo is offered once');
+    // Cleared again and answered again: the offer to undo goes.
+    await clickAction(s.page, 'clear');
+    await s.page.waitForFunction((k) => localStorage.getItem(k) === null, KEY);
+    await answer(s.page, 0, 'objective', 'understand');
+    assert.equal(await widget(s.page).locator('button[data-action="undo"]').isVisible(), false);
+    await clickAction(s.page, 'clear');
     await s.page.reload();
     await waitForReady(s.page);
     assert.deepEqual(await checkedInputs(s.page), []);
@@ -111,7 +132,9 @@ test('a shared link restores the same result in a fresh browser; a damaged one i
     const s = await openPage(browser, server, '/', { permissions: ['clipboard-read', 'clipboard-write'] });
     await waitForReady(s.page);
     await answerAll(s.page, 0, [...STRONG, ['expectations', 'protection']]);
-    await clickAction(s.page, 'link');
+    // Headless Chromium has no share sheet, so "Share my result" copies the link.
+    assert.equal(await s.page.evaluate(() => typeof navigator.share), 'undefined');
+    await clickAction(s.page, 'share');
     await s.page.waitForFunction(() => document.querySelector('ai-cert-check').shadowRoot.querySelector('[part="notice"]').textContent === 'Copied.');
     const link = await s.page.evaluate(() => navigator.clipboard.readText());
     assert.match(link, new RegExp(`^${s.origin}/#${KEY}=1\\.[0-9a-z]+(\\.[0-9a-z]*)+$`));
@@ -143,37 +166,101 @@ test('a shared link restores the same result in a fresh browser; a damaged one i
   });
 });
 
-test('"Copy summary" puts the verdict, reasons and next steps on the clipboard', opts, async () => {
+test('"Copy summary" puts the headline, reasons, steps and each answer with its question on the clipboard', opts, async () => {
   await withBrowser(async (browser) => {
     const s = await openPage(browser, server, '/', { permissions: ['clipboard-read', 'clipboard-write'] });
     await waitForReady(s.page);
-    const events = await answerAll(s.page, 0, [['objective', 'promotion'], ['practice_now', 'rarely'], ['employer', 'yes'], ['apply_next', 'project']]);
+    const events = await answerAll(s.page, 0, [['objective', 'promotion'], ['employer', 'yes'], ['practice_now', 'rarely'], ['apply_next', 'project']]);
     const result = events.at(-1).detail.result;
     await clickAction(s.page, 'summary');
     await s.page.waitForFunction(() => document.querySelector('ai-cert-check').shadowRoot.querySelector('[part="notice"]').textContent === 'Copied.');
     const text = await s.page.evaluate(() => navigator.clipboard.readText());
-    assert.ok(text.startsWith(`Is an AI certification worth it for you?\n\nYour verdict: ${result.title}\n`), text);
-    for (const r of result.reasons) assert.ok(text.includes(r.text), `reason missing: ${r.text}`);
+    assert.ok(text.startsWith(`Is an AI certification worth it for you?\n\nYour verdict\n${result.title}\n${result.summary}\n`), text);
+    for (const r of result.reasons) assert.ok(text.includes(`- ${r.text}\n`), `reason missing: ${r.text}`);
     for (const step of result.nextSteps) assert.ok(text.includes(step), `step missing: ${step}`);
-    assert.ok(!/[<>]/.test(text), 'plain text');
+    assert.ok(text.includes('\n- How often do you use AI in your actual work today? Rarely\n'), text);
+    assert.ok(!/::|[<>]/.test(text), 'plain text, no doubled colons');
     await s.close();
   });
 });
 
-test('printing shows the checklist and result without buttons', opts, async () => {
+/** The number of pages of a PDF made by Chromium (its page objects are not compressed). */
+const pageCount = (pdf) => (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+
+test('printing: the result card and the chosen answers only, on one page, with the picture whole', opts, async () => {
   await withBrowser(async (browser) => {
     const s = await openPage(browser, server, '/');
     await waitForReady(s.page);
-    await answerAll(s.page, 0, STRONG);
-    const visible = () => widget(s.page).evaluate((h) => {
-      const r = h.shadowRoot;
-      const shown = (sel) => [...r.querySelectorAll(sel)].some((e) => e.getClientRects().length > 0);
-      return { buttons: shown('button'), verdict: shown('[part="verdict"]'), questions: shown('fieldset'), reasons: shown('[part="reasons"] li') };
+    await answerAll(s.page, 0, [...STRONG, ['expectations', 'protection'], ['learning', 'structured'], ['role', 'consultant'], ['program', 'yes'], ['program_promises', 'yes']]);
+    // "Print" prints the widget alone: the rest of the page (the blog post) is hidden
+    // while the print dialog is open. (Headless Chromium has no dialog: record the call.)
+    const sheetsBefore = await s.page.evaluate(() => {
+      window.__printed = 0;
+      window.print = () => { window.__printed += 1; };
+      return document.adoptedStyleSheets.length;
     });
-    assert.deepEqual(await visible(), { buttons: true, verdict: true, questions: true, reasons: true });
+    await clickAction(s.page, 'print');
+    assert.equal(await s.page.evaluate(() => window.__printed), 1);
     await s.page.emulateMedia({ media: 'print' });
-    assert.deepEqual(await visible(), { buttons: false, verdict: true, questions: true, reasons: true });
-    await s.page.pdf({ path: path.join(ROOT, 'tests/artifacts/print.pdf') }).catch(() => {});
+    const pageShown = await s.page.evaluate(() =>
+      [...document.body.querySelectorAll('h1, p, header, footer')]
+        .filter((e) => !e.closest('ai-cert-check'))
+        .filter((e) => e.getClientRects().length > 0).length,
+    );
+    assert.equal(pageShown, 0, 'nothing of the host page is printed with the widget');
+    const layout = await widget(s.page).evaluate((h) => {
+      const r = h.shadowRoot;
+      const shown = (el) => el.getClientRects().length > 0;
+      const all = (sel) => [...r.querySelectorAll(sel)];
+      // Every line box of text in the widget, to check that none overlaps another.
+      const lines = [];
+      const walker = document.createTreeWalker(r, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        if (!n.textContent.trim() || !shown(n.parentElement) || n.parentElement.closest('svg, .sr')) continue;
+        const range = document.createRange();
+        range.selectNodeContents(n);
+        for (const b of range.getClientRects()) if (b.width > 1 && b.height > 1) lines.push({ t: n.textContent.slice(0, 30), x: b.left, y: b.top, w: b.width, h: b.height });
+      }
+      const overlaps = [];
+      for (let i = 0; i < lines.length; i++) {
+        for (let j = i + 1; j < lines.length; j++) {
+          const [a, b] = [lines[i], lines[j]];
+          const dx = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x);
+          const dy = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
+          if (dx > 1 && dy > 2) overlaps.push(`${a.t} / ${b.t}`);
+        }
+      }
+      return {
+        buttons: all('button').filter(shown).length,
+        card: shown(r.querySelector('.card')),
+        chart: all('.card .chart').filter(shown).length,
+        options: all('label.option').filter(shown).map((l) => l.querySelector('input').checked),
+        questions: all('fieldset').filter(shown).length,
+        cardFirst: r.querySelector('.card').getBoundingClientRect().top < r.querySelector('form').getBoundingClientRect().top,
+        overlaps,
+      };
+    });
+    assert.equal(layout.buttons, 0, 'no buttons on paper');
+    assert.ok(layout.card && layout.cardFirst, 'the result card comes first');
+    assert.equal(layout.chart, 1, 'the picture is printed once');
+    assert.ok(layout.options.length >= 9 && layout.options.every(Boolean), 'only the chosen answers are printed');
+    assert.equal(layout.questions, 9, 'only the questions answered');
+    assert.deepEqual(layout.overlaps, [], 'no two lines of text overlap');
+    await s.page.screenshot({ path: path.join(ROOT, 'tests/artifacts/print-emulated.png'), fullPage: true });
+    for (const format of ['A4', 'Letter']) {
+      if (format !== 'A4') {
+        await s.page.emulateMedia({ media: 'screen' });
+        await clickAction(s.page, 'print');
+        await s.page.emulateMedia({ media: 'print' });
+      }
+      const pdf = await s.page.pdf({ format, path: path.join(ROOT, `tests/artifacts/print-${format.toLowerCase()}.pdf`) });
+      assert.equal(pageCount(pdf), 1, `${format}: one page`);
+      // Printing ends with "afterprint" (Chromium fires it for page.pdf too): the page
+      // is as it was.
+      assert.equal(await s.page.evaluate(() => document.adoptedStyleSheets.length), sheetsBefore);
+      assert.equal(await widget(s.page).evaluate((h) => h.hasAttribute('data-printing')), false);
+    }
+    assertClean(assert, s);
     await s.close();
   });
 });

@@ -107,17 +107,18 @@ test('a hostile host page (global resets, !important, patched builtins, the scri
 
 /** Every tag the widget creates (HTML upper case, SVG lower case), and every attribute. */
 const WIDGET_TAGS = ['DIV', 'FORM', 'HEADER', 'H2', 'H3', 'H4', 'P', 'SECTION', 'FIELDSET', 'LEGEND', 'SPAN', 'LABEL', 'INPUT', 'ASIDE', 'UL', 'OL', 'LI', 'STRONG', 'A', 'FIGURE', 'FIGCAPTION', 'BUTTON', 'CODE', 'svg', 'title', 'desc', 'g', 'rect', 'text', 'tspan', 'circle'];
-const WIDGET_ATTRIBUTES = ['class', 'part', 'id', 'role', 'tabindex', 'type', 'name', 'value', 'href', 'rel', 'hidden', 'data-verdict', 'data-action', 'data-strong', 'data-current', 'data-question', 'aria-labelledby', 'aria-describedby', 'aria-live', 'aria-atomic', 'viewBox', 'x', 'y', 'width', 'height', 'dy', 'r', 'cx', 'cy', 'transform'];
+const WIDGET_ATTRIBUTES = ['class', 'part', 'id', 'role', 'tabindex', 'type', 'name', 'value', 'href', 'rel', 'hidden', 'data-verdict', 'data-action', 'data-current', 'data-question', 'data-final', 'data-arrived', 'data-poor', 'aria-labelledby', 'aria-describedby', 'aria-live', 'aria-atomic', 'viewBox', 'x', 'y', 'width', 'height', 'dy', 'r', 'cx', 'cy', 'transform'];
 
-/** Every interface word of `labels` (src/format.rs), with the placeholders each fills. */
-const LABELS = {
-  verdict_heading: '', provisional: '', progress: ' {answered}/{total}', reasons_heading: '', next_steps_heading: '',
-  reading_heading: '', no_answers: '', required: '', what_if_heading: '', what_if_up: ' {change} {verdict}',
-  what_if_down: ' {change} {verdict}', change_action: ' {action}', change_answer: ' {answer} {question}',
-  change_untick: ' {answer}', and: '', picture_title: '', picture_axis: ' {factor} {score} {min} {max}',
-  picture_area: ' {verdict}', push_up: '', push_down: '', push_cap: '', copy_link: '', copy_summary: '', clear: '',
-  copied: '', copy_failed: '', link_ignored: ' {why}', link_damaged: '', link_other: '', link_future: '', storage_unavailable: '',
-};
+/**
+ * Every interface word of `labels`, with the placeholders each fills: read from the one
+ * table of labels (src/labels.rs), so a label added there is poisoned here too.
+ */
+const LABELS = Object.fromEntries(
+  [...readFileSync(path.join(ROOT, 'src', 'labels.rs'), 'utf8').matchAll(/^\s+(\w+) = "(.*)";$/gm)].map(([, name, text]) => [
+    name,
+    (text.match(/\{\w+\}/g) ?? []).map((p) => ` ${p}`).join(''),
+  ]),
+);
 const SHORT = 200;
 const LONG = 1000;
 /** Cut to `max` characters (Unicode ones, as the validator counts). */
@@ -150,6 +151,7 @@ function poison(base, k) {
   }
   for (const v of c.verdicts) {
     v.title = next(SHORT);
+    v.title_poor_offer = next(SHORT);
     v.summary = next(LONG);
     v.next_steps = [next(LONG), next(LONG)];
   }
@@ -289,7 +291,7 @@ test(`${PAYLOADS.length} payloads in every text and link field of a checklist: s
           // Every eighth mount, copies the link and the summary (the notice says how it
           // went) and reads the summary back; every mount clears at the end.
           if (k % 8 === 0) {
-            for (const action of ['link', 'summary']) {
+            for (const action of ['share', 'summary']) {
               q('[part="notice"]').textContent = '';
               q(`button[data-action="${action}"]`).click();
               if (!(await waitFor(() => q('[part="notice"]').textContent !== ''))) wrong.push(`no notice after copying the ${action}`);
@@ -306,16 +308,19 @@ test(`${PAYLOADS.length} payloads in every text and link field of a checklist: s
             ['legend .text', checklist.sections[0].questions[0].text],
             ['.help', checklist.sections[0].questions[0].help],
             ['label.option span', checklist.sections[0].questions[0].options[0].label],
-            ['.result-heading', checklist.labels.verdict_heading],
+            ['.glance-heading', checklist.labels.verdict_heading],
             ['button[data-action="summary"]', checklist.labels.copy_summary],
           ];
           for (const [sel, text] of expect) {
             if (q(sel)?.textContent !== text) wrong.push(`${sel} reads ${JSON.stringify(q(sel)?.textContent)}, not ${JSON.stringify(text)}`);
           }
-          if (!checklist.verdicts.some((v) => v.title === verdictTitle)) wrong.push(`verdict on screen ${JSON.stringify(verdictTitle)}`);
-          const reasons = [...root.querySelectorAll('.reasons li span:last-child')].map((e) => e.textContent);
+          // The bar: the invitation before any answer, a verdict's title after (or its
+          // leaning, filled into the poisoned `leaning` label).
+          const titles = checklist.verdicts.flatMap((v) => [v.title, checklist.labels.leaning.replace('{verdict}', v.title)]);
+          if (verdictTitle !== checklist.labels.no_answers && !titles.includes(verdictTitle)) wrong.push(`verdict on screen ${JSON.stringify(verdictTitle)}`);
+          const reasons = [...root.querySelectorAll('[part="reasons"] li, .decisive p')].map((e) => e.textContent);
           for (const r of reasons) {
-            if (r !== checklist.labels.no_answers && !checklist.sections.some((sec) => sec.questions.some((qq) => qq.options.some((o) => o.reason === r)))) wrong.push(`reason ${JSON.stringify(r)}`);
+            if (!checklist.sections.some((sec) => sec.questions.some((qq) => qq.options.some((o) => o.reason === r)))) wrong.push(`reason ${JSON.stringify(r)}`);
           }
           // Unsafe addresses from the page never became links.
           const anchors = root.querySelectorAll('a');
