@@ -155,6 +155,8 @@ function poison(base, k) {
     v.summary = next(LONG);
     v.next_steps = [next(LONG), next(LONG)];
   }
+  for (const r of c.rules ?? []) r.reason = next(LONG);
+  for (const step of c.steps ?? []) step.text = next(LONG);
   c.reading.forEach((r, j) => {
     r.title = next(SHORT);
     r.href = SAFE_ODD_HREFS[(k + j) % SAFE_ODD_HREFS.length];
@@ -318,9 +320,11 @@ test(`${PAYLOADS.length} payloads in every text and link field of a checklist: s
           // leaning, filled into the poisoned `leaning` label).
           const titles = checklist.verdicts.flatMap((v) => [v.title, checklist.labels.leaning.replace('{verdict}', v.title)]);
           if (verdictTitle !== checklist.labels.no_answers && !titles.includes(verdictTitle)) wrong.push(`verdict on screen ${JSON.stringify(verdictTitle)}`);
-          const reasons = [...root.querySelectorAll('[part="reasons"] li, .decisive p')].map((e) => e.textContent);
+          const reasons = [...root.querySelectorAll('[part="reasons"] li, .decisive:not([hidden]) p')].map((e) => e.textContent);
           for (const r of reasons) {
-            if (!checklist.sections.some((sec) => sec.questions.some((qq) => qq.options.some((o) => o.reason === r)))) wrong.push(`reason ${JSON.stringify(r)}`);
+            const given = checklist.sections.some((sec) => sec.questions.some((qq) => qq.options.some((o) => o.reason === r)))
+              || (checklist.rules ?? []).some((rule) => rule.reason === r);
+            if (!given) wrong.push(`reason ${JSON.stringify(r)}`);
           }
           // Unsafe addresses from the page never became links.
           const anchors = root.querySelectorAll('a');
