@@ -51,6 +51,9 @@ cargo clippy --all-targets --target wasm32-unknown-unknown --features custom -- 
 stage "cargo test (native)"
 cargo test
 
+stage "build the fuzz target (examples/fuzz_checklist.rs; built, not run: scripts/fuzz.sh runs it)"
+cargo build --features fuzz --example fuzz_checklist
+
 stage "cargo test (wasm32, headless Chromium)"
 cargo test --target wasm32-unknown-unknown
 

@@ -17,7 +17,7 @@
 //! or gloo (`tests/boundaries.rs` checks it).
 
 mod actions;
-mod alloc;
+pub mod alloc;
 mod bar;
 mod changes;
 mod chart;
