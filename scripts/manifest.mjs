@@ -39,7 +39,7 @@ export function manifest() {
       ...type(a.type),
       ...(a.default ? { default: a.default } : {}),
     })),
-    members: [],
+    members: contract.members.map((m) => ({ kind: m.kind, name: m.name, description: m.description, ...(m.type ? type(m.type) : {}) })),
     events: contract.events.map((e) => ({
       name: e.name,
       description: `Dispatched ${e.when}. \`bubbles\` and \`composed\`. Detail: ${e.detail}.`,

@@ -13,7 +13,7 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PKG = path.join(ROOT, 'pkg');
@@ -39,50 +39,56 @@ export const FILES = [
   'LICENSE-APACHE',
 ];
 
-const meta = JSON.parse(
-  execFileSync('cargo', ['metadata', '--no-deps', '--format-version', '1', '--offline'], { cwd: ROOT, encoding: 'utf8' }),
-);
-const crate = meta.packages.find((p) => p.name === 'ai-cert-check');
-if (!crate) throw new Error('cargo metadata lists no package ai-cert-check');
-for (const field of ['version', 'description', 'license', 'repository']) {
-  if (!crate[field]) throw new Error(`Cargo.toml has no ${field}: the npm package takes it from there`);
-}
-
-const present = readdirSync(PKG).filter((f) => f !== 'package.json');
-const unlisted = present.filter((f) => !FILES.includes(f));
-const missing = FILES.filter((f) => !present.includes(f));
-if (unlisted.length || missing.length) {
-  throw new Error(
-    `pkg/ and the package's files differ: ${unlisted.length ? `not listed: ${unlisted.join(', ')}` : ''}` +
-      `${missing.length ? ` missing: ${missing.join(', ')}` : ''} (scripts/package-json.mjs)`,
+/** The package.json for what is in pkg/ now. Throws if pkg/ and FILES differ. */
+export function packageJson() {
+  const meta = JSON.parse(
+    execFileSync('cargo', ['metadata', '--no-deps', '--format-version', '1', '--offline'], { cwd: ROOT, encoding: 'utf8' }),
   );
+  const crate = meta.packages.find((p) => p.name === 'ai-cert-check');
+  if (!crate) throw new Error('cargo metadata lists no package ai-cert-check');
+  for (const field of ['version', 'description', 'license', 'repository']) {
+    if (!crate[field]) throw new Error(`Cargo.toml has no ${field}: the npm package takes it from there`);
+  }
+
+  const present = readdirSync(PKG).filter((f) => f !== 'package.json');
+  const unlisted = present.filter((f) => !FILES.includes(f));
+  const missing = FILES.filter((f) => !present.includes(f));
+  if (unlisted.length || missing.length) {
+    throw new Error(
+      `pkg/ and the package's files differ: ${unlisted.length ? `not listed: ${unlisted.join(', ')}` : ''}` +
+        `${missing.length ? ` missing: ${missing.join(', ')}` : ''} (scripts/package-json.mjs)`,
+    );
+  }
+
+  const main = { types: './ai-cert-check.d.ts', default: './ai-cert-check.js' };
+  const repository = crate.repository.replace(/\/$/, '');
+  const pkg = {
+    name: crate.name,
+    version: crate.version,
+    description: crate.description,
+    keywords: ['web-component', 'custom-element', 'webassembly', 'wasm', 'rust', 'decision', 'checklist', 'ai', 'certification'],
+    homepage: crate.homepage ?? `${repository}#readme`,
+    bugs: { url: `${repository}/issues` },
+    repository: { type: 'git', url: `git+${repository}.git` },
+    license: crate.license,
+    type: 'module',
+    main: 'ai-cert-check.js',
+    module: 'ai-cert-check.js',
+    types: 'ai-cert-check.d.ts',
+    exports: {
+      '.': main,
+      './ai-cert-check.js': main,
+      './ai-cert-check.single.js': { types: './ai-cert-check.d.ts', default: './ai-cert-check.single.js' },
+      './react': { types: './react.d.ts', default: './react.js' },
+      './custom-elements.json': './custom-elements.json',
+      './package.json': './package.json',
+    },
+    customElements: 'custom-elements.json',
+    files: FILES,
+    sideEffects: true,
+  };
+  return pkg;
 }
 
-const main = { types: './ai-cert-check.d.ts', default: './ai-cert-check.js' };
-const repository = crate.repository.replace(/\/$/, '');
-const pkg = {
-  name: crate.name,
-  version: crate.version,
-  description: crate.description,
-  keywords: ['web-component', 'custom-element', 'webassembly', 'wasm', 'rust', 'decision', 'checklist', 'ai', 'certification'],
-  homepage: crate.homepage ?? `${repository}#readme`,
-  bugs: { url: `${repository}/issues` },
-  repository: { type: 'git', url: `git+${repository}.git` },
-  license: crate.license,
-  type: 'module',
-  main: 'ai-cert-check.js',
-  module: 'ai-cert-check.js',
-  types: 'ai-cert-check.d.ts',
-  exports: {
-    '.': main,
-    './ai-cert-check.js': main,
-    './ai-cert-check.single.js': { types: './ai-cert-check.d.ts', default: './ai-cert-check.single.js' },
-    './react': { types: './react.d.ts', default: './react.js' },
-    './custom-elements.json': './custom-elements.json',
-    './package.json': './package.json',
-  },
-  customElements: 'custom-elements.json',
-  files: FILES,
-  sideEffects: true,
-};
-writeFileSync(path.join(PKG, 'package.json'), JSON.stringify(pkg, null, 2) + '\n');
+const isMain = process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href;
+if (isMain) writeFileSync(path.join(PKG, 'package.json'), JSON.stringify(packageJson(), null, 2) + '\n');

@@ -157,6 +157,12 @@ export const cssParts = [
   { name: 'problems', description: 'the list of a given checklist\'s problems, shown instead of it' },
 ];
 
+/**
+ * Properties and methods of the element itself: none (its API is the module's
+ * functions below). The test compares this with the class's own members.
+ */
+export const members = [];
+
 /** Slots: none (the element's own content is a fallback, not slotted). */
 export const slots = [];
 
