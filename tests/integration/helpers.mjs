@@ -9,12 +9,15 @@
 // package.json pins them; scripts/setup.sh installs them), found as Node and the tools
 // find any package: in the nearest node_modules up the tree.
 import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, createReadStream, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createServer } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_PATH, LAUNCH_ARGS } from '../../scripts/chromium.mjs';
+import { mimeType } from '../../scripts/serve.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const FIXTURES = path.join(ROOT, 'tests', 'integration');
@@ -99,21 +102,23 @@ export const EVENTS = ['ai-cert-check-ready', 'ai-cert-check-change', 'ai-cert-c
 /**
  * Opens `url` in a new context. Records the page's requests and responses, console
  * errors, page errors, failed requests, responses >= 400 and the widget's events.
- * Requests to any other origin are aborted and recorded.
+ * Requests to any origin but the page's and those in `allow` are aborted and recorded.
+ * `init` is a script run in the page before any of its own (recorders).
  */
-export async function openPage(browser, url) {
+export async function openPage(browser, url, { allow = [], init } = {}) {
   const context = await browser.newContext({ serviceWorkers: 'block' });
   context.setDefaultTimeout(TIMEOUT);
-  const origin = new URL(url).origin;
+  const origins = new Set([new URL(url).origin, ...allow]);
   const session = { context, responses: [], outside: [], consoleErrors: [], pageErrors: [], failed: [], bad: [] };
   await context.route(
-    (u) => u.origin !== origin && u.protocol !== 'data:' && u.protocol !== 'blob:',
+    (u) => !origins.has(u.origin) && u.protocol !== 'data:' && u.protocol !== 'blob:',
     (route) => {
       session.outside.push(route.request().url());
       return route.abort('blockedbyclient');
     },
   );
   await context.addInitScript(recordEvents, EVENTS);
+  if (init) await context.addInitScript(init);
   const page = await context.newPage();
   session.page = page;
   page.on('console', (m) => {
@@ -156,4 +161,50 @@ export async function waitForEvent(page, type, id, count = 1) {
 export async function choose(widget, question, option) {
   // `has` is matched inside each label: the input's locator starts from the page.
   await widget.locator('label').filter({ has: widget.page().locator(`input[name="${question}"][value="${option}"]`) }).click();
+}
+
+/**
+ * Serves the files under `dir` at `base` (a path prefix ending in `/`) on 127.0.0.1, any
+ * free port, with `headers` on every file (a page's own origin, or a CDN's). `/` and
+ * folders serve their index.html. Resolves to `{ origin, requests, close }`; `requests`
+ * lists the paths asked for.
+ */
+export async function serveStatic(dir, { base = '/', headers = {} } = {}) {
+  const requests = [];
+  const server = createServer(async (req, res) => {
+    const { pathname } = new URL(req.url, 'http://localhost');
+    requests.push(pathname);
+    let file = null;
+    if (pathname.startsWith(base)) {
+      const rest = decodeURIComponent(pathname.slice(base.length));
+      const candidate = path.resolve(dir, rest.endsWith('/') || rest === '' ? `${rest}index.html` : rest);
+      if (candidate.startsWith(path.resolve(dir) + path.sep)) file = candidate;
+    }
+    let info = null;
+    try {
+      info = file && (await stat(file));
+      if (info?.isDirectory()) {
+        file = path.join(file, 'index.html');
+        info = await stat(file);
+      }
+    } catch {
+      info = null;
+    }
+    if (!info?.isFile()) {
+      res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found\n');
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': mimeType(file), 'Content-Length': info.size, ...headers });
+    createReadStream(file).pipe(res);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    origin: `http://127.0.0.1:${server.address().port}`,
+    requests,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(resolve);
+      }),
+  };
 }
