@@ -7,10 +7,14 @@
 // Run: node --test tests/integration/frameworks.test.mjs (after ./scripts/build.sh)
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
+import { createServer } from 'node:net';
 import path from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import {
   TEST_TIMEOUT,
+  TIMEOUT,
   assertClean,
   choose,
   installPacked,
@@ -93,5 +97,36 @@ test('Eleventy: npm run build with the passthrough copy, the site served as stat
     assert.deepEqual(wasm, ['/widgets/ai-cert-check/ai-cert-check-core_bg.wasm']);
   } finally {
     await site.close();
+  }
+});
+
+/** A port nothing listens on now. */
+async function freePort() {
+  const server = createServer();
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+test('Eleventy: its dev server (npm start, eleventy --serve) serves the copied files', { timeout: TEST_TIMEOUT }, async () => {
+  const { app } = await installPacked('eleventy-serve', 'eleventy-site');
+  const port = await freePort();
+  // Its own process group, so that npm and Eleventy under it stop together.
+  const child = spawn('npm', ['start', '--silent', '--', '--port', String(port)], { cwd: app, detached: true, stdio: 'ignore' });
+  const url = `http://localhost:${port}/posts/certification/`;
+  try {
+    const deadline = Date.now() + TIMEOUT * 2;
+    for (;;) {
+      const ok = await fetch(url).then((r) => r.ok, () => false);
+      if (ok) break;
+      if (child.exitCode !== null) throw new Error(`eleventy --serve exited with ${child.exitCode}`);
+      if (Date.now() > deadline) throw new Error(`eleventy --serve did not answer at ${url}`);
+      await delay(200); // polling the server until it answers, not a fixed wait
+    }
+    const wasm = await widgetWorks(url);
+    assert.deepEqual(wasm, ['/widgets/ai-cert-check/ai-cert-check-core_bg.wasm']);
+  } finally {
+    process.kill(-child.pid, 'SIGTERM');
   }
 });

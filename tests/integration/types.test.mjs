@@ -27,6 +27,10 @@ test('usage.ts and usage.tsx type-check with module resolution "NodeNext"', { ti
   await tsc('-p', 'tsconfig.nodenext.json');
 });
 
+test('`import type {} from "ai-cert-check/react"` alone types the element in JSX', { timeout: TEST_TIMEOUT }, async () => {
+  await tsc('-p', 'tsconfig.types-only.json');
+});
+
 test('without React\'s types the main declarations check, and React is not in the program', { timeout: TEST_TIMEOUT }, async () => {
   await tsc('-p', 'tsconfig.no-react.json');
   const files = (await tsc('-p', 'tsconfig.no-react.json', '--listFilesOnly')).split('\n');
@@ -39,7 +43,7 @@ test('the usage files use every type and value the declarations export', () => {
     const dts = readFileSync(path.join(work.app, 'node_modules', 'ai-cert-check', file), 'utf8');
     return [...dts.matchAll(/^export (?:declare )?(?:function|const|type|interface) (\w+)/gm)].map((m) => m[1]);
   };
-  const usage = ['usage.ts', 'usage.tsx'].map((f) => readFileSync(path.join(work.app, f), 'utf8')).join('\n');
+  const usage = ['usage.ts', 'usage.tsx', 'types-only.tsx'].map((f) => readFileSync(path.join(work.app, f), 'utf8')).join('\n');
   const names = [...exported('ai-cert-check.d.ts'), ...exported('react.d.ts')];
   assert.ok(names.length > 20, `found the exports: ${names}`);
   for (const name of names) assert.match(usage, new RegExp(`\\b${name}\\b`), `${name} is not used in usage.ts or usage.tsx`);

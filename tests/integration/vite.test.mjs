@@ -111,6 +111,9 @@ async function plainPage(origin) {
   assert.equal(change.result.verdict, 'worth_it');
   // The host page's own listener, from src/main.ts, saw the same event.
   await page.locator('#verdict').filter({ hasText: change.result.title }).waitFor();
+  // The module says its version (src/api.ts shows it).
+  const { version } = JSON.parse(readFileSync(path.join(work.app, 'node_modules', 'ai-cert-check', 'package.json'), 'utf8'));
+  assert.equal(await page.locator('#version').textContent(), version);
   // A checklist of one's own: "No" caps it at "Skip this one", whose reading has an address.
   await choose(page.locator('#own'), 'relevant', 'no');
   await waitForEvent(page, 'ai-cert-check-change', 'own');
@@ -159,20 +162,28 @@ test('the built plain page: every widget renders from the bundled files and the 
   });
 });
 
-test('the built React 19 page: <ai-cert-check> renders and its onai-cert-check-change prop gets the events', { timeout: TEST_TIMEOUT }, async () => {
-  await withPreview(async (origin) => {
-    const session = await openPage(browser, `${origin}/react.html`);
-    const { page } = session;
-    await waitForEvent(page, 'ai-cert-check-ready', 'widget');
-    assert.equal((await shown(page, 'widget')).title, TITLES.builtin);
-    await choose(page.locator('#widget'), 'objective', 'promotion');
-    await waitForEvent(page, 'ai-cert-check-change', 'widget');
-    const { result } = (await events(page, 'ai-cert-check-change', 'widget'))[0].detail;
-    // React state set by the prop's handler, rendered by React.
-    await page.locator('#verdict').filter({ hasText: result.title }).waitFor();
-    assertClean(assert, session);
-    await session.context.close();
-  });
+/**
+ * Loads the React page at `origin`: the widget renders, its `onai-cert-check-change`
+ * prop sets React state the page shows, and the checklist object given with `mount`
+ * from an effect is shown.
+ */
+async function reactPage(origin) {
+  const session = await openPage(browser, `${origin}/react.html`);
+  const { page } = session;
+  await waitForEvent(page, 'ai-cert-check-ready', 'widget');
+  assert.equal((await shown(page, 'widget')).title, TITLES.builtin);
+  await choose(page.locator('#widget'), 'objective', 'promotion');
+  await waitForEvent(page, 'ai-cert-check-change', 'widget');
+  const { result } = (await events(page, 'ai-cert-check-change', 'widget'))[0].detail;
+  // React state set by the prop's handler, rendered by React.
+  await page.locator('#verdict').filter({ hasText: result.title }).waitFor();
+  await page.locator('#own [part="title"]').filter({ hasText: TITLES.own }).waitFor();
+  assertClean(assert, session);
+  await session.context.close();
+}
+
+test('the built React 19 page: <ai-cert-check> renders, its onai-cert-check-change prop gets the events, mount() from an effect works', { timeout: TEST_TIMEOUT }, async () => {
+  await withPreview(reactPage);
 });
 
 test('the real event details type-check against the declarations (tsc --strict)', { timeout: TEST_TIMEOUT }, async () => {
@@ -196,9 +207,6 @@ test('the dev server (npm run dev): the same widgets render', { timeout: TEST_TI
   await withDevServer(async (origin) => {
     const { session } = await plainPage(origin);
     await session.context.close();
-    const react = await openPage(browser, `${origin}/react.html`);
-    await waitForEvent(react.page, 'ai-cert-check-ready', 'widget');
-    assertClean(assert, react);
-    await react.context.close();
+    await reactPage(origin);
   });
 });

@@ -1,7 +1,8 @@
 // src/react.tsx
-import { StrictMode, useState } from "react";
+import { StrictMode, useEffect, useRef, useState } from "react";
 import { createRoot } from "react-dom/client";
-import "ai-cert-check/react";
+import { mount, type AiCertCheckChecklist, type AiCertCheckElement } from "ai-cert-check/react";
+import minimal from "./minimal.json";
 
 function App() {
   const [verdict, setVerdict] = useState("none yet");
@@ -13,8 +14,18 @@ function App() {
       <p>
         Verdict: <output id="verdict">{verdict}</output>
       </p>
+      <OwnChecklist checklist={minimal} />
     </>
   );
+}
+
+// A checklist given as an object, through the API.
+function OwnChecklist({ checklist }: { checklist: AiCertCheckChecklist }) {
+  const ref = useRef<AiCertCheckElement>(null);
+  useEffect(() => {
+    if (ref.current) void mount(ref.current, { checklist });
+  }, [checklist]);
+  return <ai-cert-check id="own" ref={ref} storage="none" />;
 }
 
 createRoot(document.getElementById("root")!).render(
