@@ -22,6 +22,8 @@ export const SINGLE_MODULE = 'ai-cert-check.single.js';
 export const DOC_FILES = ['docs/api.md', 'README.md'];
 
 const type = (text) => ({ type: { text } });
+/** The docs' table cells start in lower case; the manifest's descriptions are sentences. */
+const sentence = (text) => text[0].toUpperCase() + text.slice(1);
 
 /** The manifest, as a plain object. */
 export function manifest() {
@@ -35,22 +37,22 @@ export function manifest() {
     superclass: { name: 'HTMLElement', package: 'global:' },
     attributes: contract.attributes.map((a) => ({
       name: a.name,
-      description: `${a.description}. Values: ${a.values}.${a.remounts ? ' Changing it on a mounted element mounts it afresh.' : ''}`,
+      description: `${sentence(a.description)}. Values: ${a.values}.${a.remounts ? ' Changing it on a mounted element mounts it afresh.' : ''}`,
       ...type(a.type),
       ...(a.default ? { default: a.default } : {}),
     })),
     members: contract.members.map((m) => ({ kind: m.kind, name: m.name, description: m.description, ...(m.type ? type(m.type) : {}) })),
     events: contract.events.map((e) => ({
       name: e.name,
-      description: `Dispatched ${e.when}. \`bubbles\` and \`composed\`. Detail: ${e.detail}.`,
+      description: `${sentence(e.when)}. Dispatched on the element, \`bubbles\` and \`composed\`; \`detail\`: ${e.detail}.`,
       ...type(e.type),
     })),
     cssProperties: contract.cssProperties.map((p) => ({
       name: p.name,
-      description: p.description,
+      description: sentence(p.description),
       default: p.default,
     })),
-    cssParts: contract.cssParts.map((p) => ({ name: p.name, description: p.description })),
+    cssParts: contract.cssParts.map((p) => ({ name: p.name, description: sentence(p.description) })),
     slots: contract.slots.map((s) => ({ name: s.name, description: s.description })),
   };
   const functions = contract.functions.map((f) => ({
