@@ -72,6 +72,13 @@ out.sameApi = JSON.stringify(Object.keys(react).sort()) === JSON.stringify(out.e
 out.tag = manifest.modules[0].declarations.find((d) => d.customElement).tagName;
 out.after = typeof globalThis.customElements;
 out.htmlElement = typeof globalThis.HTMLElement;
+// React 19 rendering the element on the server: the tag, its attributes and its
+// fallback; the event prop is for the browser.
+const { createElement } = await import("react");
+const { renderToString } = await import("react-dom/server");
+out.html = renderToString(
+  createElement("ai-cert-check", { theme: "dark", "onai-cert-check-change": () => {} }, createElement("p", null, "fallback")),
+);
 console.log(JSON.stringify(out));
 `;
 
@@ -90,6 +97,7 @@ test('in Node (server-side rendering): every export resolves and imports without
   assert.ok(out.exports.includes('mount') && out.exports.includes('version'), out.exports.join(', '));
   assert.equal(out.sameApi, true, 'ai-cert-check/react exports the same API');
   assert.equal(out.tag, 'ai-cert-check');
+  assert.equal(out.html, '<ai-cert-check theme="dark"><p>fallback</p></ai-cert-check>', 'React 19 on the server');
 });
 
 test('the one-file build\'s size in the docs is the measured one (gzip -9, within 0.5 KB)', () => {
