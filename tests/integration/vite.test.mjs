@@ -9,10 +9,11 @@
 // Run: node --test tests/integration/vite.test.mjs (after ./scripts/build.sh)
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createServer, preview } from 'vite';
 import {
+  ROOT,
   TEST_TIMEOUT,
   TSC,
   assertClean,
@@ -42,6 +43,12 @@ let work;
 let browser;
 before(async () => {
   work = await installPacked('vite', 'vite-app');
+  // The app's checklist of its own (fetched by `src` on index.html, imported by
+  // src/react.tsx): the repository's smallest example, not a copy of it.
+  const minimal = path.join(ROOT, 'www', 'examples', 'minimal.json');
+  mkdirSync(path.join(work.app, 'public'), { recursive: true });
+  copyFileSync(minimal, path.join(work.app, 'public', 'minimal.json'));
+  copyFileSync(minimal, path.join(work.app, 'src', 'minimal.json'));
   await run('npm', ['run', 'build', '--silent'], { cwd: work.app });
   browser = await launchBrowser();
 });
