@@ -3,6 +3,10 @@
 // run as that developer runs them, and Debian's Chromium driven by playwright-core.
 // Nothing here sleeps for a fixed time: every wait is for a condition.
 //
+// The pages here are not the repository's (bundler output, other origins, frameworks'
+// servers), so tests/e2e/helpers.mjs's privacy guard, which knows pkg/'s file names on
+// one origin, does not fit them; manifest.test.mjs, which loads pkg/ itself, uses it.
+//
 // Work folders are under tests/integration/.work/ (never committed), one per test file.
 // The fixture apps install only the tarball; their tools (Vite, React, TypeScript,
 // Astro, Eleventy) come from tests/integration/node_modules (tests/integration/
