@@ -9,7 +9,11 @@
 #                                   instead of its .wasm only on pages that forbid WebAssembly
 #   pkg/ai-cert-check.single.js     the default build in one file, its .wasm inlined
 #   pkg/ai-cert-check.d.ts          TypeScript declarations (src/web/entry.d.ts)
-#   pkg/package.json
+#   pkg/react.js, pkg/react.d.ts    `ai-cert-check/react`: the same module, typed in React 19's JSX
+#   pkg/custom-elements.json        the Custom Elements Manifest (scripts/manifest.mjs, from
+#                                   src/web/contract.mjs)
+#   pkg/README.md, pkg/LICENSE-*    the npm package's README (docs/package-readme.md) and licenses
+#   pkg/package.json                the npm package (scripts/package-json.mjs)
 # Tools: run ./scripts/setup.sh first.
 # ONLY=core ./scripts/build.sh builds just the default build (and its one-file variant):
 # a quicker loop while working on the view; the tests need the full build.
@@ -121,28 +125,14 @@ step "one-file build: pkg/ai-cert-check.single.js (the default build with its .w
 node scripts/bundle.mjs src/web/entry.js target/bindgen-ai-cert-check-core/ai-cert-check-core.short.js \
   pkg/ai-cert-check.single.js --inline-wasm pkg/ai-cert-check-core_bg.wasm
 
-step "declarations and pkg/package.json"
+step "declarations, custom-elements.json, README, licenses and pkg/package.json"
 cp src/web/entry.d.ts pkg/ai-cert-check.d.ts
-cargo metadata --no-deps --format-version 1 --offline 2>/dev/null \
-  | node --input-type=module -e '
-    import { readFileSync, writeFileSync } from "node:fs";
-    const meta = JSON.parse(readFileSync(0, "utf8"));
-    const crate = meta.packages.find((p) => p.name === "ai-cert-check");
-    const pkg = {
-      name: "ai-cert-check",
-      version: crate.version,
-      description: crate.description ?? undefined,
-      license: crate.license ?? undefined,
-      type: "module",
-      main: "ai-cert-check.js",
-      module: "ai-cert-check.js",
-      types: "ai-cert-check.d.ts",
-      exports: { ".": { types: "./ai-cert-check.d.ts", default: "./ai-cert-check.js" } },
-      files: ["ai-cert-check.js", "ai-cert-check-core_bg.wasm", "ai-cert-check-custom.js", "ai-cert-check-custom_bg.wasm", "ai-cert-check-fr.js", "ai-cert-check-fr_bg.wasm", "ai-cert-check.single.js", "ai-cert-check-core.wasm.js", "ai-cert-check-custom.wasm.js", "ai-cert-check-fr.wasm.js", "ai-cert-check.d.ts"],
-      sideEffects: true,
-    };
-    writeFileSync("pkg/package.json", JSON.stringify(pkg, null, 2) + "\n");
-  '
+cp src/web/react.js pkg/react.js
+cp src/web/react.d.ts pkg/react.d.ts
+node scripts/manifest.mjs pkg/custom-elements.json
+cp docs/package-readme.md pkg/README.md
+cp LICENSE-MIT LICENSE-APACHE pkg/
+node scripts/package-json.mjs
 
 step "pkg/"
 node scripts/size-check.mjs --list

@@ -16,6 +16,9 @@
 // src/web/loader.js starts the JavaScript version with the glue's own import object
 // and finish step, which wasm-bindgen's `--target web` glue has but does not export:
 // this exports them (and fails if the glue no longer defines them).
+//
+// The entry's `AI_CERT_CHECK_VERSION` becomes the crate's version (Cargo.toml), which
+// the module exports as `version`.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
@@ -27,6 +30,13 @@ const [entry, glue, outfile] = args;
 if (!entry || !glue || !outfile || (inlineAt >= 0 && !inlineWasm)) {
   console.error('usage: node scripts/bundle.mjs <entry.js> <glue.js> <out.js> [--inline-wasm <file.wasm>]');
   process.exit(2);
+}
+
+const cargoToml = readFileSync(new URL('../Cargo.toml', import.meta.url), 'utf8');
+const version = cargoToml.match(/^\[package\][^[]*?^version\s*=\s*"([^"]+)"/m)?.[1];
+if (!version) {
+  console.error('bundle: no version in the [package] section of Cargo.toml');
+  process.exit(1);
 }
 
 const GLUE_INTERNALS = ['__wbg_get_imports', '__wbg_finalize_init'];
@@ -70,6 +80,7 @@ const result = await build({
   legalComments: 'none',
   logLevel: 'warning',
   plugins: [resolve],
+  define: { AI_CERT_CHECK_VERSION: JSON.stringify(version) },
   external: ['./ai-cert-check-custom.js', './ai-cert-check-fr.js', './*.wasm.js'],
 });
 if (result.errors.length) process.exit(1);

@@ -6,7 +6,8 @@
 #     version of the `wasm-bindgen` crate in Cargo.lock
 #   - Debian's chromium and chromium-driver (the only browser reachable here)
 #   - the npm dev dependencies (wasm-opt from npm `binaryen`, esbuild,
-#     playwright-core, axe-core) when node_modules is missing or stale
+#     playwright-core, axe-core) when node_modules is missing or stale, and those of
+#     the integration tests (tests/integration/package.json)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
@@ -66,12 +67,20 @@ fi
 # --- npm dev dependencies -------------------------------------------------------------
 command -v node >/dev/null || die "node not found: install Node.js 20+"
 command -v npm >/dev/null || die "npm not found: install npm"
-if [ ! -f package-lock.json ]; then
-  log "setup: npm install (no package-lock.json)"
-  npm install --no-audit --no-fund
-elif [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  log "setup: npm ci"
-  npm ci --no-audit --no-fund
-fi
+# npm_ci DIR: `npm ci` in DIR when its node_modules is missing or older than its lock.
+npm_ci() {
+  local dir="$1"
+  if [ ! -f "$dir/package-lock.json" ]; then
+    log "setup: npm install in $dir (no package-lock.json)"
+    (cd "$dir" && npm install --no-audit --no-fund)
+  elif [ ! -f "$dir/node_modules/.package-lock.json" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+    log "setup: npm ci in $dir"
+    (cd "$dir" && npm ci --no-audit --no-fund)
+  fi
+}
+npm_ci .
+# The integration tests' tools (Vite, React, TypeScript, Astro, Eleventy): a tree of
+# their own, so that Astro's Vite and esbuild stay out of the build's.
+npm_ci tests/integration
 
 log "setup: ok (wasm-bindgen $V, $(/usr/bin/chromium --version 2>/dev/null | tail -n1), node $(node --version), wasm-opt $(node_modules/.bin/wasm-opt --version | awk '{print $3}'))"

@@ -1,15 +1,21 @@
 /**
- * ai-cert-check: importing this module defines the `<ai-cert-check>` custom element.
+ * ai-cert-check: importing this module defines the `<ai-cert-check>` custom element in a
+ * browser. Where there is no DOM (server-side rendering in Node) the import defines
+ * nothing and throws nothing.
  *
- * Events, dispatched on the element (`bubbles: true`, `composed: true`):
+ * Events, dispatched on the element (`bubbles: true`, `composed: true`), typed on
+ * elements, `document` and `window` ({@link AiCertCheckEventMap}):
  * - `ai-cert-check-ready`: the checklist is rendered and can be answered.
  * - `ai-cert-check-change`: after each answer, once the verdict on screen is updated;
  *   `detail` is an {@link AiCertCheckChangeDetail}.
  * - `ai-cert-check-complete`: the reader's answer that completes the required questions.
  * - `ai-cert-check-invalid`: a checklist with problems was given; `detail.problems`.
  * Host calls (setAnswers, reset, mount) fire no change or complete events.
- * See docs/api.md.
+ * See docs/api.md; JSX types for React 19 are in `ai-cert-check/react`.
  */
+
+/** The package's version, e.g. `"0.1.0"`. */
+export const version: string;
 
 /** Resolves once the default build's WebAssembly is loaded (elements mount themselves). */
 export function ready(): Promise<unknown>;
@@ -17,11 +23,16 @@ export function ready(): Promise<unknown>;
 /** A checklist in the format of docs/checklist-format.md (schema/checklist.schema.json). */
 export type AiCertCheckChecklist = Record<string, unknown>;
 
+/** What {@link mount} may give an element. */
+export interface AiCertCheckMountOptions {
+  /** A checklist object; without one, the element's own (`src`, `checklist`) or the built-in one. */
+  checklist?: AiCertCheckChecklist;
+  /** Addresses for the related reading, by reading id. */
+  readingLinks?: Record<string, string>;
+}
+
 /** Gives `element` a checklist and/or reading addresses, and (re)mounts it. */
-export function mount(
-  element: HTMLElement,
-  options?: { checklist?: AiCertCheckChecklist; readingLinks?: Record<string, string> },
-): Promise<void>;
+export function mount(element: HTMLElement, options?: AiCertCheckMountOptions): Promise<void>;
 
 /** Releases the element's widget (its listeners); it mounts again if reconnected. */
 export function unmount(element: HTMLElement): void;
@@ -44,33 +55,70 @@ export function wasmMemoryBytes(): Promise<number>;
 /** `{ questionId: optionId }` for single-choice, `{ questionId: optionId[] }` for multiple. */
 export type AiCertCheckAnswers = Record<string, string | string[]>;
 
+/**
+ * One reason: an answer's (`question` and `option`) or a rule's over several answers
+ * (`rule`).
+ */
 export interface AiCertCheckReason {
-  question: string;
-  option: string;
+  question?: string;
+  option?: string;
+  rule?: string;
+  /** The reason as the reader reads it. */
   text: string;
-  /** Sum of the option's weights: positive pushes towards a better verdict. */
+  /** Its weights summed towards the best verdict: positive speaks for it. */
   push: number;
-  /** This answer's cap is what holds the verdict where it is. */
-  decisive: boolean;
+  /** The deciding reason (shown first), or one of the reasons for or against. */
+  side: "decisive" | "for" | "against";
 }
 
-export interface AiCertCheckResult {
-  /** `worth_it`, `pair_practice`, `not_yet` or `build_experience` for the built-in checklist. */
+/** One way the verdict would change, in the reader's words. */
+export interface AiCertCheckChange {
+  /** Towards the best verdict, or away from it. */
+  direction: "up" | "down";
+  /** The verdict it leads to. */
   verdict: string;
+  text: string;
+}
+
+/** One related reading: `href` only where the checklist gives its address. */
+export interface AiCertCheckReading {
   title: string;
-  summary: string;
-  /** True until every required question is answered. */
+  href?: string;
+}
+
+/**
+ * The result, as in the change event's `detail.result` and `getResult()`: the one
+ * place its shape is declared (the integration test type-checks a real one against it).
+ */
+export interface AiCertCheckResult {
+  /**
+   * `worth_it`, `pair_practice`, `not_yet` or `build_experience` for the built-in
+   * checklist; `null` before the first answer.
+   */
+  verdict: string | null;
+  /** The headline ("Worth it, but not this program" when the program is poor); `null` before the first answer. */
+  title: string | null;
+  summary: string | null;
+  /** True while a required question is unanswered: the verdict is a leaning. */
   provisional: boolean;
   answered: number;
+  /** The questions asked (one asked only after an earlier answer counts only then). */
   total: number;
   /** One score per factor id, e.g. `{ case: 7, practice: 6 }`. */
   scores: Record<string, number>;
-  /** Strongest first. */
+  /** The deciding reason first, then at most two for and two against. */
   reasons: AiCertCheckReason[];
+  /** The program the reader picked, judged apart from the verdict. */
+  offer: "poor" | "sound" | null;
+  /** At most three. */
   nextSteps: string[];
-  reading: { title: string; href?: string }[];
+  /** What would bring the reader to the best verdict reachable, and what would lose it. */
+  changes: AiCertCheckChange[];
+  /** At most three. */
+  reading: AiCertCheckReading[];
 }
 
+/** `detail` of `ai-cert-check-change` and `ai-cert-check-complete`. */
 export interface AiCertCheckChangeDetail {
   answers: AiCertCheckAnswers;
   result: AiCertCheckResult;
@@ -83,11 +131,62 @@ export interface AiCertCheckProblem {
   hint: string;
 }
 
+/** `detail` of `ai-cert-check-invalid`. */
+export interface AiCertCheckInvalidDetail {
+  problems: AiCertCheckProblem[];
+}
+
+/** The element's events by name, as `addEventListener` types them. */
+export interface AiCertCheckEventMap {
+  "ai-cert-check-ready": CustomEvent<undefined>;
+  "ai-cert-check-change": CustomEvent<AiCertCheckChangeDetail>;
+  "ai-cert-check-complete": CustomEvent<AiCertCheckChangeDetail>;
+  "ai-cert-check-invalid": CustomEvent<AiCertCheckInvalidDetail>;
+}
+
+/** The attributes the element reads, all optional (docs/api.md). */
+export interface AiCertCheckAttributes {
+  /** URL of a checklist JSON file. */
+  src?: string;
+  /** Id of a `<script type="application/json">` holding a checklist. */
+  checklist?: string;
+  /** `fr` (or `fr-*`) for French; anything else is English. */
+  lang?: string;
+  /** Colours: follow the reader's setting (`auto`, the default) or force one. */
+  theme?: "auto" | "light" | "dark";
+  /** `none`: never save or restore answers in this browser. */
+  storage?: "none";
+  /** JSON object `{ "<reading id>": "<address>" }`. */
+  "reading-links"?: string;
+}
+
+/**
+ * An `<ai-cert-check>` element: what `document.querySelector("ai-cert-check")` and
+ * `document.createElement("ai-cert-check")` give. Its JavaScript API is this module's
+ * functions, which take the element.
+ */
+export interface AiCertCheckElement extends HTMLElement {
+  addEventListener<K extends keyof HTMLElementEventMap>(
+    type: K,
+    listener: (this: AiCertCheckElement, ev: HTMLElementEventMap[K]) => unknown,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+  removeEventListener<K extends keyof HTMLElementEventMap>(
+    type: K,
+    listener: (this: AiCertCheckElement, ev: HTMLElementEventMap[K]) => unknown,
+    options?: boolean | EventListenerOptions,
+  ): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
+}
+
 declare global {
-  interface HTMLElementEventMap {
-    "ai-cert-check-ready": CustomEvent<undefined>;
-    "ai-cert-check-change": CustomEvent<AiCertCheckChangeDetail>;
-    "ai-cert-check-complete": CustomEvent<AiCertCheckChangeDetail>;
-    "ai-cert-check-invalid": CustomEvent<{ problems: AiCertCheckProblem[] }>;
+  interface HTMLElementTagNameMap {
+    "ai-cert-check": AiCertCheckElement;
   }
+  // The events bubble and are composed: listeners on any element, the document or the
+  // window hear them.
+  interface HTMLElementEventMap extends AiCertCheckEventMap {}
+  interface DocumentEventMap extends AiCertCheckEventMap {}
+  interface WindowEventMap extends AiCertCheckEventMap {}
 }

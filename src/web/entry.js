@@ -138,7 +138,10 @@ function release(element) {
   widget?.free();
 }
 
-class AiCertCheckElement extends HTMLElement {
+// Server-side rendering imports this module where there is no DOM: there the class
+// extends a stand-in and nothing is defined, so the import does nothing and throws
+// nothing.
+class AiCertCheckElement extends (globalThis.HTMLElement ?? Object) {
   static observedAttributes = ["src", "checklist", "lang", "storage"];
 
   connectedCallback() {
@@ -163,7 +166,7 @@ class AiCertCheckElement extends HTMLElement {
   }
 }
 
-if (!customElements.get(TAG)) customElements.define(TAG, AiCertCheckElement);
+if (globalThis.customElements && !customElements.get(TAG)) customElements.define(TAG, AiCertCheckElement);
 
 /**
  * Gives `element` a checklist (a plain object in the checklist format) and, optionally,
@@ -225,3 +228,6 @@ export async function wasmMemoryBytes() {
 }
 
 export { load as ready };
+
+/** The package's version: scripts/bundle.mjs puts Cargo.toml's in place of the name. */
+export const version = AI_CERT_CHECK_VERSION;
