@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every check and test, stopping at the first failure:
 # setup, rustfmt, clippy (native and wasm32), native tests, wasm tests in headless
-# Chromium, the release build, the size budget, and the end-to-end tests.
+# Chromium, the release build, the size budget, the end-to-end tests, and the
+# cross-browser journey in Chromium, Firefox ESR and WebKitGTK.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"   # cargo must run from the crate's folder for .cargo/config.toml to apply
@@ -65,6 +66,9 @@ node scripts/size-check.mjs
 
 stage "end-to-end tests"
 node --test --test-concurrency=1 tests/e2e/
+
+stage "cross-browser tests (Chromium, Firefox ESR, WebKitGTK)"
+node --test --test-concurrency=1 tests/xbrowser/
 
 finish_stage
 printf '\n======== all stages passed in %ss ========\n' "$((SECONDS - START))"
