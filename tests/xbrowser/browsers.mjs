@@ -188,7 +188,8 @@ class WebDriverPage extends Page {
 
   async close() {
     try {
-      await this.driver.quit();
+      // A session that no longer answers must not keep the driver alive.
+      await Promise.race([this.driver.quit(), new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
     } finally {
       await stopProcess(this.process);
     }
@@ -204,6 +205,27 @@ function freePort() {
       const { port } = probe.address();
       probe.close(() => resolve(port));
     });
+  });
+}
+
+/**
+ * Driver process groups still running. Each is ended by its page's close(); whatever
+ * ends this process first (a crash, a signal, a hook that never returned), they are
+ * killed with it, so no Xvfb or MiniBrowser outlives the tests.
+ */
+const running = new Set();
+const killAll = () => {
+  for (const child of running) {
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {}
+  }
+};
+process.once('exit', killAll);
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    killAll();
+    process.kill(process.pid, signal);
   });
 }
 
@@ -233,6 +255,8 @@ async function startWebKitDriver() {
     ['-a', '-s', `-screen 0 ${VIEWPORT.width + 200}x${VIEWPORT.height + 200}x24`, WEBKIT_DRIVER_PATH, `--port=${port}`, '--host=127.0.0.1'],
     { stdio: ['ignore', 'ignore', 'pipe'], detached: true },
   );
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   let stderr = '';
   child.stderr.on('data', (chunk) => {
     stderr = (stderr + chunk).slice(-2000);
