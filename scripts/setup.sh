@@ -4,9 +4,13 @@
 #   - the wasm32-unknown-unknown target and rustfmt/clippy (rustup)
 #   - wasm-bindgen-cli (wasm-bindgen, wasm-bindgen-test-runner) at exactly the
 #     version of the `wasm-bindgen` crate in Cargo.lock
-#   - Debian's chromium and chromium-driver (the only browser reachable here)
+#   - Debian's browsers (the only ones reachable here): chromium and chromium-driver;
+#     for the cross-browser suite, firefox-esr, webkit2gtk-driver (WebKitWebDriver and,
+#     through libwebkit2gtk-4.1-0, the MiniBrowser it drives) and xvfb with xauth
+#     (MiniBrowser has no headless mode)
 #   - the npm dev dependencies (wasm-opt from npm `binaryen`, esbuild,
-#     playwright-core, axe-core) when node_modules is missing or stale, and those of
+#     playwright-core, axe-core, ajv; puppeteer-core, selenium-webdriver and pngjs for
+#     the cross-browser suite) when node_modules is missing or stale, and those of
 #     the integration tests (tests/integration/package.json)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -56,12 +60,20 @@ if [ "$have" != "$V" ] || ! command -v wasm-bindgen-test-runner >/dev/null; then
     || cargo install wasm-bindgen-cli --version "$V" --force
 fi
 
-# --- Chromium and chromedriver (Debian) ---------------------------------------------
-if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
-  log "setup: installing chromium and chromium-driver with apt-get"
+# --- Browsers (Debian): Chromium, Firefox ESR, WebKitGTK -----------------------------
+# One apt-get run for whatever is missing; nothing when all is there.
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
+[ -x /usr/bin/firefox-esr ] || missing+=(firefox-esr)
+[ -x /usr/bin/WebKitWebDriver ] || missing+=(webkit2gtk-driver)
+command -v xvfb-run >/dev/null || missing+=(xvfb)
+command -v xauth >/dev/null || missing+=(xauth)
+if [ "${#missing[@]}" -gt 0 ]; then
+  log "setup: installing ${missing[*]} with apt-get"
   export DEBIAN_FRONTEND=noninteractive
   as_root apt-get -o DPkg::Lock::Timeout=900 update
-  as_root apt-get -o DPkg::Lock::Timeout=900 install -y chromium chromium-driver
+  as_root apt-get -o DPkg::Lock::Timeout=900 install -y "${missing[@]}"
 fi
 
 # --- npm dev dependencies -------------------------------------------------------------
@@ -83,4 +95,4 @@ npm_ci .
 # their own, so that Astro's Vite and esbuild stay out of the build's.
 npm_ci tests/integration
 
-log "setup: ok (wasm-bindgen $V, $(/usr/bin/chromium --version 2>/dev/null | tail -n1), node $(node --version), wasm-opt $(node_modules/.bin/wasm-opt --version | awk '{print $3}'))"
+log "setup: ok (wasm-bindgen $V, $(/usr/bin/chromium --version 2>/dev/null | tail -n1), $(/usr/bin/firefox-esr --version 2>/dev/null | tail -n1), WebKitGTK $(dpkg-query -W -f '${Version}' libwebkit2gtk-4.1-0 2>/dev/null), node $(node --version), wasm-opt $(node_modules/.bin/wasm-opt --version | awk '{print $3}'))"

@@ -2,7 +2,8 @@
 # Runs every check and test, stopping at the first failure:
 # setup, rustfmt, clippy (native and wasm32), native tests, wasm tests in headless
 # Chromium, the release build, the size budget, the end-to-end tests, and the
-# integration tests (the packed npm package as a developer embeds it).
+# integration tests (the packed npm package as a developer embeds it), and the
+# cross-browser journey in Chromium, Firefox ESR and WebKitGTK.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"   # cargo must run from the crate's folder for .cargo/config.toml to apply
@@ -72,6 +73,9 @@ node --test --test-concurrency=1 tests/e2e/
 
 stage "integration tests (the packed package in Vite, React, Astro, Eleventy, on another origin; types; manifest)"
 node --test --test-concurrency=1 tests/integration/
+
+stage "cross-browser tests (Chromium, Firefox ESR, WebKitGTK)"
+node --test --test-concurrency=1 tests/xbrowser/
 
 finish_stage
 printf '\n======== all stages passed in %ss ========\n' "$((SECONDS - START))"
