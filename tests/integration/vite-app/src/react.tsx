@@ -8,7 +8,7 @@ function App() {
   const [verdict, setVerdict] = useState("none yet");
   return (
     <>
-      <ai-cert-check id="widget" storage="none" onai-cert-check-change={(event) => setVerdict(event.detail.result.title)}>
+      <ai-cert-check id="widget" storage="none" onai-cert-check-change={(event) => setVerdict(event.detail.result.title ?? "none yet")}>
         <p>The checklist loads here.</p>
       </ai-cert-check>
       <p>
