@@ -16,6 +16,9 @@ mod emit;
 #[path = "src/format.rs"]
 #[allow(dead_code)]
 mod format;
+#[path = "src/limits.rs"]
+#[allow(dead_code)]
+mod limits;
 #[path = "src/parse.rs"]
 #[allow(dead_code)]
 mod parse;

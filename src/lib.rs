@@ -15,6 +15,7 @@ mod checklist;
 mod compile;
 mod evaluate;
 mod format;
+mod limits;
 mod parse;
 pub mod picture;
 mod share;
@@ -37,6 +38,10 @@ pub use evaluate::{evaluate, region, scores, verdict, Outcome, Reason, Step};
 pub use format::{
     RawChecklist, RawCondition, RawEffect, RawFactor, RawLabels, RawOption, RawQuestion,
     RawReading, RawSection, RawVerdict,
+};
+pub use limits::{
+    check_size, check_text, check_tree, tidy, unlisted, MAX_BYTES, MAX_MESSAGE, MAX_NESTING,
+    MAX_PROBLEMS, MAX_VALUES,
 };
 #[cfg(not(target_arch = "wasm32"))]
 pub use parse::parse_checklist_json;
