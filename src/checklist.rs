@@ -228,6 +228,12 @@ pub struct Labels {
     pub link_future: Text,
     /// Said when answers cannot be saved in this browser.
     pub storage_unavailable: Text,
+    /// Shown above a shared link's answers, which cannot be changed until kept.
+    pub shared_notice: Text,
+    /// Button: make a shared link's answers the reader's own (they replace the saved ones).
+    pub keep_shared: Text,
+    /// Button: leave a shared link's answers for the reader's own saved ones.
+    pub leave_shared: Text,
 }
 
 impl Checklist {

@@ -583,6 +583,9 @@ impl Compiler {
             link_other: get("link_other", &raw.link_other, "it was made with a different version of this checklist."),
             link_future: get("link_future", &raw.link_future, "it was made by a newer version of this widget."),
             storage_unavailable: get("storage_unavailable", &raw.storage_unavailable, "Your answers cannot be saved in this browser; they stay on screen until you leave the page."),
+            shared_notice: get("shared_notice", &raw.shared_notice, "These answers come from a link; your saved answers are kept."),
+            keep_shared: get("keep_shared", &raw.keep_shared, "Keep these answers"),
+            leave_shared: get("leave_shared", &raw.leave_shared, "Back to my answers"),
             picture_axis: get(
                 "picture_axis",
                 &raw.picture_axis,

@@ -171,4 +171,7 @@ emit_struct!(Labels {
     link_other,
     link_future,
     storage_unavailable,
+    shared_notice,
+    keep_shared,
+    leave_shared,
 });

@@ -237,4 +237,10 @@ pub struct RawLabels {
     pub link_future: Option<String>,
     /// Said when answers cannot be saved in this browser.
     pub storage_unavailable: Option<String>,
+    /// Shown above a shared link's answers, which cannot be changed until kept.
+    pub shared_notice: Option<String>,
+    /// Button: make a shared link's answers the reader's own (they replace the saved ones).
+    pub keep_shared: Option<String>,
+    /// Button: leave a shared link's answers for the reader's own saved ones.
+    pub leave_shared: Option<String>,
 }

@@ -126,7 +126,7 @@ pub fn decode(c: &Checklist, text: &str) -> Result<Answers, DecodeError> {
     Ok(answers)
 }
 
-fn push_base36(out: &mut String, mut n: u32) {
+pub(crate) fn push_base36(out: &mut String, mut n: u32) {
     // u32::MAX is 7 base-36 digits ("1z141z3"), so `i` stays above 0; `d` < 36, so each
     // digit byte is '0'..='9' or 'a'..='z'.
     let mut digits = [0u8; 8];

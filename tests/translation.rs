@@ -102,6 +102,9 @@ fn label<'a>(l: &'a Labels, name: &str) -> Option<&'a str> {
         "link_other" => &l.link_other,
         "link_future" => &l.link_future,
         "storage_unavailable" => &l.storage_unavailable,
+        "shared_notice" => &l.shared_notice,
+        "keep_shared" => &l.keep_shared,
+        "leave_shared" => &l.leave_shared,
         _ => return None,
     };
     Some(v)

@@ -37,8 +37,6 @@ use crate::{evaluate, fill_text, Answers, Checklist, DecodeError};
 use dom::{cast, el};
 use view::View;
 
-/// Events are named `<prefix>-ready` and `<prefix>-change`.
-const PREFIX: &str = "ai-cert-check";
 /// `style.css`, minified by `build.rs`.
 #[cfg(not(feature = "custom"))]
 const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/style.min.css"));
@@ -85,6 +83,9 @@ struct Instance {
     checklist: Held,
     answers: RefCell<Answers>,
     saved: RefCell<keep::Saved>,
+    /// A share link's answers, read-only until the reader keeps them or goes back to
+    /// their own; nothing is saved meanwhile.
+    shared: RefCell<Option<keep::SharedView>>,
     view: View,
 }
 
@@ -171,12 +172,17 @@ fn mount_checklist(host: HtmlElement, checklist: Held, links: JsValue) -> Result
         .collect();
     let view = view::render(&doc, &root, c, &uid, links);
     style(&doc, &root);
-    // A share link for this checklist wins over saved answers; a link that cannot be
-    // used is ignored whole, with a notice, and the saved answers stay.
+    // A share link for this checklist is shown, read-only, in place of the saved
+    // answers, which stay as they are; a link that cannot be used is ignored whole,
+    // with a notice.
     let mut saved = keep::Saved::open(&host, c);
     let mut notice = None;
+    let mut shared = None;
     let answers = match keep::from_fragment(&doc, c) {
-        Some(Ok(a)) => a,
+        Some(Ok(a)) => {
+            shared = keep::SharedView::show(&c.labels, &view.inputs);
+            a
+        }
         Some(Err(why)) => {
             let l = &c.labels;
             let why = match why {
@@ -205,6 +211,7 @@ fn mount_checklist(host: HtmlElement, checklist: Held, links: JsValue) -> Result
         checklist,
         answers: RefCell::new(answers),
         saved: RefCell::new(saved),
+        shared: RefCell::new(shared),
         view,
     });
     let weak = Rc::downgrade(&instance);
@@ -227,7 +234,7 @@ fn mount_checklist(host: HtmlElement, checklist: Held, links: JsValue) -> Result
             instance.on_action(&action);
         }
     });
-    dispatch(&host, "ready", &JsValue::UNDEFINED);
+    dispatch(&host, "ai-cert-check-ready", &JsValue::UNDEFINED);
     Ok(Widget {
         _listeners: [on_change, on_click],
         instance,
@@ -258,8 +265,20 @@ impl Instance {
         let c = self.c();
         let answers = self.answers.borrow().clone();
         let text = match action {
-            "clear" => {
-                self.replace(Answers::new(c), None, true);
+            // Each ends a shared view: "keep" saves its answers as the reader's own;
+            // "mine" shows the reader's saved ones instead; "clear" clears them.
+            "keep" | "mine" | "clear" => {
+                if let Some(view) = self.shared.borrow_mut().take() {
+                    view.end();
+                }
+                let next = match action {
+                    "keep" => Some(answers),
+                    "mine" => self.saved.borrow_mut().load(c),
+                    _ => None,
+                };
+                // Keeping changes no answer: no change event for it.
+                let changed = action != "keep";
+                self.replace(next.unwrap_or_else(|| Answers::new(c)), None, changed);
                 return;
             }
             "link" => keep::share_link(&self.doc, c, &answers),
@@ -289,9 +308,12 @@ impl Instance {
         }
         let outcome = evaluate(c, &answers);
         self.view.update(&self.doc, c, &answers, &outcome);
-        let kept = self.saved.borrow_mut().save(c, &answers);
-        if !kept && self.saved.borrow().unavailable {
-            dom::set_text(&self.view.notice, &c.labels.storage_unavailable);
+        // A shared view is never saved: the reader's own answers stay until they act.
+        if self.shared.borrow().is_none() {
+            let kept = self.saved.borrow_mut().save(c, &answers);
+            if !kept && self.saved.borrow().unavailable {
+                dom::set_text(&self.view.notice, &c.labels.storage_unavailable);
+            }
         }
         // Every borrow ends before an event goes out: a host handler may call back in.
         *self.answers.borrow_mut() = answers.clone();
@@ -299,9 +321,9 @@ impl Instance {
             let d = js_sys::Object::new();
             let _ = js_sys::Reflect::set(&d, &"answers".into(), &detail::answers(c, &answers));
             let _ = js_sys::Reflect::set(&d, &"result".into(), &detail::result(c, &outcome));
-            dispatch(&self.host, "change", &d);
+            dispatch(&self.host, "ai-cert-check-change", &d);
             if !was_complete && !outcome.is_provisional() {
-                dispatch(&self.host, "complete", &d);
+                dispatch(&self.host, "ai-cert-check-complete", &d);
             }
         }
     }
@@ -329,15 +351,14 @@ fn style(doc: &Document, root: &ShadowRoot) {
     }
 }
 
+/// Dispatches the event `name` (`ai-cert-check-...`: whole names, not a prefix joined
+/// at run time, which cost more code than the repeated prefix costs data).
 fn dispatch(host: &HtmlElement, name: &str, detail: &JsValue) {
     let init = CustomEventInit::new();
     init.set_bubbles(true);
     init.set_composed(true);
     init.set_detail(detail);
-    let mut kind = String::from(PREFIX);
-    kind.push('-');
-    kind.push_str(name);
-    if let Ok(e) = CustomEvent::new_with_event_init_dict(&kind, &init) {
+    if let Ok(e) = CustomEvent::new_with_event_init_dict(name, &init) {
         let _ = host.dispatch_event(&e);
     }
 }
