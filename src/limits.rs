@@ -19,8 +19,6 @@
 //! later change may replace. The alternative, a depth counter inside each deserializer,
 //! would have to be written twice and kept in step.
 
-use std::borrow::Cow;
-
 use crate::checklist::push_number;
 use crate::compile::{clip, Problem};
 use crate::parse::Tree;
@@ -39,13 +37,12 @@ pub const MAX_VALUES: usize = MAX_BYTES / 2;
 /// The most problems listed (on the page, in the console, by the validator); the rest
 /// are counted in one last line.
 pub const MAX_PROBLEMS: usize = 50;
-/// The longest message or path a problem shows, in characters; longer ones keep their
-/// start and their end. Above [`crate::MAX_LONG`] with room for the words around a
-/// value already cut by [`clip`].
-pub const MAX_MESSAGE: usize = 1_200;
+/// The longest message or path a problem shows, in bytes (UTF-8); longer ones keep their
+/// first 4,000 bytes and their last 100. Room for a value already cut by [`clip`] (1,000
+/// characters, up to 4 bytes each) and the words around it.
+pub const MAX_MESSAGE: usize = 4_200;
 
-const SIZE_HINT: &str =
-    "a checklist readers finish is far smaller: split it, or move long text into the article";
+const SIZE_HINT: &str = "split it, or move long text into the article";
 
 /// The problem of a file of `bytes` bytes, if it is over [`MAX_BYTES`]. Readers that
 /// stop early (the validator reads at most `MAX_BYTES + 1`) pass what they read.
@@ -53,12 +50,11 @@ pub fn check_size(bytes: usize) -> Result<(), Problem> {
     if bytes <= MAX_BYTES {
         return Ok(());
     }
-    let mut message = String::from("is more than ");
-    push_thousands(&mut message, MAX_BYTES);
-    message.push_str(" bytes long, the most a checklist may be");
     Err(Problem {
         path: "$".to_string(),
-        message,
+        // The numbers in messages are written out (tests/limits.rs checks them against
+        // the constants): formatting them costs the custom build more than the text.
+        message: "is more than 2,000,000 bytes long, the most a checklist may be".to_string(),
         hint: SIZE_HINT.to_string(),
     })
 }
@@ -87,10 +83,12 @@ pub fn check_text(text: &str) -> Result<(), Problem> {
                 }
                 if want_key {
                     if let Some(Frame::Object(key)) = frames.last_mut() {
+                        // As written, escapes and all (they are rare in keys, and the
+                        // place is found all the same); cut as problems cut keys.
                         // `start` and `end` sit next to ASCII bytes ('"', or the end of
                         // the text), so `get` finds char boundaries; a cut escape at the
                         // end of the text gives an empty key, never a panic.
-                        *key = Some(unescape(text.get(start..end).unwrap_or_default()));
+                        *key = Some(clip(text.get(start..end).unwrap_or_default()).into_owned());
                     }
                     want_key = false;
                 }
@@ -127,62 +125,66 @@ pub fn check_text(text: &str) -> Result<(), Problem> {
 /// deeply it nests and how many values it holds, depth first with a stack of where it
 /// is. Cycles and shared parts end at one limit or the other.
 pub fn check_tree<V: Tree>(tree: &V) -> Result<(), Problem> {
-    let Some(root) = children(tree) else {
+    let Some((root, keys)) = open(tree) else {
         return Ok(());
     };
     let mut values = 1usize;
-    // One frame per open container: the children left to visit, and the path segment
-    // of the one being visited.
-    let mut frames: Vec<(std::vec::IntoIter<(String, V)>, String)> =
-        vec![(root.into_iter(), String::new())];
-    while let Some((left, segment)) = frames.last_mut() {
-        let Some((name, child)) = left.next() else {
+    // One frame per open container: the children left to visit, the keys (an object's)
+    // and how many children were taken.
+    let mut frames = vec![(root.into_iter(), keys, 0usize)];
+    while let Some((left, _, taken)) = frames.last_mut() {
+        let Some(child) = left.next() else {
             frames.pop();
             continue;
         };
-        *segment = name;
+        *taken += 1;
         values += 1;
         if values > MAX_VALUES {
-            let mut message = String::from("holds more than ");
-            push_thousands(&mut message, MAX_VALUES);
-            message.push_str(" values");
             return Err(Problem {
                 path: "$".to_string(),
-                message,
+                message: "holds more than 1,000,000 values".to_string(),
                 hint: SIZE_HINT.to_string(),
             });
         }
-        if let Some(grandchildren) = children(&child) {
+        if let Some((grandchildren, keys)) = open(&child) {
             if frames.len() >= MAX_NESTING {
                 let mut path = String::from("$");
-                for (_, segment) in &frames {
-                    path.push_str(segment);
+                for (_, keys, taken) in &frames {
+                    // Every frame on the stack has taken the child being visited, so
+                    // `taken` is at least 1.
+                    match keys.get(*taken - 1) {
+                        Some(key) => {
+                            path.push('.');
+                            path.push_str(&clip(key));
+                        }
+                        None => {
+                            path.push('[');
+                            push_number(&mut path, *taken - 1);
+                            path.push(']');
+                        }
+                    }
                 }
                 return Err(too_deep(path));
             }
-            frames.push((grandchildren.into_iter(), String::new()));
+            frames.push((grandchildren.into_iter(), keys, 0));
         }
     }
     Ok(())
 }
 
 /// At most [`MAX_PROBLEMS`] problems, then one saying how many more there are; each
-/// message and path cut to [`MAX_MESSAGE`] characters. What every reader of a checklist
+/// message and path cut to [`MAX_MESSAGE`] bytes. What every reader of a checklist
 /// shows: 100,000 unknown keys once made 100,000 list items and console lines (13 s).
 pub fn tidy(mut problems: Vec<Problem>) -> Vec<Problem> {
     let more = problems.len().saturating_sub(MAX_PROBLEMS);
     problems.truncate(MAX_PROBLEMS);
     for p in &mut problems {
-        if let Cow::Owned(cut) = shorten(&p.message) {
-            p.message = cut;
-        }
-        if let Cow::Owned(cut) = shorten(&p.path) {
-            p.path = cut;
-        }
+        shorten(&mut p.message);
+        shorten(&mut p.path);
     }
     if more > 0 {
         let mut message = String::from("and ");
-        push_thousands(&mut message, more);
+        push_number(&mut message, more);
         message.push_str(" more problems, not listed");
         problems.push(Problem {
             path: "$".to_string(),
@@ -237,126 +239,49 @@ fn path_of(frames: &[Frame]) -> String {
 }
 
 fn too_deep(path: String) -> Problem {
-    let mut message = String::from("is nested more than ");
-    push_number(&mut message, MAX_NESTING);
-    message.push_str(" levels deep");
     Problem {
         path,
-        message,
-        hint: "no part of a checklist nests this deep (it needs 9 levels): remove or flatten this value"
-            .to_string(),
+        message: "is nested more than 32 levels deep".to_string(),
+        hint: "a checklist needs 9 levels: remove or flatten this value".to_string(),
     }
 }
 
-/// The children of an array or object with their path segments (`[3]`, `.key`), or
-/// `None` for any other value.
-fn children<V: Tree>(v: &V) -> Option<Vec<(String, V)>> {
+/// The children of an array (and no keys) or of an object (and their keys), or `None`
+/// for any other value.
+fn open<V: Tree>(v: &V) -> Option<(Vec<V>, Vec<String>)> {
     if let Some(items) = v.items() {
-        return Some(
-            items
-                .into_iter()
-                .enumerate()
-                .map(|(i, item)| {
-                    let mut segment = String::from("[");
-                    push_number(&mut segment, i);
-                    segment.push(']');
-                    (segment, item)
-                })
-                .collect(),
-        );
+        return Some((items, Vec::new()));
     }
-    let keys = v.keys()?;
-    Some(
-        keys.into_iter()
-            .filter_map(|key| {
-                let value = v.field(&key)?;
-                let mut segment = String::from(".");
-                segment.push_str(&clip(&key));
-                Some((segment, value))
-            })
-            .collect(),
-    )
-}
-
-/// A JSON string's raw text decoded, for a path: a key as the parser reads it, cut as
-/// problems cut keys.
-fn unescape(raw: &str) -> String {
-    if !raw.contains('\\') {
-        return clip(raw).into_owned();
-    }
-    let mut out = String::new();
-    let mut chars = raw.chars();
-    while let Some(c) = chars.next() {
-        if c != '\\' {
-            out.push(c);
-            continue;
-        }
-        match chars.next() {
-            Some('b') => out.push('\u{8}'),
-            Some('f') => out.push('\u{c}'),
-            Some('n') => out.push('\n'),
-            Some('r') => out.push('\r'),
-            Some('t') => out.push('\t'),
-            Some('u') => {
-                let unit = hex4(&mut chars);
-                let c = match unit {
-                    Some(hi @ 0xd800..=0xdbff) => {
-                        // A high surrogate: the low one follows as `\uXXXX` in valid JSON.
-                        let mut ahead = chars.clone();
-                        match (ahead.next(), ahead.next(), hex4(&mut ahead)) {
-                            (Some('\\'), Some('u'), Some(lo @ 0xdc00..=0xdfff)) => {
-                                // Both subtractions are within the matched ranges.
-                                chars = ahead;
-                                char::from_u32(0x10000 + ((hi - 0xd800) << 10) + (lo - 0xdc00))
-                            }
-                            _ => None,
-                        }
-                    }
-                    Some(unit) => char::from_u32(unit),
-                    None => None,
-                };
-                out.push(c.unwrap_or('\u{fffd}'));
-            }
-            Some(other) => out.push(other),
-            None => {}
+    let mut keys = Vec::new();
+    let mut values = Vec::new();
+    for key in v.keys()? {
+        if let Some(value) = v.field(&key) {
+            values.push(value);
+            keys.push(key);
         }
     }
-    clip(&out).into_owned()
+    Some((values, keys))
 }
 
-fn hex4(chars: &mut std::str::Chars<'_>) -> Option<u32> {
-    let mut n = 0;
-    for _ in 0..4 {
-        n = n * 16 + chars.next()?.to_digit(16)?;
+/// `text` cut to about [`MAX_MESSAGE`] bytes: if longer, its first 4,000 bytes and last
+/// 100 (at character boundaries) around "…". Serde quotes a wrong-typed string whole
+/// ("invalid type: string \"...3 million characters...\", expected u32"); the end keeps
+/// what was expected. (Bytes, not characters: the same cut for less code.)
+fn shorten(text: &mut String) {
+    if text.len() <= MAX_MESSAGE {
+        return;
     }
-    Some(n)
-}
-
-/// `text` if it has at most [`MAX_MESSAGE`] characters, else its first 1,000 and last
-/// 100 around "…". Serde quotes a wrong-typed string whole ("invalid type: string
-/// \"...3 million characters...\", expected u32"); the end keeps what was expected.
-fn shorten(text: &str) -> Cow<'_, str> {
-    let count = text.chars().count();
-    if count <= MAX_MESSAGE {
-        return Cow::Borrowed(text);
+    let mut head = MAX_MESSAGE - 200;
+    while !text.is_char_boundary(head) {
+        head -= 1; // 0 is a boundary, so this stops there at the latest
     }
-    let mut out: String = text.chars().take(1_000).collect();
-    out.push('…');
-    // `count` > MAX_MESSAGE > 100, so the subtraction cannot underflow.
-    out.extend(text.chars().skip(count - 100));
-    Cow::Owned(out)
-}
-
-/// Appends `n` with commas between thousands: `2,000,000`.
-fn push_thousands(out: &mut String, n: usize) {
-    let mut digits = String::new();
-    push_number(&mut digits, n);
-    let len = digits.len();
-    // `i` < `len`: it indexes the digits themselves.
-    for (i, d) in digits.chars().enumerate() {
-        if i > 0 && (len - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(d);
+    // `text.len()` > MAX_MESSAGE > 100.
+    let mut tail = text.len() - 100;
+    while !text.is_char_boundary(tail) {
+        tail += 1; // the end is a boundary
     }
+    let mut cut = String::from(text.get(..head).unwrap_or_default());
+    cut.push('…');
+    cut.push_str(text.get(tail..).unwrap_or_default());
+    *text = cut;
 }
