@@ -17,10 +17,13 @@ export function ready(): Promise<unknown>;
 /** A checklist in the format of docs/checklist-format.md (schema/checklist.schema.json). */
 export type AiCertCheckChecklist = Record<string, unknown>;
 
-/** Gives `element` a checklist and/or reading addresses, and (re)mounts it. */
+/**
+ * Gives `element` a checklist (an object, or its JSON text) and/or reading addresses,
+ * and (re)mounts it. Only own properties are read.
+ */
 export function mount(
   element: HTMLElement,
-  options?: { checklist?: AiCertCheckChecklist; readingLinks?: Record<string, string> },
+  options?: { checklist?: AiCertCheckChecklist | string; readingLinks?: Record<string, string> },
 ): Promise<void>;
 
 /** Releases the element's widget (its listeners); it mounts again if reconnected. */
