@@ -22,6 +22,9 @@ mod format;
 #[path = "src/labels.rs"]
 #[allow(dead_code)]
 mod labels;
+#[path = "src/limits.rs"]
+#[allow(dead_code)]
+mod limits;
 #[path = "src/parse.rs"]
 #[allow(dead_code)]
 mod parse;

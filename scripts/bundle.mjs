@@ -19,6 +19,15 @@
 //
 // The entry's `AI_CERT_CHECK_VERSION` becomes the crate's version (Cargo.toml), which
 // the module exports as `version`.
+//
+// An entry may import "./glue-factory.js" instead of "./glue.js" (src/web/custom-entry.js
+// does): its default export is a function that returns a fresh copy of the glue and of
+// src/web/copy.js (a copy's loader), with state of their own (the module's `wasm`, its heap of JS
+// objects, its finalizers). The two are bundled by esbuild as one module, which this
+// wraps in that function, its one `export { ... }` statement turned into the object
+// the function returns (the build fails if esbuild writes it otherwise). A build that gives each element a copy of its own needs it: one
+// module holds one instance, and swapping another instance into it would send the
+// finalizers of the old one's objects to the new one.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
@@ -41,9 +50,48 @@ if (!version) {
 
 const GLUE_INTERNALS = ['__wbg_get_imports', '__wbg_finalize_init'];
 
+// The loader of a copy (src/web/copy.js), beside the entry.
+const copyLoader = path.resolve(path.dirname(entry), 'copy.js');
+
 const resolve = {
   name: 'resolve-glue-and-wasm',
   setup(b) {
+    b.onResolve({ filter: /^\.\/glue-factory\.js$/ }, () => ({ path: 'glue-factory', namespace: 'factory' }));
+    b.onLoad({ filter: /.*/, namespace: 'factory' }, async () => {
+      // The glue's public API (its `export function` and `export class` items; not
+      // `initSync` or the default init, which a copy does not use) and the copy's loader.
+      const api = [...readFileSync(glue, 'utf8').matchAll(/^export (?:function|class) (\w+)/gm)].map((m) => m[1]);
+      if (!api.length) throw new Error(`${glue} exports no function or class: wasm-bindgen's glue changed`);
+      const inner = await build({
+        stdin: {
+          contents: `export { ${api.join(', ')} } from ${JSON.stringify(path.resolve(glue))};\nexport { load } from ${JSON.stringify(copyLoader)};\n`,
+          resolveDir: path.dirname(copyLoader),
+          loader: 'js',
+        },
+        bundle: true,
+        format: 'esm',
+        platform: 'browser',
+        write: false,
+        charset: 'utf8',
+        legalComments: 'none',
+        logLevel: 'warning',
+        plugins: [resolve],
+      });
+      const code = inner.outputFiles[0].text;
+      const exported = /^export\s*\{([^}]*)\};?\s*$/m;
+      const found = code.match(exported);
+      if (!found || code.match(new RegExp(exported.source, 'gm')).length !== 1 || /^(export|import)\b/m.test(code.replace(exported, ''))) {
+        throw new Error('the glue-factory bundle does not end in one export statement: esbuild changed');
+      }
+      const fields = found[1].split(',').map((item) => {
+        const [local, name = local] = item.trim().split(/\s+as\s+/);
+        return `${JSON.stringify(name)}: ${local}`;
+      });
+      return {
+        contents: `export default function create() {\n${code.replace(exported, '')}\nreturn { ${fields.join(', ')} };\n}\n`,
+        loader: 'js',
+      };
+    });
     b.onResolve({ filter: /^\.\/glue(\.js)?$/ }, () => ({ path: path.resolve(glue) }));
     b.onLoad({ filter: /.*/ }, (args) => {
       if (args.path !== path.resolve(glue)) return undefined;

@@ -145,6 +145,12 @@ labels! {
     link_future = "it was made by a newer version of this widget.";
     /// Said when answers cannot be saved in this browser.
     storage_unavailable = "Your answers cannot be saved in this browser; they stay on screen until you leave the page.";
+    /// Shown above a shared link's answers, which cannot be changed until kept.
+    shared_notice = "These answers come from a link; your saved answers are kept.";
+    /// Button: make a shared link's answers the reader's own (they replace the saved ones).
+    keep_shared = "Keep these answers";
+    /// Button: leave a shared link's answers for the reader's own saved ones.
+    leave_shared = "Back to my answers";
 }
 
 impl Labels {

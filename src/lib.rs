@@ -16,6 +16,7 @@ mod compile;
 mod evaluate;
 mod format;
 mod labels;
+mod limits;
 mod parse;
 pub mod picture;
 mod share;
@@ -44,6 +45,10 @@ pub use format::{
     RawSection, RawStep, RawVerdict, RawWhen,
 };
 pub use labels::{Label, RawLabels, LABELS};
+pub use limits::{
+    check_size, check_text, check_tree, tidy, unlisted, MAX_BYTES, MAX_MESSAGE, MAX_NESTING,
+    MAX_PROBLEMS, MAX_VALUES,
+};
 #[cfg(not(target_arch = "wasm32"))]
 pub use parse::parse_checklist_json;
 pub use parse::{parse, Tree};

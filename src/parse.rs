@@ -19,6 +19,7 @@ use crate::format::{
     RawChecklist, RawCondition, RawEffect, RawFactor, RawLabels, RawOption, RawQuestion,
     RawReading, RawRule, RawSection, RawStep, RawVerdict, RawWhen,
 };
+use crate::limits::{check_tree, tidy};
 
 /// A parsed JSON-like value that can be walked and deserialized.
 pub trait Tree: Sized {
@@ -32,8 +33,15 @@ pub trait Tree: Sized {
     fn deserialize<T: DeserializeOwned>(&self) -> Result<T, String>;
 }
 
-/// Reads and validates a checklist, or returns every problem found.
+/// Reads and validates a checklist, or returns the problems found: every one up to
+/// [`crate::MAX_PROBLEMS`], then a count of the rest ([`tidy`]). Nesting and size are
+/// checked first ([`check_tree`]), before anything here recurses into the tree.
 pub fn parse<V: Tree>(tree: &V) -> Result<Checklist, Vec<Problem>> {
+    check_tree(tree).map_err(|p| vec![p])?;
+    read(tree).map_err(tidy)
+}
+
+fn read<V: Tree>(tree: &V) -> Result<Checklist, Vec<Problem>> {
     let mut problems = Vec::new();
     unknown_keys::<V, RawChecklist>(tree, "$", &mut problems);
     checklist_parts(tree, &mut problems);
@@ -207,11 +215,15 @@ mod json {
         }
     }
 
-    /// Reads a checklist from JSON text: syntax errors (with line and column), shape
-    /// errors and rule problems, each with its path.
+    /// Reads a checklist from JSON text: its size and nesting first
+    /// ([`crate::check_text`]), then syntax errors (with line and column), shape errors
+    /// and rule problems, each with its path.
     pub fn parse_checklist_json(text: &str) -> Result<Checklist, Vec<Problem>> {
+        crate::limits::check_text(text).map_err(|p| vec![p])?;
         match serde_json::from_str::<serde_json::Value>(text) {
-            Ok(tree) => parse(&tree),
+            // The text check bounded the nesting, and a parsed text shares no parts: the
+            // tree check would only repeat it (at the cost of cloning every subtree).
+            Ok(tree) => read(&tree).map_err(tidy),
             Err(e) => Err(vec![Problem {
                 path: "$".to_string(),
                 message: format!("is not valid JSON: {e}"),

@@ -26,7 +26,7 @@ pub enum DecodeError {
     Damaged,
     /// Made for a different version of this checklist (or another checklist).
     OtherChecklist,
-    /// Made by a newer version of the widget.
+    /// Made by a newer version of the widget: a higher version number, in our shape.
     FutureFormat,
 }
 
@@ -76,12 +76,18 @@ pub fn encode(c: &Checklist, answers: &Answers) -> String {
 /// The answers a text describes, checked against `c`.
 pub fn decode(c: &Checklist, text: &str) -> Result<Answers, DecodeError> {
     let mut parts = crate::text::pieces(text, b'.');
-    let version = parts
-        .next()
-        .and_then(parse_base36)
-        .ok_or(DecodeError::Damaged)?;
+    let head = parts.next().unwrap_or_default();
+    let version = parse_base36(head).ok_or(DecodeError::Damaged)?;
     if version > FORMAT {
-        return Err(DecodeError::FutureFormat);
+        // Only a text shaped like ours comes from a newer version: a version number in
+        // decimal digits, then more after a dot. Anything else ("x", which base 36 reads
+        // as 33) is not ours, and is reported as not readable.
+        let ours = head.bytes().all(|b| b.is_ascii_digit()) && text.len() > head.len();
+        return Err(if ours {
+            DecodeError::FutureFormat
+        } else {
+            DecodeError::Damaged
+        });
     }
     if version != FORMAT {
         return Err(DecodeError::Damaged);
@@ -120,7 +126,7 @@ pub fn decode(c: &Checklist, text: &str) -> Result<Answers, DecodeError> {
     Ok(answers)
 }
 
-fn push_base36(out: &mut String, mut n: u32) {
+pub(crate) fn push_base36(out: &mut String, mut n: u32) {
     // u32::MAX is 7 base-36 digits ("1z141z3"), so `i` stays above 0; `d` < 36, so each
     // digit byte is '0'..='9' or 'a'..='z'.
     let mut digits = [0u8; 8];

@@ -7,16 +7,13 @@ const editor = $("json");
 const status = $("status");
 const problemsList = $("problems");
 const preview = $("preview");
-let custom; // the custom build's module, for `validate`
+let checker; // a copy of the custom build, for its `validate`
 let timer;
 let lastGood = null;
 
 async function validator() {
-  if (!custom) {
-    custom = await import("./pkg/ai-cert-check-custom.js");
-    await custom.default();
-  }
-  return custom.validate;
+  if (!checker || checker.failed) checker = await (await import("./pkg/ai-cert-check-custom.js")).start();
+  return checker.validate;
 }
 
 function say(text, kind) {

@@ -73,7 +73,7 @@ export const attributes = [
     type: 'string',
     values: 'JSON object `{ "<reading id>": "<address>" }`',
     description:
-      'addresses for the related reading (only http(s), relative and mailto are made links; without an address a title shows as text)',
+      'addresses for the related reading (only http(s), relative and mailto are made links; without an address a title shows as text; only the object\'s own properties count)',
   },
 ];
 
@@ -180,6 +180,7 @@ export const cssParts = [
   { name: 'reading', description: 'the related reading' },
   { name: 'actions', description: 'the buttons (share, copy the summary, print, clear)' },
   { name: 'notice', description: 'short notices (copied, cleared with an undo, storage refused, a share link ignored)' },
+  { name: 'shared', description: 'the notice above a share link\'s answers (read-only until kept), with its two buttons' },
   { name: 'problems', description: 'the list of a given checklist\'s problems, shown instead of it' },
 ];
 

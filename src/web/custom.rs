@@ -7,34 +7,74 @@
 //! bytes, so it lives in its own `.wasm` that only such pages load; the default build
 //! names none of this.
 //!
-//! A checklist with problems is not shown: the widget lists every problem with its path
-//! and hint in place of the checklist, logs them to the console, and fires
-//! `ai-cert-check-invalid`. The host page is untouched either way.
+//! A checklist with problems is not shown: the widget lists its problems (at most
+//! `MAX_PROBLEMS`, then a count of the rest) with their paths and hints in place of the
+//! checklist, logs them to the console, and fires `ai-cert-check-invalid`. The host
+//! page is untouched either way.
+//!
+//! A checklist arrives as JSON text (a file, an inline script: its size and nesting are
+//! checked on the text, then `JSON.parse` reads it) or as an object (the JS API: checked
+//! as a tree). Only an object's own properties are read: a host page whose
+//! `Object.prototype` was polluted does not add fields to a checklist.
+//!
+//! `entry.js` gives every element a copy of this build of its own (see
+//! `custom-entry.js`), so nothing here is shared between two checklists.
 
 use std::rc::Rc;
 
-use js_sys::{Array, Object, Reflect};
+use js_sys::{Array, JsString, Object, Reflect};
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
 
 use super::dom::{attrs, clear, el};
 use super::{dispatch, mount_checklist, shadow, style, Widget};
-use crate::{invalid_heading, parse, Problem, Tree};
+use crate::{check_size, check_text, invalid_heading, parse, Checklist, Problem, Tree};
 
 /// A JS value as a tree the engine's path-aware reader can walk.
 struct Js(JsValue);
 
+/// `object[key]` if `object` is an object (not an array) that has it as its own
+/// property: inherited ones are never read.
+#[inline(never)]
+pub(super) fn own(object: &JsValue, key: &JsValue) -> Option<JsValue> {
+    if !object.is_object() || Array::is_array(object) {
+        return None;
+    }
+    if !Object::has_own(object.unchecked_ref::<Object>(), key) {
+        return None;
+    }
+    Reflect::get(object, key).ok()
+}
+
+/// The items of an array, a hole (no own item at that index) as `undefined`: an
+/// inherited `Array.prototype[0]` is never read.
+#[inline(never)]
+pub(super) fn own_items(array: &JsValue) -> Option<Vec<JsValue>> {
+    let array = array
+        .dyn_ref::<Array>()
+        .filter(|_| Array::is_array(array))?;
+    Some(
+        (0..array.length())
+            .map(|i| {
+                let index = JsValue::from(i);
+                if Object::has_own(array.unchecked_ref::<Object>(), &index) {
+                    array.get(i)
+                } else {
+                    JsValue::UNDEFINED
+                }
+            })
+            .collect(),
+    )
+}
+
 impl Tree for Js {
     fn field(&self, key: &str) -> Option<Self> {
-        if !self.0.is_object() || Array::is_array(&self.0) {
-            return None;
-        }
-        let v = Reflect::get(&self.0, &JsValue::from_str(key)).ok()?;
+        let v = own(&self.0, &JsValue::from_str(key))?;
         (!v.is_undefined()).then_some(Js(v))
     }
 
     fn items(&self) -> Option<Vec<Self>> {
-        Array::is_array(&self.0).then(|| Array::from(&self.0).iter().map(Js).collect())
+        Some(own_items(&self.0)?.into_iter().map(Js).collect())
     }
 
     fn keys(&self) -> Option<Vec<String>> {
@@ -62,19 +102,43 @@ fn problems_to_js(problems: &[Problem]) -> Array {
     list
 }
 
-/// Every problem of `checklist` (a plain JS object in the checklist format), as
-/// `[{ path, message, hint }]`; empty when it is valid.
+/// Reads a checklist given as JSON text or as an object.
+fn read(checklist: JsValue) -> Result<Checklist, Vec<Problem>> {
+    let value = match checklist.dyn_ref::<JsString>() {
+        Some(text) => {
+            // UTF-16 units are never more than UTF-8 bytes: a text longer than the limit
+            // in units is refused before it is copied into this build's memory.
+            check_size(text.length() as usize).map_err(|p| vec![p])?;
+            let text = String::from(text);
+            check_text(&text).map_err(|p| vec![p])?;
+            js_sys::JSON::parse(&text).map_err(|e| {
+                let mut message = String::from("is not valid JSON: ");
+                message.push_str(&String::from(js_sys::Error::from(e).message()));
+                vec![Problem {
+                    path: "$".to_string(),
+                    message,
+                    hint: "check the brackets, commas and quotes around that place".to_string(),
+                }]
+            })?
+        }
+        None => checklist,
+    };
+    parse(&Js(value))
+}
+
+/// The problems of `checklist` (JSON text, or a plain JS object in the checklist
+/// format), as `[{ path, message, hint }]`; empty when it is valid.
 #[wasm_bindgen]
 pub fn validate(checklist: JsValue) -> Array {
-    match parse(&Js(checklist)) {
+    match read(checklist) {
         Ok(_) => Array::new(),
         Err(problems) => problems_to_js(&problems),
     }
 }
 
-/// Mounts an author's checklist into `host`, or, if it has problems, shows them in its
-/// place and returns `undefined`. `error` reports a problem found before parsing (the
-/// file could not be fetched, or is not JSON); `links` as for `mount`.
+/// Mounts an author's checklist (JSON text or an object) into `host`, or, if it has
+/// problems, shows them in its place and returns `undefined`. `error` reports a problem
+/// found before reading (the file could not be fetched); `links` as for `mount`.
 #[wasm_bindgen]
 pub fn mount_custom(
     host: HtmlElement,
@@ -88,7 +152,7 @@ pub fn mount_custom(
             message,
             hint: "check the address, and that the file is valid JSON".to_string(),
         }]),
-        None => parse(&Js(checklist)),
+        None => read(checklist),
     };
     match parsed {
         Ok(c) => mount_checklist(host, Rc::new(c), links).map(Some),
@@ -121,6 +185,6 @@ fn show_problems(host: &HtmlElement, problems: &[Problem]) -> Result<(), JsValue
     }
     let detail = Object::new();
     let _ = Reflect::set(&detail, &"problems".into(), &problems_to_js(problems));
-    dispatch(host, "invalid", &detail);
+    dispatch(host, "ai-cert-check-invalid", &detail);
     Ok(())
 }

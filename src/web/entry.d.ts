@@ -25,13 +25,16 @@ export type AiCertCheckChecklist = Record<string, unknown>;
 
 /** What {@link mount} may give an element. */
 export interface AiCertCheckMountOptions {
-  /** A checklist object; without one, the element's own (`src`, `checklist`) or the built-in one. */
-  checklist?: AiCertCheckChecklist;
+  /** A checklist (an object, or its JSON text); without one, the element's own (`src`, `checklist`) or the built-in one. */
+  checklist?: AiCertCheckChecklist | string;
   /** Addresses for the related reading, by reading id. */
   readingLinks?: Record<string, string>;
 }
 
-/** Gives `element` a checklist and/or reading addresses, and (re)mounts it. */
+/**
+ * Gives `element` a checklist and/or reading addresses, and (re)mounts it. Only own
+ * properties of `options` are read.
+ */
 export function mount(element: HTMLElement, options?: AiCertCheckMountOptions): Promise<void>;
 
 /** Releases the element's widget (its listeners); it mounts again if reconnected. */

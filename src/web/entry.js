@@ -12,12 +12,11 @@ import { mount as mountBuiltin } from "./glue.js";
 import { load as loadBuild } from "./loader.js";
 
 const TAG = "ai-cert-check";
-const widgets = new WeakMap(); // element -> mounted widget (or null: showing problems)
-const pending = new WeakSet(); // elements whose mount is under way
+const widgets = new WeakMap(); // element -> { widget, copy } (widget null: showing problems)
+const loads = new WeakMap(); // element -> the token of the load under way
 const given = new WeakMap(); // element -> { checklist, readingLinks } from the JS API
 const mountings = new WeakMap(); // element -> promise of its latest mount
 let loading;
-let loadingCustom;
 
 function load() {
   loading ??= loadBuild(() => import("./ai-cert-check-core.wasm.js"));
@@ -42,100 +41,61 @@ function loadLocale(lang) {
   return loadingLocale[lang];
 }
 
-function loadCustom() {
-  loadingCustom ??= import("./ai-cert-check-custom.js").then(async (custom) => {
-    await custom.default();
-    return custom;
-  });
-  return loadingCustom;
-}
-
 // `reading-links='{"employers-care": "/posts/employers/"}'`: the host's addresses for
 // the related reading, by id. Parsed here (JSON.parse costs the wasm nothing); the wasm
-// vets every address before making a link.
+// vets every address before making a link. Only own properties count: copied onto an
+// object without a prototype, so that a property a page added to Object.prototype is
+// never read as a link.
 function readingLinks(element) {
-  if (given.get(element)?.readingLinks) return given.get(element).readingLinks;
-  const text = element.getAttribute("reading-links");
-  if (!text) return undefined;
+  let links = given.get(element)?.readingLinks;
   try {
-    const links = JSON.parse(text);
-    if (links && typeof links === "object") return links;
+    links ??= JSON.parse(element.getAttribute("reading-links") || null);
   } catch (error) {
     console.warn(`<${TAG}> reading-links is not valid JSON; related reading shows as plain titles.`, error);
   }
-  return undefined;
-}
-
-// Where the element's checklist comes from: `null` for the built-in one, otherwise
-// `{ checklist }` (a parsed object) or `{ error }` (a message for the author).
-async function source(element) {
-  if (given.get(element)?.checklist !== undefined) return { checklist: given.get(element).checklist };
-  const src = element.getAttribute("src");
-  if (src) {
-    let text;
-    try {
-      const response = await fetch(new URL(src, document.baseURI), { credentials: "same-origin" });
-      if (!response.ok) return { error: `could not load "${src}": HTTP ${response.status}` };
-      text = await response.text();
-    } catch (error) {
-      return { error: `could not load "${src}": ${error.message}` };
-    }
-    try {
-      return { checklist: JSON.parse(text) };
-    } catch (error) {
-      return { error: `"${src}" is not valid JSON: ${error.message}` };
-    }
-  }
-  const id = element.getAttribute("checklist");
-  if (id) {
-    const script = element.ownerDocument.getElementById(id);
-    if (!script) return { error: `no element with id "${id}" holds the checklist` };
-    try {
-      return { checklist: JSON.parse(script.textContent) };
-    } catch (error) {
-      return { error: `the checklist in #${id} is not valid JSON: ${error.message}` };
-    }
-  }
-  return null;
+  return links && typeof links == "object" ? Object.assign(Object.create(null), links) : undefined;
 }
 
 function connect(element) {
-  if (widgets.has(element) || pending.has(element)) return mountings.get(element);
-  const mounting = start(element);
-  mountings.set(element, mounting);
-  return mounting;
+  if (!widgets.has(element) && !loads.has(element)) {
+    const token = {};
+    loads.set(element, token);
+    mountings.set(element, start(element, token));
+  }
+  return mountings.get(element);
 }
 
-async function start(element) {
-  // A later `mount` call replaces what this one is loading: it compares tokens.
-  const token = given.get(element);
-  const current = () => element.isConnected && !widgets.has(element) && given.get(element) === token;
-  pending.add(element);
+async function start(element, token) {
+  // The last request wins: each load carries a token, and one that finishes after a
+  // newer one started (an attribute changed, `mount` was called, the element left the
+  // page) is dropped.
+  const current = () => loads.get(element) === token && element.isConnected;
   try {
-    const from = await source(element);
     const links = readingLinks(element);
     const lang = localeOf(element);
-    if (from === null && lang) {
-      const locale = await loadLocale(lang);
-      if (current()) widgets.set(element, locale.mount(element, links));
-    } else if (from === null) {
-      await load();
-      if (current()) widgets.set(element, mountBuiltin(element, links));
+    const checklist = given.get(element)?.checklist;
+    let held;
+    if (checklist !== undefined || element.getAttribute("src") || element.getAttribute("checklist")) {
+      // A checklist of the host's own: a copy of the custom build of its own, whose
+      // faults stop this element alone (src/web/custom-entry.js).
+      held = await (await import("./ai-cert-check-custom.js")).mount(element, checklist, links, current);
     } else {
-      const custom = await loadCustom();
-      if (current()) widgets.set(element, custom.mount_custom(element, from.checklist, links, from.error) ?? null);
+      const locale = lang ? await loadLocale(lang) : void (await load());
+      if (current()) held = { widget: (locale ? locale.mount : mountBuiltin)(element, links) };
     }
+    if (held && !held.copy?.failed) widgets.set(element, held);
   } catch (error) {
     console.error(`<${TAG}> could not start:`, error);
   } finally {
-    if (given.get(element) === token) pending.delete(element);
+    if (loads.get(element) === token) loads.delete(element);
   }
 }
 
 function release(element) {
-  const widget = widgets.get(element);
+  const held = widgets.get(element);
   widgets.delete(element);
-  widget?.free();
+  loads.delete(element);
+  held?.widget?.free();
 }
 
 // Server-side rendering imports this module where there is no DOM: there the class
@@ -143,6 +103,9 @@ function release(element) {
 // nothing.
 class AiCertCheckElement extends (globalThis.HTMLElement ?? Object) {
   static observedAttributes = ["src", "checklist", "lang", "storage"];
+  // Marks this definition as ours: the script loaded twice is harmless, another
+  // definition of the name is reported.
+  static aiCertCheck = 1;
 
   connectedCallback() {
     connect(this);
@@ -150,8 +113,7 @@ class AiCertCheckElement extends (globalThis.HTMLElement ?? Object) {
 
   attributeChangedCallback(name, before, after) {
     // A different checklist, language or storage choice: mount afresh.
-    if (before !== after && (widgets.has(this) || pending.has(this))) {
-      pending.delete(this);
+    if (before !== after && (widgets.has(this) || loads.has(this))) {
       release(this);
       if (this.isConnected) connect(this);
     }
@@ -166,15 +128,20 @@ class AiCertCheckElement extends (globalThis.HTMLElement ?? Object) {
   }
 }
 
-if (globalThis.customElements && !customElements.get(TAG)) customElements.define(TAG, AiCertCheckElement);
+const taken = globalThis.customElements?.get(TAG);
+if (globalThis.customElements && !taken) customElements.define(TAG, AiCertCheckElement);
+else if (taken && !taken.aiCertCheck) {
+  console.error(`<${TAG}> cannot start: another script defined <${TAG}>.`);
+}
 
 /**
- * Gives `element` a checklist (a plain object in the checklist format) and, optionally,
- * addresses for its related reading, then (re)mounts it. Resolves once it is shown.
+ * Gives `element` a checklist (a plain object in the checklist format, or its JSON
+ * text) and, optionally, addresses for its related reading, then (re)mounts it.
+ * Resolves once it is shown. Only the options' own properties are read.
  */
-export async function mount(element, { checklist, readingLinks: links } = {}) {
-  given.set(element, { checklist, readingLinks: links });
-  pending.delete(element);
+export async function mount(element, options = {}) {
+  const own = (key) => (Object.hasOwn(options, key) ? options[key] : undefined);
+  given.set(element, { checklist: own("checklist"), readingLinks: own("readingLinks") });
   release(element);
   if (element.isConnected) await connect(element);
 }
@@ -185,12 +152,12 @@ export function unmount(element) {
   release(element);
 }
 
-/** The element's widget once its mount (if one is under way) is done. */
+/** The element's widget once its latest mount (even one started meanwhile) is done. */
 async function mounted(element) {
-  await mountings.get(element);
-  const widget = widgets.get(element);
-  if (!widget) throw new Error(`<${TAG}> is not mounted (not in the document, or its checklist has problems)`);
-  return widget;
+  for (let m; m !== mountings.get(element); ) await (m = mountings.get(element));
+  const held = widgets.get(element);
+  if (!held?.widget || held.copy?.failed) throw new Error(`<${TAG}> is not mounted (not in the document, or its checklist has problems)`);
+  return held.widget;
 }
 
 /** The reader's answers: `{ questionId: optionId | optionId[] }`. */

@@ -10,7 +10,7 @@
 
 use std::fmt::{self, Display};
 
-use js_sys::{Array, Object};
+use js_sys::Object;
 use serde::de::{
     self, DeserializeSeed, Expected, IntoDeserializer, MapAccess, SeqAccess, Unexpected, Visitor,
 };
@@ -113,8 +113,7 @@ impl<'de> de::Deserializer<'de> for Js {
             }
         } else if let Some(s) = v.as_string() {
             visitor.visit_string(s)
-        } else if Array::is_array(&v) {
-            let items: Vec<JsValue> = Array::from(&v).iter().collect();
+        } else if let Some(items) = super::custom::own_items(&v) {
             visitor.visit_seq(Items(items.into_iter()))
         } else if v.is_object() {
             let keys = Object::keys(v.unchecked_ref::<Object>());

@@ -5,23 +5,39 @@
 //! Nothing here leaves the browser. Every storage call can fail (storage disabled,
 //! blocked by privacy settings, over quota): a failure is reported to the caller, which
 //! tells the reader that saving is unavailable, and the answers on screen stay.
+//!
+//! The reader's saved answers are never overwritten or deleted but by their own action
+//! (answering, "Clear my answers", "Keep these answers"):
+//! - they are kept under a key with the checklist's fingerprint, so another checklist
+//!   on the same site that reuses the id (or another version of this one) has a key of
+//!   its own, and opening it leaves them alone. Rejected alternative: one key per id,
+//!   with a mismatching entry removed (as before): opening the other checklist deleted
+//!   the reader's answers;
+//! - a share link's answers are shown read-only ([`SharedView`]) and are not saved
+//!   until the reader keeps them.
 
-use web_sys::{Document, HtmlElement, Storage};
+use wasm_bindgen::prelude::*;
+use web_sys::{Document, Element, HtmlElement, HtmlInputElement, Storage};
 
+use crate::share::push_base36;
 use crate::text::{cut, pieces};
-use crate::{decode, encode, Answers, Checklist, DecodeError};
+use crate::{decode, encode, fingerprint, Answers, Checklist, DecodeError, Labels};
 
 /// The prefix of storage keys and fragment entries.
 const KEY: &str = "ai-cert-check-";
 
 /// Where one widget keeps its answers, if it may.
 pub struct Saved {
+    /// `ai-cert-check-<id>.<fingerprint>`.
     key: String,
+    /// `ai-cert-check-<id>`: where answers were kept before keys had the fingerprint.
+    legacy: String,
     storage: Option<Storage>,
     /// Saving is wanted (not `storage="none"`) but the browser refuses it.
     pub unavailable: bool,
 }
 
+/// `ai-cert-check-<checklist id>`: a share link's fragment entry.
 fn key(c: &Checklist) -> String {
     let mut k = String::from(KEY);
     k.push_str(&c.id);
@@ -39,31 +55,45 @@ impl Saved {
                 .and_then(|d| d.default_view())
                 .and_then(|w| w.local_storage().ok().flatten())
         };
+        let legacy = key(c);
+        let mut key = legacy.clone();
+        key.push('.');
+        push_base36(&mut key, fingerprint(c));
         Saved {
-            key: key(c),
+            key,
+            legacy,
             unavailable: !off && storage.is_none(),
             storage,
         }
     }
 
     /// The answers saved on an earlier visit, if they are for this checklist as it is
-    /// now. Anything else under the key (stale, damaged, foreign) is removed.
+    /// now. Anything else is left as it is, never applied: answers of another checklist
+    /// with the same id, of another version of this one, of a newer widget, or junk.
+    /// Answers saved under the key without the fingerprint (before it had one) move to
+    /// the new key if they are this checklist's.
     pub fn load(&mut self, c: &Checklist) -> Option<Answers> {
         let storage = self.storage.as_ref()?;
-        let text = match storage.get_item(&self.key) {
-            Ok(t) => t?,
-            Err(_) => {
-                self.unavailable = true;
-                return None;
-            }
-        };
-        match decode(c, &text) {
-            Ok(a) => Some(a),
-            Err(_) => {
-                let _ = storage.remove_item(&self.key);
-                None
+        for key in [&self.key, &self.legacy] {
+            match storage.get_item(key) {
+                Err(_) => {
+                    self.unavailable = true;
+                    return None;
+                }
+                Ok(None) => {}
+                Ok(Some(text)) => {
+                    let answers = decode(c, &text).ok();
+                    if answers.is_some()
+                        && *key == self.legacy
+                        && storage.set_item(&self.key, &text).is_ok()
+                    {
+                        let _ = storage.remove_item(key);
+                    }
+                    return answers;
+                }
             }
         }
+        None
     }
 
     /// Saves the answers (or removes them when there are none). Returns whether the
@@ -79,6 +109,32 @@ impl Saved {
         };
         self.unavailable = !ok;
         ok
+    }
+}
+
+/// A share link's answers on screen: read-only (every option disabled), under a notice
+/// with two buttons, "Keep these answers" (`data-action="keep"`) and "Back to my
+/// answers" (`data-action="mine"`), placed at the top of the questions. Nothing is saved
+/// while it shows. Self-contained: it needs only the first option's input of the view
+/// (the notice goes before its question, and every input of its form is disabled).
+/// Made by a few lines of JS (`show_shared`, `end_shared` below): the same in Rust was
+/// about 400 bytes more of the reader's download.
+pub struct SharedView {
+    notice: Element,
+}
+
+impl SharedView {
+    /// Shows the notice and makes the options read-only.
+    pub fn show(l: &Labels, first: Option<&HtmlInputElement>) -> Option<SharedView> {
+        let first = first?;
+        let notice = show_shared(first, &l.shared_notice, &l.keep_shared, &l.leave_shared);
+        Some(SharedView { notice })
+    }
+
+    /// Ends the shared view: the notice goes, the options can be changed again, and the
+    /// first one has the focus (the button that ended it is gone).
+    pub fn end(self) {
+        end_shared(&self.notice);
     }
 }
 
@@ -112,4 +168,35 @@ pub fn share_link(doc: &Document, c: &Checklist, a: &Answers) -> Option<String> 
     link.push('=');
     link.push_str(&encode(c, a));
     Some(link)
+}
+
+#[wasm_bindgen(inline_js = "const lock = (form, on) => {
+  for (const input of form.querySelectorAll('input')) input.disabled = on;
+};
+export function show_shared(first, text, keep, mine) {
+  const doc = first.ownerDocument;
+  const notice = doc.createElement('div');
+  notice.className = 'shared actions';
+  notice.part = 'shared';
+  notice.append(text);
+  for (const [action, label] of [['keep', keep], ['mine', mine]]) {
+    const button = doc.createElement('button');
+    button.type = 'button';
+    button.dataset.action = action;
+    button.append(label);
+    notice.append(button);
+  }
+  first.form.insertBefore(notice, first.closest('form > *'));
+  lock(first.form, true);
+  return notice;
+}
+export function end_shared(notice) {
+  const form = notice.closest('form');
+  notice.remove();
+  lock(form, false);
+  form.querySelector('input').focus();
+}")]
+extern "C" {
+    fn show_shared(first: &HtmlInputElement, text: &str, keep: &str, mine: &str) -> Element;
+    fn end_shared(notice: &Element);
 }

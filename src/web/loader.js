@@ -1,6 +1,6 @@
-// Starts one build's compiled Rust code: the .wasm where the page lets WebAssembly run,
-// otherwise the same code compiled to JavaScript (binaryen's wasm2js, made by
-// scripts/wasm2js.mjs), for pages whose Content-Security-Policy has no
+// Starts one copy of a build's compiled Rust code: the .wasm where the page lets
+// WebAssembly run, otherwise the same code compiled to JavaScript (binaryen's wasm2js,
+// made by scripts/wasm2js.mjs), for pages whose Content-Security-Policy has no
 // 'wasm-unsafe-eval'. The JavaScript build is about 48 KB gzip and is fetched only
 // when WebAssembly is refused; the .wasm is then never fetched.
 //
@@ -15,7 +15,8 @@ import init, { __wbg_get_imports, __wbg_finalize_init } from "./glue.js";
 import wasmBytes from "./wasm-inline.js";
 
 let allowed;
-function wasmAllowed() {
+/** Whether the page lets WebAssembly run. */
+export function wasmAllowed() {
   if (allowed === undefined) {
     try {
       allowed = !!new WebAssembly.Instance(new WebAssembly.Module(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0])));

@@ -52,8 +52,6 @@ use crate::{evaluate, Answers, Checklist, DecodeError};
 use dom::{cast, el};
 use view::View;
 
-/// Events are named `<prefix>-ready` and `<prefix>-change`.
-const PREFIX: &str = "ai-cert-check";
 /// `style.css`, minified by `build.rs`.
 #[cfg(not(feature = "custom"))]
 const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/style.min.css"));
@@ -103,6 +101,9 @@ struct Instance {
     /// The answers before "Clear my answers", until the reader answers again: what
     /// "Undo" restores.
     cleared: RefCell<Option<Answers>>,
+    /// A share link's answers, read-only until the reader keeps them or goes back to
+    /// their own; nothing is saved meanwhile.
+    shared: RefCell<Option<keep::SharedView>>,
     view: View,
 }
 
@@ -192,12 +193,17 @@ fn mount_checklist(host: HtmlElement, checklist: Held, links: JsValue) -> Result
         .collect();
     let view = view::render(&doc, &root, c, &uid, links);
     style(&doc, &root);
-    // A share link for this checklist wins over saved answers; a link that cannot be
-    // used is ignored whole, with a notice, and the saved answers stay.
+    // A share link for this checklist is shown, read-only, in place of the saved
+    // answers, which stay as they are; a link that cannot be used is ignored whole,
+    // with a notice.
     let mut saved = keep::Saved::open(&host, c);
     let mut notice = None;
+    let mut shared = None;
     let answers = match keep::from_fragment(&doc, c) {
-        Some(Ok(a)) => a,
+        Some(Ok(a)) => {
+            shared = keep::SharedView::show(&c.labels, view.questions.first_input());
+            a
+        }
         Some(Err(why)) => {
             let l = &c.labels;
             let why = match why {
@@ -229,6 +235,7 @@ fn mount_checklist(host: HtmlElement, checklist: Held, links: JsValue) -> Result
         answers: RefCell::new(answers),
         saved: RefCell::new(saved),
         cleared: RefCell::new(None),
+        shared: RefCell::new(shared),
         view,
     });
     let weak = Rc::downgrade(&instance);
@@ -251,7 +258,7 @@ fn mount_checklist(host: HtmlElement, checklist: Held, links: JsValue) -> Result
             instance.on_action(&action);
         }
     });
-    dispatch(&host, "ready", &JsValue::UNDEFINED);
+    dispatch(&host, "ai-cert-check-ready", &JsValue::UNDEFINED);
     Ok(Widget {
         _listeners: [on_change, on_click],
         instance,
@@ -282,14 +289,45 @@ impl Instance {
 
     fn on_action(&self, action: &str) {
         let c = self.c();
+        // "Keep these answers" and "Back to my answers" end a shared view: keeping
+        // saves its answers as the reader's own (no answer changes, so no change event);
+        // going back shows the reader's saved ones instead.
+        if action == "keep" || action == "mine" {
+            if let Some(view) = self.shared.borrow_mut().take() {
+                view.end();
+            }
+            let next = match action {
+                "keep" => Some(self.answers.borrow().clone()),
+                _ => self.saved.borrow_mut().load(c),
+            };
+            self.replace(
+                next.unwrap_or_else(|| Answers::new(c)),
+                None,
+                action == "mine",
+            );
+            return;
+        }
         let l = &c.labels;
         let answers = self.answers.borrow().clone();
         let notice = &self.view.actions.notice;
         match action {
-            "clear" if answers.answered() > 0 => {
-                self.replace(Answers::new(c), None, true);
-                self.cleared.replace(Some(answers));
-                self.view.actions.say(&l.cleared, true);
+            "clear" => {
+                // In a shared view, "my answers" are the saved ones: the view ends and
+                // they are cleared, and Undo brings them back (not the link's).
+                let shared = self.shared.borrow_mut().take();
+                let before = match shared {
+                    Some(view) => {
+                        view.end();
+                        self.saved.borrow_mut().load(c)
+                    }
+                    None => Some(answers),
+                };
+                let before = before.filter(|a| a.answered() > 0);
+                if before.is_some() || self.answers.borrow().answered() > 0 {
+                    self.replace(Answers::new(c), None, true);
+                    self.view.actions.say(&l.cleared, before.is_some());
+                    self.cleared.replace(before);
+                }
             }
             "undo" => {
                 if let Some(before) = self.cleared.take() {
@@ -342,9 +380,12 @@ impl Instance {
         let arrived =
             by_reader && !was_complete && outcome.verdict.is_some() && !outcome.is_provisional();
         self.view.update(&self.doc, c, &answers, &outcome, arrived);
-        let kept = self.saved.borrow_mut().save(c, &answers);
-        if !kept && self.saved.borrow().unavailable {
-            self.view.actions.say(&c.labels.storage_unavailable, false);
+        // A shared view is never saved: the reader's own answers stay until they act.
+        if self.shared.borrow().is_none() {
+            let kept = self.saved.borrow_mut().save(c, &answers);
+            if !kept && self.saved.borrow().unavailable {
+                self.view.actions.say(&c.labels.storage_unavailable, false);
+            }
         }
         // Every borrow ends before an event goes out: a host handler may call back in.
         *self.answers.borrow_mut() = answers.clone();
@@ -353,9 +394,9 @@ impl Instance {
             let _ = js_sys::Reflect::set(&d, &"answers".into(), &detail::answers(c, &answers));
             let _ =
                 js_sys::Reflect::set(&d, &"result".into(), &detail::result(c, &answers, &outcome));
-            dispatch(&self.host, "change", &d);
+            dispatch(&self.host, "ai-cert-check-change", &d);
             if arrived {
-                dispatch(&self.host, "complete", &d);
+                dispatch(&self.host, "ai-cert-check-complete", &d);
             }
         }
     }
@@ -391,15 +432,14 @@ fn style(doc: &Document, root: &ShadowRoot) {
     }
 }
 
+/// Dispatches the event `name` (`ai-cert-check-...`: whole names, not a prefix joined
+/// at run time, which cost more code than the repeated prefix costs data).
 fn dispatch(host: &HtmlElement, name: &str, detail: &JsValue) {
     let init = CustomEventInit::new();
     init.set_bubbles(true);
     init.set_composed(true);
     init.set_detail(detail);
-    let mut kind = String::from(PREFIX);
-    kind.push('-');
-    kind.push_str(name);
-    if let Ok(e) = CustomEvent::new_with_event_init_dict(&kind, &init) {
+    if let Ok(e) = CustomEvent::new_with_event_init_dict(name, &init) {
         let _ = host.dispatch_event(&e);
     }
 }

@@ -95,6 +95,11 @@ impl Questions {
         Questions { inputs, fieldsets }
     }
 
+    /// The first option's control: where a notice about all the answers goes before.
+    pub fn first_input(&self) -> Option<&HtmlInputElement> {
+        self.inputs.first()?.first()
+    }
+
     /// Makes the controls of question `q` show the answers (after an exclusive option
     /// cleared others, or when answers are set from outside).
     pub fn sync(&self, q: usize, answers: &Answers) {
