@@ -110,19 +110,37 @@ function mulberry32(seed) {
 }
 
 /**
- * `count` clicks `[questionId, optionId]`, each of which changes an answer: a radio
- * other than the one checked, or any checkbox (a click always toggles one).
+ * `count` clicks `[questionId, optionId]`, each of which changes an answer, on a question
+ * the reader can see: a radio other than the one checked, or any checkbox (a click
+ * always toggles one). It follows the answers as the widget keeps them: an exclusive
+ * box clears the others of its question and any other box clears it, and a question
+ * whose `ask_if` stops holding is hidden and loses its answer (so it is never clicked
+ * while hidden: the widget would drop that answer at once).
  */
 export function answerSequence(checklist, count, seed) {
   const questions = checklist.sections.flatMap((s) => s.questions);
   const random = mulberry32(seed);
-  const current = new Map();
+  const current = new Map(questions.map((q) => [q.id, new Set()]));
+  const asked = (q) => (q.ask_if ?? []).every((w) => w.any_of.some((id) => current.get(w.question).has(id)));
   const seq = [];
   while (seq.length < count) {
-    const q = questions[Math.floor(random() * questions.length)];
-    const candidates = q.multiple ? q.options : q.options.filter((o) => o.id !== current.get(q.id));
+    const visible = questions.filter(asked);
+    const q = visible[Math.floor(random() * visible.length)];
+    const picked = current.get(q.id);
+    const candidates = q.multiple ? q.options : q.options.filter((o) => !picked.has(o.id));
     const o = candidates[Math.floor(random() * candidates.length)];
-    if (!q.multiple) current.set(q.id, o.id);
+    if (!q.multiple) {
+      picked.clear();
+      picked.add(o.id);
+    } else if (picked.has(o.id)) {
+      picked.delete(o.id);
+    } else {
+      if (o.exclusive) picked.clear();
+      else for (const x of q.options) if (x.exclusive) picked.delete(x.id);
+      picked.add(o.id);
+    }
+    // Conditions name earlier questions only: one pass in order settles every one.
+    for (const x of questions) if (!asked(x)) current.get(x.id).clear();
     seq.push([q.id, o.id]);
   }
   return seq;
@@ -132,7 +150,7 @@ export function answerSequence(checklist, count, seed) {
 // Installed before any page script: the time of the ready event (ms since navigation
 // start) and a count of change events with the last verdict they reported.
 function recorder() {
-  const b = (window.__bench = { ready: null, readyPainted: null, changes: 0, eventVerdict: null });
+  const b = (window.__bench = { ready: null, readyPainted: null, changes: 0, eventVerdict: null, eventAt: null });
   const painted = () => {
     // The frame after ready: its rAF, then a task queued from it (runs after that
     // frame's style, layout and paint on the main thread).
@@ -149,8 +167,11 @@ function recorder() {
       painted();
     }, true);
     addEventListener(`${tag}-change`, (e) => {
+      b.eventAt = performance.now();
       b.changes++;
-      b.eventVerdict = e.detail?.result?.verdict ?? null;
+      // Before the first answer (and after the last one is taken back) there is no
+      // verdict: null in the event, an empty data-verdict on screen.
+      b.eventVerdict = e.detail?.result?.verdict ?? '';
     }, true);
   }
 }
@@ -187,6 +208,7 @@ async function timedChange({ tag, q, o }) {
   const t3 = performance.now();
   return {
     script: t1 - t0,
+    event: window.__bench.eventAt - t0,
     style: t2 - t1,
     layout: t2 - t0,
     frame: t3 - t0,
