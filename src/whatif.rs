@@ -21,7 +21,7 @@
 //! when weights change and cannot exist for authors' own checklists.
 
 use crate::answers::{Answers, Bits};
-use crate::checklist::Checklist;
+use crate::checklist::{Checklist, MAX_OPTIONS};
 use crate::evaluate::{decide, directions, option_push, scores};
 use crate::text::fill_text;
 
@@ -106,9 +106,18 @@ pub fn search(c: &Checklist, answers: &Answers, direction: Direction, limit: usi
         Direction::Up => c.rank(v) < current,
         Direction::Down => c.rank(v) > current,
     };
+    // Each option's push, worked out once per question rather than once per edit and
+    // option (every edit of a tick-all question sums its 32 options twice).
+    let dirs = directions(c, 0);
+    let mut pushes = (usize::MAX, [0.0; MAX_OPTIONS]);
     let edits: Vec<(Edit, f64)> = candidate_edits(c, &answers)
         .into_iter()
-        .map(|e| (e, edit_push(c, &answers, e)))
+        .map(|e| {
+            if pushes.0 != e.question {
+                pushes = (e.question, option_pushes(c, e.question, &dirs));
+            }
+            (e, push_change(c, &answers, e, &pushes.1))
+        })
         .filter(|&(_, push)| match direction {
             Direction::Up => push >= 0.0,
             Direction::Down => push <= 0.0,
@@ -259,14 +268,27 @@ pub fn candidate_edits(c: &Checklist, answers: &Answers) -> Vec<Edit> {
 /// How far one edit moves the reader's scores towards the best verdict (negative: away
 /// from it). `e` is an edit of `c`, as [`candidate_edits`] makes them.
 pub fn edit_push(c: &Checklist, answers: &Answers, e: Edit) -> f64 {
+    let pushes = option_pushes(c, e.question, &directions(c, 0));
+    push_change(c, answers, e, &pushes)
+}
+
+/// The push of each option of question `q` along `dirs`, by option index.
+fn option_pushes(c: &Checklist, q: usize, dirs: &[f64]) -> [f64; MAX_OPTIONS] {
+    let mut pushes = [0.0; MAX_OPTIONS];
+    let options = c.questions.get(q).map_or(0, |x| x.options.len());
+    for (o, push) in pushes.iter_mut().enumerate().take(options) {
+        *push = option_push(c, q, o, dirs);
+    }
+    pushes
+}
+
+/// [`edit_push`] from the pushes of the edited question's options (`option_pushes`):
+/// the same sums, in the same order.
+fn push_change(c: &Checklist, answers: &Answers, e: Edit, pushes: &[f64; MAX_OPTIONS]) -> f64 {
     let before = answers.mask(e.question);
     let after = Answers::next_mask(c, e.question, before, e.option, e.on).unwrap_or(before);
-    let dirs = directions(c, 0);
-    let push = |mask: u32| -> f64 {
-        Bits(mask)
-            .map(|o| option_push(c, e.question, o, &dirs))
-            .sum()
-    };
+    // A mask's bits are below 32 = MAX_OPTIONS: in range.
+    let push = |mask: u32| -> f64 { Bits(mask).map(|o| pushes[o]).sum() };
     push(after) - push(before)
 }
 

@@ -1,29 +1,42 @@
 // The benchmark's reference: the same checklist as <ai-cert-check>, hand-written in
 // plain JavaScript the way a competent developer would do it without a framework or
 // WebAssembly. It reads the same JSON (src/content/ai-certification.json, fetched next
-// to this file), renders the questions once as native fieldsets with radios and
-// checkboxes in an open shadow root, and on every answer updates the verdict, its
-// summary, progress, reasons (strongest first), next steps and related reading with the
-// widget's rule. It does not draw the "where you stand" picture or search for "what
-// would change it" (see docs/performance.md).
+// to this file, or the file named by a `src` attribute), renders the questions once as
+// native fieldsets with radios and checkboxes in an open shadow root, and on every
+// answer updates the verdict, the leaning note, the summary, progress, reasons, next
+// steps and related reading with the engine's rule for the verdict: questions asked
+// only while their `ask_if` holds (hidden otherwise, their answers dropped), weights
+// into factors, the first verdict whose region holds, then rules and caps by rank.
+//
+// It is a baseline, not a second engine. It does NOT: search for "what would change it",
+// draw the "where you stand" picture, judge the offer (program) apart from the verdict,
+// choose the deciding reason when the scores alone decide (it shows the deciding cap or
+// rule first, and otherwise only the reasons for and against), keep a bar in view apart
+// from a result card, share, copy, print, clear or undo, or save answers. See
+// docs/performance.md.
 //
 // Events mirror the widget's: `ref-cert-check-ready` and `ref-cert-check-change`
-// (bubbles, composed; detail `{ answers, result }`).
+// (bubbles, composed; detail `{ answers, result }`). `element.setAnswers({ q: o | [o] })`
+// replaces the answers without an event (the benchmark's largest checklist uses it).
 
 const TAG = "ref-cert-check";
-const DATA_URL = new URL("ai-certification.json", import.meta.url);
-const L = {
-  verdict: "Your verdict",
-  provisional: "Provisional: answer the questions marked required for a final verdict.",
-  why: "Why",
-  steps: "Next steps",
-  reading: "Related reading",
-  none: "Answer the questions to see why.",
+const DEFAULT_URL = new URL("ai-certification.json", import.meta.url);
+const LABELS = {
+  verdict_heading: "Your verdict",
+  no_answers: "Answer the first question to see where you stand.",
+  leaning: "Leaning: {verdict}",
+  provisional: "Leaning so far: answer the questions marked required for a verdict.",
+  progress: "{answered} of {total} answered",
   required: "required",
-  up: "Raises it:",
-  down: "Lowers it:",
-  cap: "Holds it down:",
+  push_cap: "What decides it",
+  push_up: "What speaks for it",
+  push_down: "What speaks against it",
+  next_steps_heading: "Next steps",
+  reading_heading: "Related reading",
 };
+const MAX_REASONS = 2;
+const MAX_STEPS = 3;
+const MAX_READING = 3;
 const CSS = `
 :host{display:block;container-type:inline-size;--bg:#fff;--fg:#1d232b;--muted:#4f5966;--line:#c5ccd6;--surface:#f4f6f9;--accent:#1f5fbf}
 @media (prefers-color-scheme:dark){:host{--bg:#161b22;--fg:#e8edf3;--muted:#b3bdc9;--line:#4a5563;--surface:#1f262f;--accent:#7fb0ff}}
@@ -40,19 +53,48 @@ input{margin:.2em 0 0;width:1.2em;height:1.2em;flex:none;accent-color:var(--acce
 aside{display:grid;gap:.6em;align-content:start;padding:1rem;border-radius:.5rem;background:var(--surface);border:1px solid var(--line)}
 .verdict{font-size:1.5em;font-weight:700;line-height:1.2}
 [data-verdict=worth_it]{color:#1d6b3a}[data-verdict=pair_practice]{color:var(--accent)}[data-verdict=not_yet]{color:#8a4b00}[data-verdict=build_experience]{color:#a4282c}[hidden]{display:none!important}
-ul,ol{display:grid;gap:.5em;padding-inline-start:1.25em}.reasons{list-style:none;padding:0}
-.reasons .q{display:block;font-size:.85em;color:var(--muted)}
-.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}
+ul,ol{display:grid;gap:.5em;padding-inline-start:1.25em}
 @container (min-width:44rem){.wrap{grid-template-columns:minmax(0,1fr) minmax(15rem,20rem);align-items:start}aside{position:sticky;top:1rem;max-height:calc(100vh - 2rem);overflow:auto}}
 `;
 
-let data;
+const loaded = new Map(); // URL -> promise of the prepared checklist
 let sheet;
-const load = () =>
-  (data ??= fetch(DATA_URL).then((r) => {
-    if (!r.ok) throw new Error(`${DATA_URL}: ${r.status}`);
-    return r.json();
-  }));
+function load(url) {
+  const key = String(url);
+  if (!loaded.has(key)) {
+    loaded.set(key, fetch(url).then((r) => {
+      if (!r.ok) throw new Error(`${url}: ${r.status}`);
+      return r.json();
+    }).then(prepare));
+  }
+  return loaded.get(key);
+}
+
+/** Flattens the questions, resolves ids to objects, ranks the verdicts, orders the steps as the engine does. */
+function prepare(c) {
+  c.labels = { ...LABELS, ...(c.labels ?? {}) };
+  c.questions = c.sections.flatMap((s) => s.questions);
+  const byId = new Map(c.questions.map((q) => [q.id, q]));
+  c.verdictIndex = new Map(c.verdicts.map((v, i) => [v.id, i]));
+  let rank = 0;
+  c.ranks = c.verdicts.map((v) => (rank = v.rank ?? rank + 1));
+  // An answer condition: question `q` answered with any of `ids`.
+  const when = (w) => ({ q: byId.get(w.question), ids: new Set(w.any_of) });
+  for (const q of c.questions) q.askIf = (q.ask_if ?? []).map(when);
+  for (const r of c.rules ?? []) r.whens = r.answers.map(when);
+  // Steps in the engine's order: the `steps` list, each verdict's `next_steps`, each option's `next_step`.
+  c.allSteps = [
+    ...(c.steps ?? []).map((s) => ({ text: s.text, verdicts: (s.verdicts ?? []).map((id) => c.verdictIndex.get(id)), whens: (s.answers ?? []).map(when) })),
+    ...c.verdicts.flatMap((v, i) => (v.next_steps ?? []).map((text) => ({ text, verdicts: [i], whens: [] }))),
+    ...c.questions.flatMap((q) => q.options.filter((o) => o.next_step).map((o) => ({ text: o.next_step, verdicts: [], whens: [{ q, ids: new Set([o.id]) }] }))),
+  ];
+  c.readingById = new Map((c.reading ?? []).map((r) => [r.id, r]));
+  // Which way each factor leads towards the best verdict: +1 bounded below only, -1 above only.
+  c.best = {};
+  for (const f of c.factors) c.best[f.id] = 0;
+  for (const w of c.verdicts[0].when ?? []) c.best[w.factor] = w.min != null && w.max == null ? 1 : w.min == null && w.max != null ? -1 : 0;
+  return c;
+}
 
 function h(parent, tag, text, attrs) {
   const e = document.createElement(tag);
@@ -62,16 +104,33 @@ function h(parent, tag, text, attrs) {
   return e;
 }
 
-/** The widget's rule: weights into factors, the first verdict whose region holds, caps. */
+const fill = (template, values) => template.replace(/\{(\w+)\}/g, (m, k) => (k in values ? values[k] : m));
+const holds = (answers) => (w) => [...answers.get(w.q.id)].some((id) => w.ids.has(id));
+const isAsked = (q, answers) => q.askIf.every(holds(answers));
+
+/** Clears the answers of questions not asked (conditions name earlier questions: one pass). */
+function dropUnasked(c, answers) {
+  const dropped = [];
+  for (const q of c.questions) {
+    if (answers.get(q.id).size && !isAsked(q, answers)) {
+      answers.get(q.id).clear();
+      dropped.push(q);
+    }
+  }
+  return dropped;
+}
+
+/** The engine's rule for the verdict, and the reasons, steps and reading around it. */
 function evaluate(c, answers) {
   const scores = {};
   for (const f of c.factors) scores[f.id] = 0;
-  const rank = (id) => c.verdicts.findIndex((v) => v.id === id);
   const chosen = [];
-  let cap = 0;
   let answered = 0;
+  let total = 0;
   let missing = 0;
   for (const q of c.questions) {
+    if (!isAsked(q, answers)) continue;
+    total++;
     const picked = answers.get(q.id);
     if (picked.size) answered++;
     else if (q.required) missing++;
@@ -80,37 +139,67 @@ function evaluate(c, answers) {
       let push = 0;
       for (const e of o.effects ?? []) {
         scores[e.factor] += e.weight;
-        push += e.weight;
+        push += e.weight * c.best[e.factor];
       }
-      if (o.cap) cap = Math.max(cap, rank(o.cap));
       chosen.push({ q, o, push });
     }
   }
-  const holds = (w) => (w.min == null || scores[w.factor] >= w.min) && (w.max == null || scores[w.factor] < w.max);
-  let region = c.verdicts.findIndex((v) => (v.when ?? []).every(holds));
+  const inRegion = (w) => (w.min == null || scores[w.factor] >= w.min) && (w.max == null || scores[w.factor] < w.max);
+  let region = c.verdicts.findIndex((v) => (v.when ?? []).every(inRegion));
   if (region < 0) region = c.verdicts.length - 1;
-  const verdict = Math.max(region, cap);
-  const reasons = chosen
-    .filter((r) => r.o.reason && (r.push !== 0 || r.o.cap))
-    .map((r) => ({ ...r, decisive: !!r.o.cap && rank(r.o.cap) === verdict && verdict > region }));
-  const strength = (r) => (r.decisive ? Infinity : Math.abs(r.push));
-  reasons.sort((a, b) => strength(b) - strength(a)); // stable: ties keep question order
-  const v = c.verdicts[verdict];
-  const steps = [...(v.next_steps ?? [])];
-  const reading = [];
-  for (const { o } of [...reasons, ...chosen.filter((r) => !reasons.some((x) => x.o === r.o))]) {
-    if (o.next_step && !steps.includes(o.next_step)) steps.push(o.next_step);
-    for (const id of o.reading ?? []) if (!reading.includes(id)) reading.push(id);
+  // Of the places the scores, rules and caps point to, the highest rank; at equal rank
+  // a deciding answer wins over the scores, a rule over a cap, caps in question order.
+  let rank = c.ranks[region];
+  let decided = null;
+  const consider = (v, cause) => {
+    if (c.ranks[v] > rank || (c.ranks[v] === rank && !decided)) {
+      rank = c.ranks[v];
+      decided = { v, cause };
+    }
+  };
+  const rules = (c.rules ?? []).filter((r) => r.whens.every(holds(answers)));
+  for (const r of rules) consider(c.verdictIndex.get(r.verdict), { rule: r });
+  for (const x of chosen) if (x.o.cap) consider(c.verdictIndex.get(x.o.cap), x);
+  const verdict = answered > 0 ? (decided ? decided.v : region) : null;
+
+  // Reasons: for or against the best verdict; caps and rules away from it count as against, first.
+  const worse = (id) => c.ranks[c.verdictIndex.get(id)] > c.ranks[0];
+  const forIt = [];
+  const against = [];
+  for (const x of chosen) {
+    if (!x.o.reason || x.o.offer) continue;
+    if (x.o.cap && worse(x.o.cap)) against.push({ ...x, decides: true });
+    else if (x.push > 0) forIt.push(x);
+    else if (x.push < 0) against.push(x);
   }
-  for (const id of v.reading ?? []) if (!reading.includes(id)) reading.push(id);
-  return { v, scores, answered, total: c.questions.length, provisional: missing > 0, reasons, steps, reading };
+  for (const r of rules) if (worse(r.verdict)) against.push({ rule: r, push: 0, decides: true });
+  const decisive = verdict !== null && decided ? decided.cause : null;
+  const others = (list) => list.filter((x) => !decisive || (x.o ?? x.rule) !== (decisive.o ?? decisive.rule));
+  const pros = others(forIt).sort((a, b) => b.push - a.push).slice(0, MAX_REASONS); // stable sort
+  const cons = others(against).sort((a, b) => (a.push - (a.decides ? 1e6 : 0)) - (b.push - (b.decides ? 1e6 : 0))).slice(0, MAX_REASONS);
+
+  const steps = [];
+  const reading = [];
+  if (verdict !== null) {
+    for (const s of c.allSteps) {
+      if (steps.length >= MAX_STEPS) break;
+      const fits = (!s.verdicts.length || s.verdicts.includes(verdict)) && s.whens.every(holds(answers));
+      if (fits && !steps.includes(s.text)) steps.push(s.text);
+    }
+    const add = (ids) => { for (const id of ids ?? []) if (reading.length < MAX_READING && !reading.includes(id)) reading.push(id); };
+    if (decisive) add((decisive.o ?? decisive.rule).reading);
+    add(c.verdicts[verdict].reading);
+    for (const x of [...pros, ...cons]) add((x.o ?? x.rule).reading);
+  }
+  return { verdict, scores, answered, total, provisional: missing > 0, decisive, pros, cons, steps, reading };
 }
 
 class RefCertCheck extends HTMLElement {
   async connectedCallback() {
     if (this.shadowRoot) return;
-    const c = await load();
-    c.questions ??= c.sections.flatMap((s) => s.questions);
+    const src = this.getAttribute("src");
+    const c = await load(src ? new URL(src, document.baseURI) : DEFAULT_URL);
+    const l = c.labels;
     const root = this.attachShadow({ mode: "open" });
     if (!sheet) {
       sheet = new CSSStyleSheet();
@@ -123,59 +212,94 @@ class RefCertCheck extends HTMLElement {
     const form = h(wrap, "form", "", { part: "form" });
     h(form, "h2", c.title, { part: "title" });
     if (c.intro) h(form, "p", c.intro, { class: "muted" });
+    const fieldsets = new Map();
+    const boxes = new Map();
     for (const s of c.sections) {
       const section = h(form, "section");
       h(section, "h3", s.title);
       for (const q of s.questions) {
         const fs = h(section, "fieldset", "", { part: "question", "data-question": q.id });
+        if (q.askIf.length) fs.hidden = true;
+        fieldsets.set(q.id, fs);
         const legend = h(fs, "legend", q.text);
-        if (q.required) h(legend, "span", L.required, { class: "req" });
+        if (q.required) h(legend, "span", l.required, { class: "req" });
         if (q.help) h(fs, "p", q.help, { class: "help" });
+        const list = [];
         for (const o of q.options) {
           const label = h(fs, "label", "", { part: "option" });
-          h(label, "input", "", { type: q.multiple ? "checkbox" : "radio", name: q.id, value: o.id });
+          list.push(h(label, "input", "", { type: q.multiple ? "checkbox" : "radio", name: q.id, value: o.id }));
           h(label, "span", o.label);
         }
+        boxes.set(q.id, list);
       }
     }
     const aside = h(wrap, "aside", "", { part: "result" });
-    h(aside, "h3", L.verdict, { class: "muted" });
-    const verdict = h(aside, "p", "", { class: "verdict", part: "verdict", "aria-live": "polite", "aria-atomic": "true" });
-    const provisional = h(aside, "p", L.provisional, { class: "muted" });
+    h(aside, "h3", l.verdict_heading, { class: "muted" });
+    const verdict = h(aside, "p", l.no_answers, { class: "verdict", part: "verdict", "aria-live": "polite", "aria-atomic": "true" });
+    const provisional = h(aside, "p", l.provisional, { class: "muted" });
     const summary = h(aside, "p");
     const progress = h(aside, "p", "", { class: "muted", part: "progress" });
-    h(aside, "h4", L.why);
-    const reasons = h(aside, "ul", "", { class: "reasons", part: "reasons" });
-    h(aside, "h4", L.steps);
-    const steps = h(aside, "ol", "", { part: "next-steps" });
-    const readingBlock = h(aside, "div");
-    h(readingBlock, "h4", L.reading);
-    const reading = h(readingBlock, "ul");
+    const list = (heading, tag, part) => {
+      const block = h(aside, "div");
+      h(block, "h4", heading);
+      return { block, list: h(block, tag, "", part ? { part } : undefined) };
+    };
+    const decisive = list(l.push_cap, "ul");
+    const pros = list(l.push_up, "ul");
+    const cons = list(l.push_down, "ul");
+    const steps = list(l.next_steps_heading, "ol", "next-steps");
+    const reading = list(l.reading_heading, "ul");
+    const fillList = ({ block, list: ul }, items, text) => {
+      ul.replaceChildren();
+      for (const x of items) h(ul, "li", text(x));
+      block.hidden = !items.length;
+    };
+    const reasonText = (x) => (x.o ?? x.rule).reason;
 
+    const sync = (q) => {
+      const picked = answers.get(q.id);
+      for (const box of boxes.get(q.id)) box.checked = picked.has(box.value);
+    };
     const show = () => {
+      for (const q of c.questions) if (q.askIf.length) fieldsets.get(q.id).hidden = !isAsked(q, answers);
       const r = evaluate(c, answers);
-      verdict.textContent = r.v.title;
-      verdict.dataset.verdict = r.v.id;
-      summary.textContent = r.v.summary;
-      provisional.hidden = !r.provisional;
-      progress.textContent = `${r.answered} of ${r.total} answered`;
-      reasons.replaceChildren();
-      if (!r.reasons.length) h(reasons, "li", L.none);
-      for (const x of r.reasons) {
-        const li = h(reasons, "li", "", { class: x.decisive ? "cap" : x.push > 0 ? "up" : "down" });
-        h(li, "span", x.decisive ? L.cap : x.push > 0 ? L.up : L.down, { class: "sr" });
-        h(li, "span", x.q.text, { class: "q" });
-        h(li, "strong", x.o.label);
-        h(li, "span", ` \u2014 ${x.o.reason}`);
-      }
-      steps.replaceChildren();
-      for (const s of r.steps) h(steps, "li", s);
-      reading.replaceChildren();
-      for (const id of r.reading) h(reading, "li", c.reading.find((x) => x.id === id)?.title ?? id);
-      readingBlock.hidden = !r.reading.length;
+      const v = r.verdict === null ? null : c.verdicts[r.verdict];
+      verdict.textContent = v ? (r.provisional ? fill(l.leaning, { verdict: v.title }) : v.title) : l.no_answers;
+      verdict.dataset.verdict = v ? v.id : "";
+      summary.textContent = v && !r.provisional ? v.summary : "";
+      provisional.hidden = !(v && r.provisional);
+      progress.textContent = fill(l.progress, { answered: r.answered, total: r.total });
+      fillList(decisive, r.decisive ? [r.decisive] : [], reasonText);
+      fillList(pros, r.pros, reasonText);
+      fillList(cons, r.cons, reasonText);
+      fillList(steps, r.steps, (s) => s);
+      fillList(reading, r.reading, (id) => c.readingById.get(id)?.title ?? id);
       return r;
     };
     show();
+
+    const detail = (r) => {
+      const chosen = {};
+      for (const q of c.questions) {
+        const set = answers.get(q.id);
+        if (set.size) chosen[q.id] = q.multiple ? [...set] : [...set][0];
+      }
+      const v = r.verdict === null ? null : c.verdicts[r.verdict];
+      const reason = (side) => (x) => ({ ...(x.rule ? { rule: x.rule.id } : { question: x.q.id, option: x.o.id }), text: reasonText(x), push: x.push ?? 0, side });
+      const result = {
+        verdict: v ? v.id : null,
+        title: v ? v.title : null,
+        summary: v ? v.summary : null,
+        provisional: r.provisional,
+        answered: r.answered,
+        total: r.total,
+        scores: r.scores,
+        reasons: [...(r.decisive ? [r.decisive] : []).map(reason("decisive")), ...r.pros.map(reason("for")), ...r.cons.map(reason("against"))],
+        nextSteps: r.steps,
+        reading: r.reading.map((id) => ({ title: c.readingById.get(id)?.title ?? id })),
+      };
+      return { answers: chosen, result };
+    };
 
     root.addEventListener("change", (event) => {
       const input = event.target;
@@ -190,24 +314,19 @@ class RefCertCheck extends HTMLElement {
       } else {
         picked.delete(input.value);
       }
-      for (const box of form.querySelectorAll(`input[name="${q.id}"]`)) box.checked = picked.has(box.value);
+      sync(q);
+      for (const d of dropUnasked(c, answers)) sync(d);
       const r = show();
-      const chosen = {};
-      for (const [id, set] of answers) if (set.size) chosen[id] = c.questions.find((x) => x.id === id).multiple ? [...set] : [...set][0];
-      const result = {
-        verdict: r.v.id,
-        title: r.v.title,
-        summary: r.v.summary,
-        provisional: r.provisional,
-        answered: r.answered,
-        total: r.total,
-        scores: r.scores,
-        reasons: r.reasons.map((x) => ({ question: x.q.id, option: x.o.id, text: x.o.reason, push: x.push, decisive: x.decisive })),
-        nextSteps: r.steps,
-        reading: r.reading,
-      };
-      this.dispatchEvent(new CustomEvent(`${TAG}-change`, { bubbles: true, composed: true, detail: { answers: chosen, result } }));
+      this.dispatchEvent(new CustomEvent(`${TAG}-change`, { bubbles: true, composed: true, detail: detail(r) }));
     });
+
+    this.setAnswers = (given) => {
+      for (const set of answers.values()) set.clear();
+      for (const [id, chosen] of Object.entries(given ?? {})) for (const o of [chosen].flat()) answers.get(id).add(o);
+      dropUnasked(c, answers);
+      for (const q of c.questions) sync(q);
+      show();
+    };
     this.dispatchEvent(new CustomEvent(`${TAG}-ready`, { bubbles: true, composed: true }));
   }
 }

@@ -41,8 +41,15 @@ struct State {
 // SAFETY: wasm32-unknown-unknown without the atomics feature has one thread.
 unsafe impl Sync for SizeClasses {}
 
+impl Default for SizeClasses {
+    fn default() -> Self {
+        SizeClasses::new()
+    }
+}
+
 impl SizeClasses {
-    /// An empty allocator.
+    /// An empty allocator (`const`, for the `#[global_allocator]` static; `Default` is
+    /// not `const`).
     pub const fn new() -> Self {
         SizeClasses {
             state: UnsafeCell::new(State {
