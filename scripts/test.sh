@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Runs every check and test, stopping at the first failure:
 # setup, rustfmt, clippy (native and wasm32), native tests, wasm tests in headless
-# Chromium, the release build, the size budget, the end-to-end tests, and the
-# integration tests (the packed npm package as a developer embeds it), and the
-# cross-browser journey in Chromium, Firefox ESR and WebKitGTK.
+# Chromium, the release build, the post-link tool's tests and canary, the size budget,
+# the end-to-end tests, the integration tests (the packed npm package as a developer
+# embeds it), and the cross-browser journey in Chromium, Firefox ESR and WebKitGTK.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"   # cargo must run from the crate's folder for .cargo/config.toml to apply
@@ -59,11 +59,11 @@ cargo build --features fuzz --example fuzz_checklist
 stage "cargo test (wasm32, headless Chromium)"
 cargo test --target wasm32-unknown-unknown
 
-stage "build-step tests (the .wasm rewrites on small modules)"
-node --test tests/build/
-
 stage "build pkg/"
 ./scripts/build.sh
+
+stage "build-step tests (the post-link tool on small modules; the canary on the build's output)"
+node --test tests/build/
 
 stage "size budget"
 node scripts/size-check.mjs

@@ -61,12 +61,6 @@ impl SizeClasses {
     }
 }
 
-impl Default for SizeClasses {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
 /// The class of a layout: log2 of the power of two that fits both size and alignment.
 /// `None` (the allocation is refused, as `GlobalAlloc` allows) for an alignment above a
 /// page: blocks are aligned to their size up to a page only (found by `tests/alloc.rs`;

@@ -1,4 +1,4 @@
-// Starts one copy of a build that scripts/bundle.mjs makes copies of ("./glue-factory.js":
+// Starts one copy of a build that scripts/postlink.mjs makes copies of ("./glue-factory.js":
 // this module and the glue, bundled inside a function, so that each copy has its own).
 // Like src/web/loader.js, but from a module compiled once for every copy, and with the
 // copy's exports wrapped before its glue uses them (src/web/custom-entry.js guards every

@@ -19,7 +19,7 @@
 // be made, and further elements share the last one made: a page of more than about a
 // hundred checklists of its own is still served, with less isolation.
 //
-// `glue-factory.js` is made by scripts/bundle.mjs: the glue and src/web/copy.js
+// `glue-factory.js` is made by scripts/postlink.mjs: the glue and src/web/copy.js
 // bundled inside a function, so that each call makes a fresh copy of their state.
 import create from "./glue-factory.js";
 

@@ -191,10 +191,11 @@ export async function reset(element) {
 /** Bytes of WebAssembly memory in use by the built-in build (for the benchmark and tests). */
 export async function wasmMemoryBytes() {
   const wasm = await load();
-  return wasm.memory.buffer.byteLength;
+  // The export names are shortened after linking: scripts/postlink.mjs puts the memory's here.
+  return wasm[WASM_MEMORY_EXPORT].buffer.byteLength;
 }
 
 export { load as ready };
 
-/** The package's version: scripts/bundle.mjs puts Cargo.toml's in place of the name. */
+/** The package's version: scripts/postlink.mjs puts Cargo.toml's in place of the name. */
 export const version = AI_CERT_CHECK_VERSION;

@@ -1,6 +1,6 @@
 // Starts one copy of a build's compiled Rust code: the .wasm where the page lets
 // WebAssembly run, otherwise the same code compiled to JavaScript (binaryen's wasm2js,
-// made by scripts/wasm2js.mjs), for pages whose Content-Security-Policy has no
+// made by scripts/postlink.mjs), for pages whose Content-Security-Policy has no
 // 'wasm-unsafe-eval'. The JavaScript build is about 48 KB gzip and is fetched only
 // when WebAssembly is refused; the .wasm is then never fetched.
 //
@@ -29,7 +29,8 @@ export function wasmAllowed() {
 
 /**
  * Instantiates the build whose glue this module is bundled with; `jsBuild` imports its
- * JavaScript version. Resolves to the build's exports (`memory` among them).
+ * JavaScript version. Resolves to the build's exports (their names shortened by
+ * scripts/postlink.mjs).
  */
 export function load(jsBuild) {
   if (wasmAllowed()) return init(wasmBytes ? { module_or_path: wasmBytes } : undefined);
