@@ -67,9 +67,60 @@ pub fn clip(value: &str) -> Cow<'_, str> {
     }
 }
 
+/// What kind of thing is wrong: what tests, tools and hosts match on, since the message
+/// is for people and its words may change. `as_str` names it in the validator's output
+/// and in the browser's `problems` (`"syntax"`, `"shape"`, ...).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProblemKind {
+    /// The text is not valid JSON.
+    Syntax,
+    /// A value of the wrong type, a missing field or an unknown key.
+    Shape,
+    /// Empty where text, an id or items are needed.
+    Empty,
+    /// Over a limit: a text's length, a list's count, the nesting, the file's size.
+    Limit,
+    /// A value the format does not allow: an id's characters, a number that is not
+    /// finite, a weight of the wrong sign, an unknown word, a version, a rank.
+    Value,
+    /// Two fields that cannot go together, or a condition no score can satisfy.
+    Conflict,
+    /// An id, a factor or a constraint given twice.
+    Duplicate,
+    /// A reference to something that does not exist, or not yet.
+    Reference,
+    /// A link address that is not http(s), relative or mailto.
+    Link,
+    /// The verdicts as a whole: scores no verdict covers, overlaps, one never reached.
+    Verdicts,
+    /// The checklist could not be loaded (the address, the network, the file's size).
+    Load,
+}
+
+impl ProblemKind {
+    /// The kind's name as the validator and the browser give it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ProblemKind::Syntax => "syntax",
+            ProblemKind::Shape => "shape",
+            ProblemKind::Empty => "empty",
+            ProblemKind::Limit => "limit",
+            ProblemKind::Value => "value",
+            ProblemKind::Conflict => "conflict",
+            ProblemKind::Duplicate => "duplicate",
+            ProblemKind::Reference => "reference",
+            ProblemKind::Link => "link",
+            ProblemKind::Verdicts => "verdicts",
+            ProblemKind::Load => "load",
+        }
+    }
+}
+
 /// One thing wrong with a checklist, and where.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
+    /// What kind of thing is wrong.
+    pub kind: ProblemKind,
     /// A JSON path, e.g. `$.sections[0].questions[2].options[1].cap`.
     pub path: String,
     /// What is wrong.
@@ -137,8 +188,15 @@ struct Compiler {
 }
 
 impl Compiler {
-    fn problem(&mut self, path: impl Into<String>, message: impl Into<String>, hint: &str) {
+    fn problem(
+        &mut self,
+        kind: ProblemKind,
+        path: impl Into<String>,
+        message: impl Into<String>,
+        hint: &str,
+    ) {
         self.problems.push(Problem {
+            kind,
             path: path.into(),
             message: message.into(),
             hint: hint.to_string(),
@@ -147,11 +205,17 @@ impl Compiler {
 
     fn text(&mut self, path: &str, value: &str, required: bool, max: usize) -> Text {
         if required && value.trim().is_empty() {
-            self.problem(path, "is empty", "write the text readers should see");
+            self.problem(
+                ProblemKind::Empty,
+                path,
+                "is empty",
+                "write the text readers should see",
+            );
         }
         let len = value.chars().count();
         if len > max {
             self.problem(
+                ProblemKind::Limit,
                 path,
                 format!("is {len} characters long, more than the {max} allowed"),
                 "shorten it; long text belongs in the article around the widget",
@@ -162,21 +226,33 @@ impl Compiler {
 
     fn id(&mut self, path: &str, value: &str, seen: &mut Vec<String>, what: &str) -> Text {
         if value.is_empty() {
-            self.problem(path, "is empty", "give it a short id such as \"employer\"");
+            self.problem(
+                ProblemKind::Empty,
+                path,
+                "is empty",
+                "give it a short id such as \"employer\"",
+            );
         } else if !value
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
         {
             self.problem(
+                ProblemKind::Value,
                 path,
                 format!("\"{}\" is not a valid id", clip(value)),
                 "use only letters, digits, '_' and '-'",
             );
         } else if value.len() > 64 {
-            self.problem(path, "is longer than 64 characters", "use a short id");
+            self.problem(
+                ProblemKind::Limit,
+                path,
+                "is longer than 64 characters",
+                "use a short id",
+            );
         }
         if seen.iter().any(|s| s == value) {
             self.problem(
+                ProblemKind::Duplicate,
                 path,
                 format!("duplicate {what} id \"{}\"", clip(value)),
                 "every id must be unique; rename one of them",
@@ -195,6 +271,7 @@ impl Compiler {
                 format!("known: {}", ids.join(", "))
             };
             self.problem(
+                ProblemKind::Reference,
                 path,
                 format!("refers to {what} \"{}\", which does not exist", clip(id)),
                 &known,
@@ -206,6 +283,7 @@ impl Compiler {
     fn checklist(&mut self, raw: &RawChecklist) -> Checklist {
         if raw.version != 1 {
             self.problem(
+                ProblemKind::Value,
                 "$.version",
                 format!("version {} is not supported", raw.version),
                 "this widget reads version 1",
@@ -217,6 +295,7 @@ impl Compiler {
 
         if raw.factors.len() > MAX_FACTORS {
             self.problem(
+                ProblemKind::Limit,
                 "$.factors",
                 format!(
                     "{} factors, more than the {MAX_FACTORS} allowed",
@@ -252,6 +331,7 @@ impl Compiler {
             let href = match &r.href {
                 Some(h) if !is_safe_href(h) => {
                     self.problem(
+                        ProblemKind::Link,
                         format!("{p}.href"),
                         format!("\"{}\" is not an allowed address", clip(h)),
                         "use an http(s), relative or mailto address",
@@ -278,6 +358,7 @@ impl Compiler {
         let mut question_ids = Vec::new();
         if raw.sections.iter().all(|s| s.questions.is_empty()) {
             self.problem(
+                ProblemKind::Empty,
                 "$.sections",
                 "has no questions",
                 "add at least one question",
@@ -299,7 +380,7 @@ impl Compiler {
                     let wp = format!("{p}.ask_if[{wi}]");
                     let earlier = questions.iter().any(|x| x.id == w.question);
                     if !earlier && all_question_ids.contains(&w.question.as_str()) {
-                        self.problem(
+                        self.problem(ProblemKind::Reference,
                             format!("{wp}.question"),
                             format!(
                                 "refers to question \"{}\", which is not asked before this one",
@@ -316,6 +397,7 @@ impl Compiler {
                 let help = self.text(&format!("{p}.help"), &q.help, false, MAX_LONG);
                 if q.options.is_empty() {
                     self.problem(
+                        ProblemKind::Empty,
                         format!("{p}.options"),
                         "is empty",
                         "give the question its options",
@@ -323,6 +405,7 @@ impl Compiler {
                 }
                 if q.options.len() > MAX_OPTIONS {
                     self.problem(
+                        ProblemKind::Limit,
                         format!("{p}.options"),
                         format!(
                             "{} options, more than the {MAX_OPTIONS} allowed",
@@ -361,6 +444,7 @@ impl Compiler {
         }
         if questions.len() > MAX_QUESTIONS {
             self.problem(
+                ProblemKind::Limit,
                 "$.sections",
                 format!(
                     "{} questions, more than the {MAX_QUESTIONS} allowed",
@@ -375,10 +459,16 @@ impl Compiler {
         }
 
         if raw.verdicts.is_empty() {
-            self.problem("$.verdicts", "is empty", "define at least one verdict");
+            self.problem(
+                ProblemKind::Empty,
+                "$.verdicts",
+                "is empty",
+                "define at least one verdict",
+            );
         }
         if raw.verdicts.len() > MAX_VERDICTS {
             self.problem(
+                ProblemKind::Limit,
                 "$.verdicts",
                 format!(
                     "{} verdicts, more than the {MAX_VERDICTS} allowed",
@@ -417,6 +507,7 @@ impl Compiler {
             let p = format!("$.verdicts[{vi}]");
             match v.rank {
                 Some(r) if r == 0 || r < rank => self.problem(
+                    ProblemKind::Value,
                     format!("{p}.rank"),
                     format!("rank {r} is below the rank of the verdict before it ({rank})"),
                     "list verdicts best first: a rank is at least 1 and never below the one before",
@@ -429,6 +520,7 @@ impl Compiler {
                 if let Some(c) = self.condition(&format!("{p}.when[{ci}]"), cond, &factor_ids) {
                     if when.iter().any(|w: &Condition| w.factor == c.factor) {
                         self.problem(
+                            ProblemKind::Duplicate,
                             format!("{p}.when[{ci}].factor"),
                             format!("factor \"{}\" is constrained twice", cond.factor),
                             "merge the two ranges into one",
@@ -487,6 +579,7 @@ impl Compiler {
             let id = self.id(&format!("{p}.id"), &r.id, &mut rule_ids, "rule");
             if r.answers.is_empty() {
                 self.problem(
+                    ProblemKind::Empty,
                     format!("{p}.answers"),
                     "is empty",
                     "a rule needs at least one answer; use a cap on an option for a single answer",
@@ -542,12 +635,14 @@ impl Compiler {
             let factor = self.lookup(&format!("{ep}.factor"), &e.factor, factor_ids, "factor");
             if !e.weight.is_finite() {
                 self.problem(
+                    ProblemKind::Value,
                     format!("{ep}.weight"),
                     "is not a finite number",
                     "use a number such as 2 or -1.5",
                 );
             } else if o.red_flag && e.weight > 0.0 {
                 self.problem(
+                    ProblemKind::Value,
                     format!("{ep}.weight"),
                     "is positive on an option marked red_flag",
                     "a warning sign may only lower a factor: use a weight of 0 or less",
@@ -556,6 +651,7 @@ impl Compiler {
             if let Some(factor) = factor {
                 if effects.iter().any(|x: &Effect| x.factor == factor) {
                     self.problem(
+                        ProblemKind::Duplicate,
                         format!("{ep}.factor"),
                         format!("factor \"{}\" appears twice in one option", clip(&e.factor)),
                         "add the two weights together",
@@ -573,6 +669,7 @@ impl Compiler {
             .and_then(|c| self.lookup(&format!("{p}.cap"), c, verdict_ids, "verdict"));
         if o.exclusive && !multiple {
             self.problem(
+                ProblemKind::Conflict,
                 format!("{p}.exclusive"),
                 "is set in a single-choice question",
                 "only options of a question with \"multiple\": true can be exclusive",
@@ -584,6 +681,7 @@ impl Compiler {
             Some("sound") => Some(Offer::Sound),
             Some(other) => {
                 self.problem(
+                    ProblemKind::Value,
                     format!("{p}.offer"),
                     format!("\"{}\" is not \"poor\" or \"sound\"", clip(other)),
                     "say whether this answer is a sign of a poor or a sound offer",
@@ -592,7 +690,7 @@ impl Compiler {
             }
         };
         if o.offer.is_some() && (!o.effects.is_empty() || o.cap.is_some()) {
-            self.problem(
+            self.problem(ProblemKind::Conflict,
                 format!("{p}.offer"),
                 "is set on an option with effects or a cap",
                 "the offer is judged apart from the verdict: move the weights or the cap to another question",
@@ -633,6 +731,7 @@ impl Compiler {
         let question = &questions[q]; // `lookup` found `q` in `ids`, one per question
         if raw.any_of.is_empty() {
             self.problem(
+                ProblemKind::Empty,
                 format!("{p}.any_of"),
                 "is empty",
                 "name the options of that question that the condition needs",
@@ -671,6 +770,7 @@ impl Compiler {
         for (name, v) in [("min", c.min), ("max", c.max)] {
             if v.is_some_and(|v| !v.is_finite()) {
                 self.problem(
+                    ProblemKind::Value,
                     format!("{p}.{name}"),
                     "is not a finite number",
                     "leave it out for no bound",
@@ -680,6 +780,7 @@ impl Compiler {
         }
         if c.min.is_none() && c.max.is_none() {
             self.problem(
+                ProblemKind::Conflict,
                 p,
                 "has neither min nor max",
                 "give a bound or remove the condition",
@@ -688,6 +789,7 @@ impl Compiler {
         }
         if ok && min >= max {
             self.problem(
+                ProblemKind::Conflict,
                 p,
                 "min is not below max: no score can satisfy it",
                 "min is inclusive, max exclusive",
@@ -765,6 +867,7 @@ impl Compiler {
                 let at = describe_point(c, &point);
                 if holding.is_empty() {
                     self.problem(
+                        ProblemKind::Verdicts,
                         "$.verdicts",
                         format!("no verdict covers the scores {at}"),
                         "widen a neighbouring verdict's \"when\" range to cover these scores",
@@ -773,6 +876,7 @@ impl Compiler {
                     // Not one and not none: `holding` has at least two verdicts.
                     let names: Vec<&str> = holding.iter().map(|&v| &*c.verdicts[v].id).collect();
                     self.problem(
+                        ProblemKind::Verdicts,
                         format!("$.verdicts[{}].when", holding[1]),
                         format!(
                             "verdicts {} overlap at the scores {at}",
@@ -792,6 +896,7 @@ impl Compiler {
                 || c.rules.iter().any(|r| r.verdict == v);
             if !reached[v] && !by_cap {
                 self.problem(
+                    ProblemKind::Verdicts,
                     format!("$.verdicts[{v}]"),
                     format!(
                         "verdict \"{}\" can never be reached by any answers",

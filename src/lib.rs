@@ -33,8 +33,8 @@ pub use checklist::{
     Rule, Section, Text, Verdict, When, MAX_OPTIONS,
 };
 pub use compile::{
-    compile, invalid_heading, is_safe_href, Problem, INVALID_HEADINGS, MAX_FACTORS, MAX_LONG,
-    MAX_QUESTIONS, MAX_SHORT,
+    compile, invalid_heading, is_safe_href, Problem, ProblemKind, INVALID_HEADINGS, MAX_FACTORS,
+    MAX_LONG, MAX_QUESTIONS, MAX_SHORT,
 };
 pub use evaluate::{
     evaluate, headline, region, scores, verdict, Cause, OfferJudgement, Outcome, Reason,

@@ -19,7 +19,7 @@
 //! later change may replace. The alternative, a depth counter inside each deserializer,
 //! would have to be written twice and kept in step.
 
-use crate::compile::{clip, Problem};
+use crate::compile::{clip, Problem, ProblemKind};
 use crate::parse::Tree;
 use crate::text::push_number;
 
@@ -51,6 +51,7 @@ pub fn check_size(bytes: usize) -> Result<(), Problem> {
         return Ok(());
     }
     Err(Problem {
+        kind: ProblemKind::Limit,
         path: "$".to_string(),
         // The numbers in messages are written out (tests/limits.rs checks them against
         // the constants): formatting them costs the custom build more than the text.
@@ -141,6 +142,7 @@ pub fn check_tree<V: Tree>(tree: &V) -> Result<(), Problem> {
         values += 1;
         if values > MAX_VALUES {
             return Err(Problem {
+                kind: ProblemKind::Limit,
                 path: "$".to_string(),
                 message: "holds more than 1,000,000 values".to_string(),
                 hint: SIZE_HINT.to_string(),
@@ -187,6 +189,7 @@ pub fn tidy(mut problems: Vec<Problem>) -> Vec<Problem> {
         push_number(&mut message, more);
         message.push_str(" more problems, not listed");
         problems.push(Problem {
+            kind: ProblemKind::Limit,
             path: "$".to_string(),
             message,
             hint: "fix the problems above and check again".to_string(),
@@ -240,6 +243,7 @@ fn path_of(frames: &[Frame]) -> String {
 
 fn too_deep(path: String) -> Problem {
     Problem {
+        kind: ProblemKind::Limit,
         path,
         message: "is nested more than 32 levels deep".to_string(),
         hint: "a checklist needs 9 levels: remove or flatten this value".to_string(),

@@ -14,7 +14,7 @@
 use serde::de::DeserializeOwned;
 
 use crate::checklist::Checklist;
-use crate::compile::{clip, compile, Problem};
+use crate::compile::{clip, compile, Problem, ProblemKind};
 use crate::format::{
     RawChecklist, RawCondition, RawEffect, RawFactor, RawLabels, RawOption, RawQuestion,
     RawReading, RawRule, RawSection, RawStep, RawVerdict, RawWhen,
@@ -102,6 +102,7 @@ fn unknown_keys<V: Tree, T: DeserializeOwned>(v: &V, path: &str, out: &mut Vec<P
         if !fields.contains(&key.as_str()) {
             let key = clip(&key);
             out.push(Problem {
+                kind: ProblemKind::Shape,
                 path: format!("{path}.{key}"),
                 message: format!("unknown field `{key}`"),
                 hint: format!("known fields here: {}", fields.join(", ")),
@@ -112,6 +113,7 @@ fn unknown_keys<V: Tree, T: DeserializeOwned>(v: &V, path: &str, out: &mut Vec<P
 
 fn shape(path: &str, message: String) -> Problem {
     Problem {
+        kind: ProblemKind::Shape,
         path: path.to_string(),
         message,
         hint: "compare with docs/checklist-format.md or schema/checklist.schema.json".to_string(),
@@ -225,6 +227,7 @@ mod json {
             // tree check would only repeat it (at the cost of cloning every subtree).
             Ok(tree) => read(&tree).map_err(tidy),
             Err(e) => Err(vec![Problem {
+                kind: ProblemKind::Syntax,
                 path: "$".to_string(),
                 message: format!("is not valid JSON: {e}"),
                 hint: "check the brackets, commas and quotes around that place".to_string(),

@@ -5,14 +5,32 @@
 //!
 //! An `.expected` file reads like the spec of one rule: a first line saying whether the
 //! JSON Schema can express it (checked by `tests/e2e/schema.test.mjs`), optional `#`
-//! comment lines, then one `<JSON path>: <message fragment>` line per problem, in the
-//! order they are reported. See `tests/bad-checklists/README.md`.
+//! comment lines, then one `<JSON path>: <kind>: <message fragment>` line per problem, in
+//! the order they are reported: the kind must be the problem's, the fragment part of its
+//! message. See `tests/bad-checklists/README.md`.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use ai_cert_check::{compile, is_safe_href, parse_checklist_json, Problem, RawChecklist};
+use ai_cert_check::{
+    compile, is_safe_href, parse_checklist_json, Problem, ProblemKind, RawChecklist,
+};
+
+/// Every kind a problem can have.
+const KINDS: [ProblemKind; 11] = [
+    ProblemKind::Syntax,
+    ProblemKind::Shape,
+    ProblemKind::Empty,
+    ProblemKind::Limit,
+    ProblemKind::Value,
+    ProblemKind::Conflict,
+    ProblemKind::Duplicate,
+    ProblemKind::Reference,
+    ProblemKind::Link,
+    ProblemKind::Verdicts,
+    ProblemKind::Load,
+];
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
@@ -44,8 +62,8 @@ fn name(path: &Path) -> String {
 struct Expected {
     /// `true` for `schema: rejects`.
     schema_rejects: bool,
-    /// `(path, message fragment)`, in order.
-    problems: Vec<(String, String)>,
+    /// `(path, kind, message fragment)`, in order.
+    problems: Vec<(String, String, String)>,
 }
 
 fn parse_expected(file: &str, text: &str) -> Expected {
@@ -61,15 +79,19 @@ fn parse_expected(file: &str, text: &str) -> Expected {
         .map(str::trim_end)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .map(|l| {
-            let (path, fragment) = l
-                .split_once(": ")
-                .unwrap_or_else(|| panic!("{file}: `{l}` is not `<path>: <message fragment>`"));
+            let shape = || panic!("{file}: `{l}` is not `<path>: <kind>: <message fragment>`");
+            let (path, rest) = l.split_once(": ").unwrap_or_else(shape);
+            let (kind, fragment) = rest.split_once(": ").unwrap_or_else(shape);
             assert!(path.starts_with('$'), "{file}: `{path}` is not a JSON path");
+            assert!(
+                KINDS.iter().any(|k| k.as_str() == kind),
+                "{file}: `{kind}` is not a kind of problem"
+            );
             assert!(
                 !fragment.is_empty(),
                 "{file}: `{l}` has no message fragment"
             );
-            (path.to_string(), fragment.to_string())
+            (path.to_string(), kind.to_string(), fragment.to_string())
         })
         .collect();
     Expected {
@@ -79,10 +101,10 @@ fn parse_expected(file: &str, text: &str) -> Expected {
 }
 
 /// Why `got` differs from `want`, or `None` if every problem matches.
-fn mismatch(got: &[Problem], want: &[(String, String)]) -> Option<String> {
+fn mismatch(got: &[Problem], want: &[(String, String, String)]) -> Option<String> {
     let listed = || {
         got.iter()
-            .map(|p| format!("    {}: {}", p.path, p.message))
+            .map(|p| format!("    {}: {}: {}", p.path, p.kind.as_str(), p.message))
             .collect::<Vec<_>>()
             .join("\n")
     };
@@ -94,12 +116,13 @@ fn mismatch(got: &[Problem], want: &[(String, String)]) -> Option<String> {
             listed()
         ));
     }
-    for (i, (p, (path, fragment))) in got.iter().zip(want).enumerate() {
-        if &p.path != path || !p.message.contains(fragment.as_str()) {
+    for (i, (p, (path, kind, fragment))) in got.iter().zip(want).enumerate() {
+        if &p.path != path || p.kind.as_str() != kind || !p.message.contains(fragment.as_str()) {
             return Some(format!(
-                "problem {} is `{}: {}`, expected `{path}: ...{fragment}...`; reported:\n{}",
+                "problem {} is `{}: {}: {}`, expected `{path}: {kind}: ...{fragment}...`; reported:\n{}",
                 i + 1,
                 p.path,
+                p.kind.as_str(),
                 p.message,
                 listed()
             ));

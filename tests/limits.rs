@@ -12,8 +12,8 @@
 use std::process::Command;
 
 use ai_cert_check::{
-    check_text, check_tree, parse, parse_checklist_json, unlisted, Problem, Tree, MAX_BYTES,
-    MAX_MESSAGE, MAX_NESTING, MAX_PROBLEMS, MAX_VALUES,
+    check_text, check_tree, parse, parse_checklist_json, unlisted, Problem, ProblemKind, Tree,
+    MAX_BYTES, MAX_MESSAGE, MAX_NESTING, MAX_PROBLEMS, MAX_VALUES,
 };
 use serde_json::Value;
 
@@ -35,16 +35,17 @@ fn zeros(prefix: &str, n: usize) -> String {
     format!("{prefix}{}", "[0]".repeat(n))
 }
 
-/// Checks the problems of `text`: `(path, message fragment)` in order.
-fn check(text: &str, expected: &[(&str, &str)]) {
+/// Checks the problems of `text`: `(path, kind, message fragment)` in order.
+fn check(text: &str, expected: &[(&str, ProblemKind, &str)]) {
     let problems = parse_checklist_json(text).expect_err("must be rejected");
-    let got: Vec<(&str, &str)> = problems
+    let got: Vec<(&str, ProblemKind, &str)> = problems
         .iter()
-        .map(|p| (p.path.as_str(), p.message.as_str()))
+        .map(|p| (p.path.as_str(), p.kind, p.message.as_str()))
         .collect();
     assert_eq!(got.len(), expected.len(), "{got:#?}");
-    for ((path, message), (want_path, fragment)) in got.iter().zip(expected) {
+    for ((path, kind, message), (want_path, want_kind, fragment)) in got.iter().zip(expected) {
         assert_eq!(path, want_path);
+        assert_eq!(kind, want_kind, "{message}");
         assert!(message.contains(fragment), "{message:?} lacks {fragment:?}");
     }
 }
@@ -81,17 +82,21 @@ fn nesting_is_refused_at_its_path_before_parsing() {
     let deep = zeros("$.x", MAX_NESTING - 1);
     check(
         &with(&format!("\"x\": {}", nested(10_000))),
-        &[(&deep, "is nested more than 32 levels deep")],
+        &[(
+            &deep,
+            ProblemKind::Limit,
+            "is nested more than 32 levels deep",
+        )],
     );
     // The boundary: 32 levels in all are read (the unknown key is then the problem),
     // 33 are not. The checklist itself is the first level.
     check(
         &with(&format!("\"x\": {}", nested(MAX_NESTING - 1))),
-        &[("$.x", "unknown field `x`")],
+        &[("$.x", ProblemKind::Shape, "unknown field `x`")],
     );
     check(
         &with(&format!("\"x\": {}", nested(MAX_NESTING))),
-        &[(&deep, "nested more than")],
+        &[(&deep, ProblemKind::Limit, "nested more than")],
     );
     // Keys on the way are named as written, escapes and all (the place is found all the
     // same); brackets inside strings are not counted.
@@ -102,6 +107,7 @@ fn nesting_is_refused_at_its_path_before_parsing() {
         )),
         &[(
             &zeros("$.a\\\"b\\u00e9😀.c[1]", MAX_NESTING - 3),
+            ProblemKind::Limit,
             "nested more than",
         )],
     );
@@ -132,7 +138,7 @@ fn the_size_is_refused_before_anything_is_read() {
     assert!(parse_checklist_json(&padded(MAX_BYTES)).is_ok());
     check(
         &padded(MAX_BYTES + 1),
-        &[("$", "is more than 2,000,000 bytes long")],
+        &[("$", ProblemKind::Limit, "is more than 2,000,000 bytes long")],
     );
 }
 

@@ -5,7 +5,7 @@
 
 use std::process::Command;
 
-use ai_cert_check::parse_checklist_json;
+use ai_cert_check::{parse_checklist_json, ProblemKind};
 use serde_json::{json, Value};
 
 const SOURCE: &str = include_str!("../src/content/ai-certification.json");
@@ -72,6 +72,7 @@ fn broken_json_says_where() {
     assert_eq!(err.len(), 1);
     assert_eq!(err[0].path, "$");
     assert!(err[0].message.contains("line 3"), "{}", err[0].message);
+    assert_eq!(err[0].kind, ProblemKind::Syntax);
 }
 
 #[test]

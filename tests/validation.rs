@@ -1,10 +1,11 @@
 //! Validation, as a table: each case breaks the built-in checklist in one way, and lists
-//! the problems (path and a fragment of the message) it must produce. All problems are
+//! the problems (path, kind and a fragment of the message) it must produce. All problems are
 //! reported at once, so a case with two mistakes expects two problems.
 #![cfg(not(target_arch = "wasm32"))]
 
-use ai_cert_check::{compile, is_safe_href, RawChecklist};
+use ai_cert_check::{compile, is_safe_href, ProblemKind, RawChecklist};
 use serde_json::{json, Value};
+use ProblemKind::*;
 
 const SOURCE: &str = include_str!("../src/content/ai-certification.json");
 
@@ -13,18 +14,19 @@ fn base() -> Value {
 }
 
 /// Applies `edit` to the built-in checklist and checks the problems found.
-fn check(edit: impl FnOnce(&mut Value), expected: &[(&str, &str)]) {
+fn check(edit: impl FnOnce(&mut Value), expected: &[(&str, ProblemKind, &str)]) {
     let mut v = base();
     edit(&mut v);
     let raw: RawChecklist = serde_json::from_value(v).expect("still the right shape");
     let problems = compile(&raw).expect_err("must be rejected");
-    let got: Vec<(String, String)> = problems
+    let got: Vec<(String, ProblemKind, String)> = problems
         .iter()
-        .map(|p| (p.path.clone(), p.message.clone()))
+        .map(|p| (p.path.clone(), p.kind, p.message.clone()))
         .collect();
     assert_eq!(got.len(), expected.len(), "{got:#?}");
-    for ((path, message), (want_path, want_fragment)) in got.iter().zip(expected) {
+    for ((path, kind, message), (want_path, want_kind, want_fragment)) in got.iter().zip(expected) {
         assert_eq!(path, want_path, "{got:#?}");
+        assert_eq!(kind, want_kind, "{path}: {message}");
         assert!(
             message.contains(want_fragment),
             "{message:?} lacks {want_fragment:?}"
@@ -50,7 +52,7 @@ fn the_built_in_checklist_is_valid() {
 fn an_unsupported_version() {
     check(
         |v| v["version"] = json!(2),
-        &[("$.version", "version 2 is not supported")],
+        &[("$.version", Value, "version 2 is not supported")],
     );
 }
 
@@ -60,6 +62,7 @@ fn duplicate_question_ids() {
         |v| q(v, 2, 2)["id"] = json!("role"),
         &[(
             "$.sections[2].questions[2].id",
+            Duplicate,
             "duplicate question id \"role\"",
         )],
     );
@@ -71,6 +74,7 @@ fn duplicate_option_ids_within_a_question() {
         |v| q(v, 2, 0)["options"][1]["id"] = json!("business_analyst"),
         &[(
             "$.sections[2].questions[0].options[1].id",
+            Duplicate,
             "duplicate option id",
         )],
     );
@@ -87,14 +91,17 @@ fn references_to_missing_factors_verdicts_and_reading() {
         &[
             (
                 "$.sections[0].questions[0].options[0].effects[0].factor",
+                Reference,
                 "factor \"luck\", which does not exist",
             ),
             (
                 "$.sections[0].questions[0].options[5].cap",
+                Reference,
                 "verdict \"maybe\", which does not exist",
             ),
             (
                 "$.sections[0].questions[0].options[5].reading[0]",
+                Reference,
                 "reading \"nowhere\", which does not exist",
             ),
         ],
@@ -105,7 +112,7 @@ fn references_to_missing_factors_verdicts_and_reading() {
 fn an_empty_option_list() {
     check(
         |v| q(v, 2, 2)["options"] = json!([]),
-        &[("$.sections[2].questions[2].options", "is empty")],
+        &[("$.sections[2].questions[2].options", Empty, "is empty")],
     );
 }
 
@@ -115,6 +122,7 @@ fn a_red_flag_that_would_raise_a_score() {
         |v| q(v, 4, 1)["options"][0]["effects"][0]["weight"] = json!(1),
         &[(
             "$.sections[4].questions[1].options[0].effects[0].weight",
+            Value,
             "positive on an option marked red_flag",
         )],
     );
@@ -126,6 +134,7 @@ fn verdict_regions_with_a_gap() {
         |v| v["verdicts"][2]["when"][0]["max"] = json!(0),
         &[(
             "$.verdicts",
+            Verdicts,
             "no verdict covers the scores case=0, practice=",
         )],
     );
@@ -137,6 +146,7 @@ fn verdict_regions_that_overlap() {
         |v| v["verdicts"][1]["when"] = json!([{ "factor": "case", "min": 1 }]),
         &[(
             "$.verdicts[1].when",
+            Verdicts,
             "verdicts worth_it and pair_practice overlap",
         )],
     );
@@ -153,7 +163,11 @@ fn a_verdict_no_answer_can_reach() {
             v["verdicts"][0]["when"][0] = json!({ "factor": "case", "min": 1, "max": 100 });
             v["verdicts"].as_array_mut().unwrap().push(high);
         },
-        &[("$.verdicts[4]", "verdict \"dream\" can never be reached")],
+        &[(
+            "$.verdicts[4]",
+            Verdicts,
+            "verdict \"dream\" can never be reached",
+        )],
     );
 }
 
@@ -165,9 +179,10 @@ fn an_empty_range_and_an_unknown_factor_in_a_condition() {
             v["verdicts"][0]["when"][1]["factor"] = json!("vibes");
         },
         &[
-            ("$.verdicts[0].when[0]", "min is not below max"),
+            ("$.verdicts[0].when[0]", Conflict, "min is not below max"),
             (
                 "$.verdicts[0].when[1].factor",
+                Reference,
                 "factor \"vibes\", which does not exist",
             ),
         ],
@@ -184,9 +199,10 @@ fn text_over_the_length_limit_and_empty_text() {
         &[
             (
                 "$.sections[0].questions[0].options[0].label",
+                Limit,
                 "201 characters long, more than the 200",
             ),
-            ("$.sections[1].questions[1].text", "is empty"),
+            ("$.sections[1].questions[1].text", Empty, "is empty"),
         ],
     );
 }
@@ -208,7 +224,11 @@ fn too_many_questions() {
                 .unwrap()
                 .extend(many);
         },
-        &[("$.sections", "114 questions, more than the 100 allowed")],
+        &[(
+            "$.sections",
+            Limit,
+            "114 questions, more than the 100 allowed",
+        )],
     );
 }
 
@@ -216,7 +236,7 @@ fn too_many_questions() {
 fn an_unsafe_reading_address() {
     check(
         |v| v["reading"][0]["href"] = json!("javascript:alert(1)"),
-        &[("$.reading[0].href", "is not an allowed address")],
+        &[("$.reading[0].href", Link, "is not an allowed address")],
     );
 }
 
@@ -226,6 +246,7 @@ fn an_exclusive_option_in_a_single_choice_question() {
         |v| q(v, 1, 1)["options"][2]["exclusive"] = json!(true),
         &[(
             "$.sections[1].questions[1].options[2].exclusive",
+            Conflict,
             "single-choice question",
         )],
     );
@@ -241,10 +262,12 @@ fn a_question_asked_only_after_a_later_question_or_itself() {
         &[
             (
                 "$.sections[0].questions[0].ask_if[0].question",
+                Reference,
                 "refers to question \"program\", which is not asked before this one",
             ),
             (
                 "$.sections[5].questions[1].ask_if[0].question",
+                Reference,
                 "refers to question \"program_skills\", which is not asked before this one",
             ),
         ],
@@ -264,13 +287,19 @@ fn a_condition_on_an_unknown_question_or_option_or_none() {
         &[
             (
                 "$.sections[5].questions[1].ask_if[0].question",
+                Reference,
                 "refers to a question \"programme\", which does not exist",
             ),
             (
                 "$.sections[5].questions[1].ask_if[1].any_of[0]",
+                Reference,
                 "refers to option \"maybe\", which does not exist",
             ),
-            ("$.sections[5].questions[1].ask_if[2].any_of", "is empty"),
+            (
+                "$.sections[5].questions[1].ask_if[2].any_of",
+                Empty,
+                "is empty",
+            ),
         ],
     );
 }
@@ -285,10 +314,12 @@ fn an_offer_judgement_that_also_moves_the_verdict_or_is_neither_poor_nor_sound()
         &[
             (
                 "$.sections[5].questions[1].options[0].offer",
+                Conflict,
                 "is set on an option with effects or a cap",
             ),
             (
                 "$.sections[5].questions[1].options[1].offer",
+                Value,
                 "\"bad\" is not \"poor\" or \"sound\"",
             ),
         ],
@@ -299,7 +330,7 @@ fn an_offer_judgement_that_also_moves_the_verdict_or_is_neither_poor_nor_sound()
 fn a_rank_below_the_verdict_before_it() {
     check(
         |v| v["verdicts"][1]["rank"] = json!(0),
-        &[("$.verdicts[1].rank", "rank 0 is below the rank")],
+        &[("$.verdicts[1].rank", Value, "rank 0 is below the rank")],
     );
 }
 
@@ -316,21 +347,25 @@ fn rules_and_steps_that_refer_to_nothing() {
         &[
             (
                 "$.steps[0].verdicts[0]",
+                Reference,
                 "verdict \"sometimes\", which does not exist",
             ),
             (
                 "$.steps[1].answers[0].any_of[0]",
+                Reference,
                 "option \"perhaps\", which does not exist",
             ),
             (
                 "$.rules[0].answers[0].question",
+                Reference,
                 "question \"use\", which does not exist",
             ),
             (
                 "$.rules[0].verdict",
+                Reference,
                 "verdict \"never\", which does not exist",
             ),
-            ("$.rules[1].answers", "is empty"),
+            ("$.rules[1].answers", Empty, "is empty"),
         ],
     );
 }
@@ -341,19 +376,21 @@ fn unknown_keys_are_refused_along_with_the_rule_problems() {
     q(&mut v, 0, 0)["colour"] = json!("red");
     q(&mut v, 2, 2)["id"] = json!("role");
     let problems = ai_cert_check::parse_checklist_json(&v.to_string()).unwrap_err();
-    let got: Vec<(&str, &str)> = problems
+    let got: Vec<(&str, ProblemKind, &str)> = problems
         .iter()
-        .map(|p| (p.path.as_str(), p.message.as_str()))
+        .map(|p| (p.path.as_str(), p.kind, p.message.as_str()))
         .collect();
     assert_eq!(
         got,
         [
             (
                 "$.sections[0].questions[0].colour",
+                Shape,
                 "unknown field `colour`"
             ),
             (
                 "$.sections[2].questions[2].id",
+                Duplicate,
                 "duplicate question id \"role\""
             ),
         ]

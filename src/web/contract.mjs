@@ -104,7 +104,7 @@ export const events = [
   {
     name: 'ai-cert-check-invalid',
     when: 'a checklist with problems was given',
-    detail: '`{ problems: [{ path, message, hint }] }`',
+    detail: '`{ problems: [{ kind, path, message, hint }] }`',
     type: 'CustomEvent<AiCertCheckInvalidDetail>',
   },
 ];

@@ -28,7 +28,9 @@ use web_sys::HtmlElement;
 
 use super::dom::{attrs, clear, el};
 use super::{dispatch, mount_checklist, shadow, style, Widget};
-use crate::{check_size, check_text, invalid_heading, parse, Checklist, Problem, Tree};
+use crate::{
+    check_size, check_text, invalid_heading, parse, Checklist, Problem, ProblemKind, Tree,
+};
 
 /// A JS value as a tree the engine's path-aware reader can walk.
 struct Js(JsValue);
@@ -94,6 +96,7 @@ fn problems_to_js(problems: &[Problem]) -> Array {
     let list = Array::new();
     for p in problems {
         let o = Object::new();
+        let _ = Reflect::set(&o, &"kind".into(), &JsValue::from_str(p.kind.as_str()));
         let _ = Reflect::set(&o, &"path".into(), &JsValue::from_str(&p.path));
         let _ = Reflect::set(&o, &"message".into(), &JsValue::from_str(&p.message));
         let _ = Reflect::set(&o, &"hint".into(), &JsValue::from_str(&p.hint));
@@ -115,6 +118,7 @@ fn read(checklist: JsValue) -> Result<Checklist, Vec<Problem>> {
                 let mut message = String::from("is not valid JSON: ");
                 message.push_str(&String::from(js_sys::Error::from(e).message()));
                 vec![Problem {
+                    kind: ProblemKind::Syntax,
                     path: "$".to_string(),
                     message,
                     hint: "check the brackets, commas and quotes around that place".to_string(),
@@ -148,6 +152,7 @@ pub fn mount_custom(
 ) -> Result<Option<Widget>, JsValue> {
     let parsed = match error {
         Some(message) => Err(vec![Problem {
+            kind: ProblemKind::Load,
             path: "$".to_string(),
             message,
             hint: "check the address, and that the file is valid JSON".to_string(),

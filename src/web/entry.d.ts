@@ -127,7 +127,24 @@ export interface AiCertCheckChangeDetail {
   result: AiCertCheckResult;
 }
 
+/**
+ * What kind of thing is wrong: match on this, not on the message's words (docs/api.md).
+ */
+export type AiCertCheckProblemKind =
+  | "syntax"
+  | "shape"
+  | "empty"
+  | "limit"
+  | "value"
+  | "conflict"
+  | "duplicate"
+  | "reference"
+  | "link"
+  | "verdicts"
+  | "load";
+
 export interface AiCertCheckProblem {
+  kind: AiCertCheckProblemKind;
   /** A JSON path, e.g. `$.sections[0].questions[2].options[1].cap`. */
   path: string;
   message: string;

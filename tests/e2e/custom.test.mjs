@@ -121,6 +121,10 @@ test('a checklist with mistakes shows every problem with its path; the host page
       page(`<script type="application/json" id="bad">${JSON.stringify(bad)}</script>
 <ai-cert-check checklist="bad"></ai-cert-check><ai-cert-check src="/examples/missing.json"></ai-cert-check>`),
     );
+    await s.page.addInitScript(() => {
+      window.invalidEvents = [];
+      document.addEventListener('ai-cert-check-invalid', (e) => window.invalidEvents.push(e.detail.problems.map((p) => `${p.kind} ${p.path}`)));
+    });
     await s.page.goto(s.origin + '/bad.html');
     const shown = await s.page.waitForFunction(() => {
       const els = [...document.querySelectorAll('ai-cert-check')];
@@ -136,6 +140,16 @@ test('a checklist with mistakes shows every problem with its path; the host page
     assert.match(problems[2], /^\$\.verdicts\[0\]\.when\[0\]\.factor: refers to factor "luck", which does not exist/);
     assert.equal(missing.length, 1);
     assert.match(missing[0], /^\$: could not load "\/examples\/missing\.json": HTTP 404/);
+    // The event says the same, each problem with its kind for code to match on.
+    const events = await s.page.waitForFunction(() => window.invalidEvents.length === 2 && window.invalidEvents);
+    assert.deepEqual((await events.jsonValue()).sort((a, b) => b.length - a.length), [
+      [
+        'shape $.sections[0].questions[0].options[0].colour',
+        'duplicate $.sections[0].questions[1].id',
+        'reference $.verdicts[0].when[0].factor',
+      ],
+      ['load $'],
+    ]);
     // Logged for the author, too.
     assert.ok(s.consoleErrors.some((e) => e.includes('unknown field `colour`')), s.consoleErrors.join('\n'));
     // The host page still works.
@@ -222,28 +236,31 @@ test('in the browser every bad checklist gets the problems its .expected file li
         .split('\n')
         .slice(1)
         .filter((l) => l.trim() && !l.startsWith('#'))
-        .map((l) => [l.slice(0, l.indexOf(': ')), l.slice(l.indexOf(': ') + 2)]);
+        .map((l) => {
+          const [path, kind, ...fragment] = l.split(': ');
+          return [path, kind, fragment.join(': ')];
+        });
       return { name, checklist: JSON.parse(readFileSync(path.join(dir, f), 'utf8')), expected };
     });
   assert.ok(cases.length >= 20, `${cases.length} bad checklists`);
   // One case differs by design: natively serde_json refuses 1e999 while parsing; in the
   // browser JSON.parse makes it Infinity, and the weight's own rule reports it, at its path.
   const browserOnly = {
-    'non-finite-weight': [['$.sections[1].questions[0].options[0].effects[0].weight', 'is not a finite number']],
+    'non-finite-weight': [['$.sections[1].questions[0].options[0].effects[0].weight', 'value', 'is not a finite number']],
   };
   for (const c of cases) c.expected = browserOnly[c.name] ?? c.expected;
   await withBrowser(async (browser) => {
     const s = await openPage(browser, server, '/');
     const got = await s.page.evaluate(async (all) => {
       const checker = await (await import('/pkg/ai-cert-check-custom.js')).start();
-      return all.map(({ name, checklist }) => ({ name, problems: checker.validate(checklist).map((p) => [p.path, p.message]) }));
+      return all.map(({ name, checklist }) => ({ name, problems: checker.validate(checklist).map((p) => [p.path, p.kind, p.message]) }));
     }, cases);
     const wrong = [];
     for (const [i, c] of cases.entries()) {
       const problems = got[i].problems;
       const fits =
         problems.length === c.expected.length &&
-        c.expected.every(([p, fragment], j) => problems[j][0] === p && problems[j][1].includes(fragment));
+        c.expected.every(([p, kind, fragment], j) => problems[j][0] === p && problems[j][1] === kind && problems[j][2].includes(fragment));
       if (!fits) wrong.push(`${c.name}: expected ${JSON.stringify(c.expected)}\n  got ${JSON.stringify(problems)}`);
     }
     assert.equal(wrong.join('\n'), '');
