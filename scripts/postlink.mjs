@@ -337,7 +337,9 @@ export async function toJavaScript(wasmFile) {
   };
   replaceOnce('import of the glue', /^import \* as \w+ from '[^']+';$/m, '');
   replaceOnce('self-instantiation', /^var retasmFunc = asmFunc\([\s\S]*?\);$/m, 'export default asmFunc;');
-  code = code.replace(/^export var \w+ = retasmFunc\.\w+;$/gm, '');
+  // Export names are short identifiers, which may hold `$` (a build with many imports and
+  // exports runs past the one-letter names).
+  code = code.replace(/^export var [\w$]+ = retasmFunc\.[\w$]+;$/gm, '');
   if (code.includes('retasmFunc')) fail('wasm2js', "its output names retasmFunc after the rewrite: binaryen's wasm2js changed");
   const detach = 'structuredClone(buffer, { transfer: [buffer] });';
   replaceOnce('memory growth', /newHEAP8\.set\(HEAP8\);/, `newHEAP8.set(HEAP8); ${detach}`);
