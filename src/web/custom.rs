@@ -8,10 +8,10 @@
 //! build names none of this.
 //!
 //! Why serde-wasm-bindgen and not a reader of our own: hostile input goes through this
-//! path, and a well-tested library is worth more there than the bytes it costs (about
-//! 16 KB gzip, most of it the float formatting its error messages reach; recorded in
-//! `docs/performance.md`). A hand-written deserializer (`js_de.rs`) saved them until
-//! issue 18.
+//! path, and a well-tested library is worth more there than the bytes it costs (6.5 KB
+//! gzip on the page, with the copy below; much of it the float formatting its error
+//! messages reach; measured in `docs/performance.md`). A hand-written deserializer
+//! (`js_de.rs`) saved them until issue 18.
 //!
 //! A checklist with problems is not shown: the widget lists its problems (at most
 //! `MAX_PROBLEMS`, then a count of the rest) with their paths and hints in place of the
