@@ -337,6 +337,24 @@ test('wasm2js: a module the loader starts with the glue\'s imports, whose memory
   assert.equal(exports.c.buffer.byteLength, 2 << 16);
 });
 
+test('wasm2js: export names holding `$`, as the short names run to in a build with many imports and exports', async (t) => {
+  // Found in issue 18: serde-wasm-bindgen took the custom build to 105 imports and 17
+  // exports, and an export named `$a` was left behind as `export var $a = retasmFunc.$a`.
+  const dir = tempDir(t);
+  const wasm = wasmOf((m) => {
+    m.addFunctionImport('add', 'a', 'b', params(i32, i32), i32);
+    m.addFunction('run', params(i32), i32, [], m.call('add', [m.local.get(0, i32), m.i32.const(1)], i32));
+    m.addFunctionExport('run', '$a');
+    m.setMemory(1, 100, 'c', []);
+    m.addFunction('grow', binaryen.none, i32, [], m.memory.grow(m.i32.const(1)));
+    m.addFunctionExport('grow', 'e');
+  });
+  writeFileSync(path.join(dir, 'm.wasm'), wasm);
+  writeFileSync(path.join(dir, 'm.mjs'), await toJavaScript(path.join(dir, 'm.wasm')));
+  const build = await import(pathToFileURL(path.join(dir, 'm.mjs')).href);
+  assert.equal(build.default({ a: { b: (x, y) => x + y } }).$a(41), 42);
+});
+
 test('wasm2js: fails when its output does not have what the rewrite expects', async (t) => {
   const dir = tempDir(t);
   writeFileSync(path.join(dir, 'm.wasm'), minifiedModule({ memory: false }));
