@@ -188,8 +188,10 @@ export function renameGlue(glue, { imports, exports }) {
 // the calls but not the records: binaryen cannot tell that no code reads them. Nightly's
 // -Zlocation-detail=none would not emit them; on stable, this zeroes them. Conservatively:
 //   - a file name is a string in the data that looks like one (`src/...rs`, std's
-//     `/rustc/<hash>/library/...rs`, a dependency's `/cargo/registry/...rs`; build.sh
-//     remaps local paths to these) and that a location points to;
+//     `/rustc/<hash>/library/...rs`, the crates std vendors as `/rust/deps/...rs`
+//     (hashbrown, reached through a `HashMap` in serde-wasm-bindgen), a dependency's
+//     `/cargo/registry/...rs`; build.sh remaps local paths to these) and that a
+//     location points to;
 //   - a location is a 4-byte aligned record {pointer, length} of such a name followed
 //     by a line and a column, both at least 1;
 //   - either is zeroed only if no code refers to its address or to any of its fields
@@ -218,7 +220,7 @@ function sleb(n) {
 }
 
 /** A source file name as panic locations have it: ours, std's, a dependency's. */
-const FILE_NAME = /src\/[a-z0-9_/]+\.rs|\/rustc\/[0-9a-f]{40}\/library\/[a-z0-9_/]+\.rs|\/cargo\/registry\/src\/[\w.\-/]+\.rs/g;
+const FILE_NAME = /src\/[a-z0-9_/]+\.rs|\/rustc\/[0-9a-f]{40}\/library\/[a-z0-9_/]+\.rs|\/rust\/deps\/[\w.\-/]+\.rs|\/cargo\/registry\/src\/[\w.\-/]+\.rs/g;
 
 /** Zeroes the unread panic locations and their file names: `{ bytes, found, blanked, zeroed }`. */
 export function blankLocations(input) {

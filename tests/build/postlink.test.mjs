@@ -296,6 +296,23 @@ test("locations: a location whose last field lies past its segment's end (trimme
   m.dispose();
 });
 
+test("locations: a name of a crate std vendors (/rust/deps/...) is found and zeroed", () => {
+  // Found in issue 18: serde-wasm-bindgen's HashMap brought std's hashbrown into the
+  // custom build, and its panic location's file name was left for the canary to find.
+  const name = '/rust/deps/hashbrown-0.16.1/src/raw/mod.rs';
+  const data = Buffer.alloc(64);
+  data.write(name, 0, 'latin1');
+  [BASE, name.length, 12, 9].forEach((word, i) => data.writeUInt32LE(word, 44 + 4 * i));
+  const bytes = wasmOf((m) => {
+    m.setMemory(17, 17, null, [{ offset: m.i32.const(BASE), data, passive: false }]);
+    m.addFunction('f', binaryen.none, i32, [], m.i32.const(0));
+    m.addFunctionExport('f', 'f');
+  });
+  const r = blankLocations(bytes);
+  assert.deepEqual([r.found, r.blanked], [1, 1]);
+  assert.equal(r.bytes.indexOf(Buffer.from(name)), -1, 'the file name is gone');
+});
+
 test('locations: fails when it finds no location to blank', () => {
   const noData = wasmOf((m) => {
     m.setMemory(17, 17, null, [{ offset: m.i32.const(BASE), data: Buffer.from('no locations here'), passive: false }]);
