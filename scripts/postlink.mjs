@@ -188,8 +188,10 @@ export function renameGlue(glue, { imports, exports }) {
 // the calls but not the records: binaryen cannot tell that no code reads them. Nightly's
 // -Zlocation-detail=none would not emit them; on stable, this zeroes them. Conservatively:
 //   - a file name is a string in the data that looks like one (`src/...rs`, std's
-//     `/rustc/<hash>/library/...rs`, a dependency's `/cargo/registry/...rs`; build.sh
-//     remaps local paths to these) and that a location points to;
+//     `/rustc/<hash>/library/...rs`, the crates std vendors as `/rust/deps/...rs`
+//     (hashbrown, reached through a `HashMap` in serde-wasm-bindgen), a dependency's
+//     `/cargo/registry/...rs`; build.sh remaps local paths to these) and that a
+//     location points to;
 //   - a location is a 4-byte aligned record {pointer, length} of such a name followed
 //     by a line and a column, both at least 1;
 //   - either is zeroed only if no code refers to its address or to any of its fields
@@ -218,10 +220,14 @@ function sleb(n) {
 }
 
 /** A source file name as panic locations have it: ours, std's, a dependency's. */
-const FILE_NAME = /src\/[a-z0-9_/]+\.rs|\/rustc\/[0-9a-f]{40}\/library\/[a-z0-9_/]+\.rs|\/cargo\/registry\/src\/[\w.\-/]+\.rs/g;
+const FILE_NAME = /src\/[a-z0-9_/]+\.rs|\/rustc\/[0-9a-f]{40}\/library\/[a-z0-9_/]+\.rs|\/rust\/deps\/[\w.\-/]+\.rs|\/cargo\/registry\/src\/[\w.\-/]+\.rs/g;
 
-/** Zeroes the unread panic locations and their file names: `{ bytes, found, blanked, zeroed }`. */
-export function blankLocations(input) {
+/**
+ * The panic locations of a module and what the locations step makes of them: its data
+ * (`wasm`, a copy of `input`, and `at`, `zero`), the file names found, the location
+ * records, which of them may be blanked and which names must stay.
+ */
+function survey(input) {
   const wasm = Buffer.from(input);
   let code = null;
   const segments = []; // { address, at (file offset of its bytes), length }
@@ -284,10 +290,6 @@ export function blankLocations(input) {
     const l = inRecord(w);
     if (l !== undefined && inRecord(a) === undefined) blanked.delete(l);
   }
-  if (blanked.size === 0) {
-    const toolchain = "rustc's core::panic::Location layout or the remapped paths changed";
-    fail('locations', `${locations.length} panic locations found, none unread: ${toolchain} (about 0.7 KB gzip at stake)`);
-  }
   // A name goes if locations pointed to it, all of them go, and nothing else refers to it
   // (a name no location points to is left alone: it could be part of a longer text).
   const pointedTo = new Set(locations.map((a) => words.get(a)));
@@ -295,15 +297,33 @@ export function blankLocations(input) {
     ...locations.filter((a) => !blanked.has(a)).map((a) => words.get(a)),
     ...[...words].filter(([a]) => inRecord(a) === undefined).map(([, w]) => w),
   ]);
+  const goes = (address) => pointedTo.has(address) && !kept.has(address) && !referencedByCode(address, 1);
+  return { wasm, zero, names, locations, blanked, goes, text: (address) => wasm.toString('latin1', at(address), at(address) + names.get(address)) };
+}
+
+/** Zeroes the unread panic locations and their file names: `{ bytes, found, blanked, zeroed }`. */
+export function blankLocations(input) {
+  const { wasm, zero, names, locations, blanked, goes } = survey(input);
+  if (blanked.size === 0) {
+    const toolchain = "rustc's core::panic::Location layout or the remapped paths changed";
+    fail('locations', `${locations.length} panic locations found, none unread: ${toolchain} (about 0.7 KB gzip at stake)`);
+  }
   let zeroed = 0;
-  for (const a of blanked) {
-    zeroed += zero(a, 16);
-  }
-  for (const [address, length] of names) {
-    if (!pointedTo.has(address) || kept.has(address) || referencedByCode(address, 1)) continue;
-    zeroed += zero(address, length);
-  }
+  for (const a of blanked) zeroed += zero(a, 16);
+  for (const [address, length] of names) if (goes(address)) zeroed += zero(address, length);
   return { bytes: wasm, found: locations.length, blanked: blanked.size, zeroed };
+}
+
+/**
+ * The source file names in a module, as the locations step sees them: `gone`, those it
+ * would take out (none after the step, unless it missed some), and `kept`, those it
+ * leaves on purpose (a location code may still read, or a name no location points to).
+ * The canary (tests/build/canary.test.mjs) checks the build's output with this.
+ */
+export function locationNames(input) {
+  const { names, goes, text } = survey(input);
+  const all = [...names.keys()];
+  return { gone: all.filter(goes).map(text), kept: all.filter((a) => !goes(a)).map(text) };
 }
 
 // --- 4. wasm2js --------------------------------------------------------------------------
@@ -337,7 +357,9 @@ export async function toJavaScript(wasmFile) {
   };
   replaceOnce('import of the glue', /^import \* as \w+ from '[^']+';$/m, '');
   replaceOnce('self-instantiation', /^var retasmFunc = asmFunc\([\s\S]*?\);$/m, 'export default asmFunc;');
-  code = code.replace(/^export var \w+ = retasmFunc\.\w+;$/gm, '');
+  // Export names are short identifiers, which may hold `$` (a build with many imports and
+  // exports runs past the one-letter names).
+  code = code.replace(/^export var [\w$]+ = retasmFunc\.[\w$]+;$/gm, '');
   if (code.includes('retasmFunc')) fail('wasm2js', "its output names retasmFunc after the rewrite: binaryen's wasm2js changed");
   const detach = 'structuredClone(buffer, { transfer: [buffer] });';
   replaceOnce('memory growth', /newHEAP8\.set\(HEAP8\);/, `newHEAP8.set(HEAP8); ${detach}`);

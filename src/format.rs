@@ -4,7 +4,7 @@
 //! one, cross-references are still ids, and nothing here is trusted. Unknown keys are
 //! not refused here but by [`crate::parse`], which checks every object's keys against
 //! these types' fields: the same check on both trees the crate reads (natively
-//! serde_json's, in the browser the custom build's own reader, `src/web/js_de.rs`), and
+//! serde_json's, in the browser serde-wasm-bindgen's, in `src/web/custom.rs`), and
 //! it lets the rule problems be reported in the same pass. [`crate::compile`]
 //! checks every rule and turns a [`RawChecklist`] into a [`crate::Checklist`] the engine
 //! can evaluate without further checks.

@@ -13,9 +13,9 @@
 //! Why here, and iterative: the checks walk the JSON text byte by byte (files and
 //! inline scripts) or the parsed [`Tree`] (objects a host passes), each with an
 //! explicit stack of where it is, so that no input can make them recurse. They do not
-//! rely on the deserializer (serde_json natively, `src/web/js_de.rs` in the browser),
+//! rely on the deserializer (serde_json natively, serde-wasm-bindgen in the browser),
 //! whose own limits differ (serde_json stops at 128 levels with "recursion limit
-//! exceeded", which reads as if the JSON were invalid; `js_de` has none) and which a
+//! exceeded", which reads as if the JSON were invalid; serde-wasm-bindgen has none) and which a
 //! later change may replace. The alternative, a depth counter inside each deserializer,
 //! would have to be written twice and kept in step.
 

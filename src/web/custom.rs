@@ -1,11 +1,17 @@
 //! The build for pages that bring their own checklist (cargo feature `custom`).
 //!
 //! A host's checklist arrives as a JS object (the entry script fetched and parsed it, or
-//! the host passed it to `mount`). It is read with serde (through the small deserializer
-//! in `js_de.rs`) into the same [`crate::RawChecklist`] the native side reads, and validated by the same
-//! [`crate::compile`]: one format, one set of rules, one set of messages. That costs
-//! bytes, so it lives in its own `.wasm` that only such pages load; the default build
-//! names none of this.
+//! the host passed it to `mount`). It is read with serde, through serde-wasm-bindgen,
+//! into the same [`crate::RawChecklist`] the native side reads, and validated by the
+//! same [`crate::compile`]: one format, one set of rules, one set of messages. That
+//! costs bytes, so it lives in its own `.wasm` that only such pages load; the default
+//! build names none of this.
+//!
+//! Why serde-wasm-bindgen and not a reader of our own: hostile input goes through this
+//! path, and a well-tested library is worth more there than the bytes it costs (6.5 KB
+//! gzip on the page, with the copy below; much of it the float formatting its error
+//! messages reach; measured in `docs/performance.md`). A hand-written deserializer
+//! (`js_de.rs`) saved them until issue 18.
 //!
 //! A checklist with problems is not shown: the widget lists its problems (at most
 //! `MAX_PROBLEMS`, then a count of the rest) with their paths and hints in place of the
@@ -15,7 +21,12 @@
 //! A checklist arrives as JSON text (a file, an inline script: its size and nesting are
 //! checked on the text, then `JSON.parse` reads it) or as an object (the JS API: checked
 //! as a tree). Only an object's own properties are read: a host page whose
-//! `Object.prototype` was polluted does not add fields to a checklist.
+//! `Object.prototype` was polluted does not add fields to a checklist. serde-wasm-bindgen
+//! reads a struct's fields with `object[field]` and `field in object`, which follow the
+//! prototype chain, and an array's items by index, which reaches `Array.prototype` at a
+//! hole. So, once the limits are checked, the checklist is copied ([`own_copy`]) into
+//! objects and arrays of its own properties with no prototype, and only that copy is
+//! walked and deserialized: an inherited field has nowhere to come from.
 //!
 //! `entry.js` gives every element a copy of this build of its own (see
 //! `custom-entry.js`), so nothing here is shared between two checklists.
@@ -29,7 +40,8 @@ use web_sys::HtmlElement;
 use super::dom::{attrs, clear, el};
 use super::{dispatch, mount_checklist, shadow, style, Widget};
 use crate::{
-    check_size, check_text, invalid_heading, parse, Checklist, Problem, ProblemKind, Tree,
+    check_size, check_text, check_tree, invalid_heading, parse, Checklist, Problem, ProblemKind,
+    Tree, MAX_NESTING, MAX_VALUES,
 };
 
 /// A JS value as a tree the engine's path-aware reader can walk.
@@ -87,9 +99,88 @@ impl Tree for Js {
         Some(keys.iter().filter_map(|k| k.as_string()).collect())
     }
 
+    /// Only ever called on an [`own_copy`] (see [`read`]).
     fn deserialize<T: serde::de::DeserializeOwned>(&self) -> Result<T, String> {
-        super::js_de::from_value(self.0.clone())
+        serde_wasm_bindgen::from_value(self.0.clone()).map_err(message)
     }
+}
+
+/// What a serde-wasm-bindgen error says, in serde_json's words where the library's
+/// would not help an author.
+///
+/// serde's own errors are JS `Error`s whose message is serde's ("missing field
+/// `text`"). Two of them are reworded:
+/// - an object or array found where something else was expected is named by its debug
+///   form, `JsValue(Object({...}))` or `JsValue([...])`, the whole value as JSON; it is
+///   said as serde_json says it, "map" or "sequence";
+/// - the other kind of error is an exception from JavaScript itself. On a copy (plain
+///   data, no prototypes, no getters) the one that can happen is `Reflect.get` refusing
+///   a string, number or boolean where a list was expected (the library asks it for an
+///   iterator), whose own words ("called on non-object") say nothing to an author.
+///
+/// Numbers keep the library's words: a JS number is found as a "floating point" even
+/// when whole (`42.0`), where serde_json says "integer `42`".
+fn message(e: serde_wasm_bindgen::Error) -> String {
+    let e = js_sys::Error::from(JsValue::from(e));
+    if e.name() != "Error" {
+        return "invalid type: a string, number or boolean, expected a sequence".to_string();
+    }
+    let text = String::from(e.message());
+    let found = match text.strip_prefix("invalid type: JsValue(") {
+        Some(rest) if rest.starts_with("Object(") => "map",
+        Some(rest) if rest.starts_with('[') => "sequence",
+        _ => return text,
+    };
+    match text.rfind("), expected ") {
+        Some(at) => {
+            let mut said = String::from("invalid type: ");
+            said.push_str(found);
+            said.push_str(&text[at + 1..]);
+            said
+        }
+        None => text,
+    }
+}
+
+/// A copy of `value` made of its own properties only: every object a prototype-less
+/// object of its own enumerable string-keyed properties, every array a prototype-less
+/// array of its own items (a hole as `undefined`), every other value as it is. The
+/// copy has no getters and nothing to inherit, so whatever reads it (the walker,
+/// serde-wasm-bindgen) sees own properties and nothing else.
+///
+/// Made after [`check_tree`] passed, so nesting and size are within the limits; a host's
+/// getter could still return something else the second time it is read, so the copy
+/// keeps its own bounds: nothing below `MAX_NESTING + 1` levels and at most
+/// `MAX_VALUES` values are copied (the rest is `undefined`), and its recursion is never
+/// deeper than that. The copy is checked again by [`parse`].
+fn own_copy(value: &JsValue, depth: usize, budget: &mut usize) -> JsValue {
+    if *budget == 0 || depth > MAX_NESTING + 1 {
+        return JsValue::UNDEFINED;
+    }
+    *budget -= 1;
+    if let Some(items) = own_items(value) {
+        let copy = Array::new_with_length(items.len() as u32);
+        Object::set_prototype_of(&copy, &null());
+        for (i, item) in items.iter().enumerate() {
+            copy.set(i as u32, own_copy(item, depth + 1, budget));
+        }
+        copy.into()
+    } else if value.is_object() {
+        let copy = Object::create(&null());
+        for key in Object::keys(value.unchecked_ref::<Object>()).iter() {
+            if let Some(item) = own(value, &key) {
+                let _ = Reflect::set(&copy, &key, &own_copy(&item, depth + 1, budget));
+            }
+        }
+        copy.into()
+    } else {
+        value.clone()
+    }
+}
+
+/// `null`, as the prototype of an object or array.
+fn null() -> Object {
+    JsValue::NULL.unchecked_into()
 }
 
 fn problems_to_js(problems: &[Problem]) -> Array {
@@ -127,7 +218,11 @@ fn read(checklist: JsValue) -> Result<Checklist, Vec<Problem>> {
         }
         None => checklist,
     };
-    parse(&Js(value))
+    // The limits on the value as given, then the copy that is read (own properties
+    // only; see the module's documentation).
+    check_tree(&Js(value.clone())).map_err(|p| vec![p])?;
+    let mut budget = MAX_VALUES;
+    parse(&Js(own_copy(&value, 0, &mut budget)))
 }
 
 /// The problems of `checklist` (JSON text, or a plain JS object in the checklist

@@ -25,8 +25,6 @@ mod chart;
 mod custom;
 mod detail;
 mod dom;
-#[cfg(feature = "custom")]
-mod js_de;
 mod keep;
 mod questions;
 mod reading;

@@ -296,6 +296,23 @@ test("locations: a location whose last field lies past its segment's end (trimme
   m.dispose();
 });
 
+test("locations: a name of a crate std vendors (/rust/deps/...) is found and zeroed", () => {
+  // Found in issue 18: serde-wasm-bindgen's HashMap brought std's hashbrown into the
+  // custom build, and its panic location's file name was left for the canary to find.
+  const name = '/rust/deps/hashbrown-0.16.1/src/raw/mod.rs';
+  const data = Buffer.alloc(64);
+  data.write(name, 0, 'latin1');
+  [BASE, name.length, 12, 9].forEach((word, i) => data.writeUInt32LE(word, 44 + 4 * i));
+  const bytes = wasmOf((m) => {
+    m.setMemory(17, 17, null, [{ offset: m.i32.const(BASE), data, passive: false }]);
+    m.addFunction('f', binaryen.none, i32, [], m.i32.const(0));
+    m.addFunctionExport('f', 'f');
+  });
+  const r = blankLocations(bytes);
+  assert.deepEqual([r.found, r.blanked], [1, 1]);
+  assert.equal(r.bytes.indexOf(Buffer.from(name)), -1, 'the file name is gone');
+});
+
 test('locations: fails when it finds no location to blank', () => {
   const noData = wasmOf((m) => {
     m.setMemory(17, 17, null, [{ offset: m.i32.const(BASE), data: Buffer.from('no locations here'), passive: false }]);
@@ -335,6 +352,24 @@ test('wasm2js: a module the loader starts with the glue\'s imports, whose memory
   assert.equal(exports.e(), 1); // memory.grow returns the old size in pages
   assert.equal(before.byteLength, 0, 'the old buffer is detached');
   assert.equal(exports.c.buffer.byteLength, 2 << 16);
+});
+
+test('wasm2js: export names holding `$`, as the short names run to in a build with many imports and exports', async (t) => {
+  // Found in issue 18: serde-wasm-bindgen took the custom build to 105 imports and 17
+  // exports, and an export named `$a` was left behind as `export var $a = retasmFunc.$a`.
+  const dir = tempDir(t);
+  const wasm = wasmOf((m) => {
+    m.addFunctionImport('add', 'a', 'b', params(i32, i32), i32);
+    m.addFunction('run', params(i32), i32, [], m.call('add', [m.local.get(0, i32), m.i32.const(1)], i32));
+    m.addFunctionExport('run', '$a');
+    m.setMemory(1, 100, 'c', []);
+    m.addFunction('grow', binaryen.none, i32, [], m.memory.grow(m.i32.const(1)));
+    m.addFunctionExport('grow', 'e');
+  });
+  writeFileSync(path.join(dir, 'm.wasm'), wasm);
+  writeFileSync(path.join(dir, 'm.mjs'), await toJavaScript(path.join(dir, 'm.wasm')));
+  const build = await import(pathToFileURL(path.join(dir, 'm.mjs')).href);
+  assert.equal(build.default({ a: { b: (x, y) => x + y } }).$a(41), 42);
 });
 
 test('wasm2js: fails when its output does not have what the rewrite expects', async (t) => {

@@ -225,7 +225,8 @@ test('playground: typing a mistake lists it with its path; fixing it shows the w
 
 test('in the browser every bad checklist gets the problems its .expected file lists, as natively', opts, async () => {
   // tests/bad_checklists.rs checks these natively (serde_json); this is the browser's
-  // reader (src/web/js_de.rs over the JS object), through a copy of the custom build's `validate`.
+  // reader (serde-wasm-bindgen over an own-property copy of the JS object, src/web/custom.rs),
+  // through a copy of the custom build's `validate`.
   const dir = path.join(ROOT, 'tests', 'bad-checklists');
   const cases = readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
@@ -249,6 +250,12 @@ test('in the browser every bad checklist gets the problems its .expected file li
     'non-finite-weight': [['$.sections[1].questions[0].options[0].effects[0].weight', 'value', 'is not a finite number']],
   };
   for (const c of cases) c.expected = browserOnly[c.name] ?? c.expected;
+  // Same paths, other words: JavaScript has one kind of number, and serde-wasm-bindgen
+  // says every number it did not expect is a "floating point", written as serde writes
+  // floats (`42.0`), where serde_json says "integer `42`". Only the words for what was
+  // found differ; the path and what was expected are the same.
+  const wording = { 'invalid type: integer `42`, expected a string': 'invalid type: floating point `42.0`, expected a string' };
+  for (const c of cases) c.expected = c.expected.map(([p, fragment]) => [p, wording[fragment] ?? fragment]);
   await withBrowser(async (browser) => {
     const s = await openPage(browser, server, '/');
     const got = await s.page.evaluate(async (all) => {
@@ -264,6 +271,59 @@ test('in the browser every bad checklist gets the problems its .expected file li
       if (!fits) wrong.push(`${c.name}: expected ${JSON.stringify(c.expected)}\n  got ${JSON.stringify(problems)}`);
     }
     assert.equal(wrong.join('\n'), '');
+    await s.close();
+  });
+});
+
+test('in the browser every wrong value is a problem at its path with a clear message, from text and from an object', opts, async () => {
+  // Issue 18: serde-wasm-bindgen reads checklists; its messages for wrong types, missing
+  // fields and numbers that are not whole or out of range must still say what and where.
+  // Where serde_json words it otherwise (native, in the comment), the path is the same.
+  const minimal = JSON.parse(readFileSync(path.join(ROOT, 'www/examples/minimal.json'), 'utf8'));
+  const cases = [
+    // serde_json: the same.
+    [(c) => { c.version = 5e9; }, '$', 'invalid value: integer `5000000000`, expected u32'],
+    // serde_json: "invalid type: floating point `1.5`, expected u32".
+    [(c) => { c.version = 1.5; }, '$', 'invalid type: floating point `1.5`, expected u32'],
+    // serde_json: "invalid value: integer `-1`, expected u32".
+    [(c) => { c.version = -1; }, '$', 'invalid type: floating point `-1.0`, expected u32'],
+    [(c) => { c.verdicts[0].rank = 2.5; }, '$.verdicts[0]', 'invalid type: floating point `2.5`, expected u32'],
+    [(c) => { c.verdicts[0].rank = 1e10; }, '$.verdicts[0]', 'invalid value: integer `10000000000`, expected u32'],
+    [(c) => { c.title = { text: 'x' }; }, '$', 'invalid type: map, expected a string'],
+    [(c) => { c.sections[0].title = ['x']; }, '$.sections[0]', 'invalid type: sequence, expected a string'],
+    // serde_json: "invalid type: string \"value\", expected a sequence".
+    [(c) => { c.factors = 'value'; }, '$', 'invalid type: a string, number or boolean, expected a sequence'],
+    [(c) => { c.sections[0].questions[0].required = 'yes'; }, '$.sections[0].questions[0]', 'invalid type: string "yes", expected a boolean'],
+    [(c) => { c.sections[0].questions[0].options[0].effects[0].weight = '2'; }, '$.sections[0].questions[0].options[0].effects[0]', 'invalid type: string "2", expected f64'],
+    // serde_json: "invalid type: null, expected f64" (serde's own word for null is "unit value").
+    [(c) => { c.sections[0].questions[0].options[0].effects[0].weight = null; }, '$.sections[0].questions[0].options[0].effects[0]', 'invalid type: unit value, expected f64'],
+    [(c) => { delete c.verdicts[2].summary; }, '$.verdicts[2]', 'missing field `summary`'],
+    [(c) => { c.sections[0].questions[0].options[0].colour = 'red'; }, '$.sections[0].questions[0].options[0].colour', 'unknown field `colour`'],
+    [(c) => { c.reading[0].href = 7; }, '$.reading[0]', 'invalid type: floating point `7.0`, expected a string'],
+  ];
+  const inputs = cases.map(([change]) => {
+    const c = structuredClone(minimal);
+    change(c);
+    return c;
+  });
+  await withBrowser(async (browser) => {
+    const s = await openPage(browser, server, '/');
+    const got = await s.page.evaluate(async (all) => {
+      const checker = await (await import('/pkg/ai-cert-check-custom.js')).start();
+      const said = (list) => list.map((p) => [p.path, p.message]);
+      return all.map((c) => ({ object: said(checker.validate(c)), text: said(checker.validate(JSON.stringify(c))) }));
+    }, inputs);
+    const wrong = [];
+    for (const [i, [, where, message]] of cases.entries()) {
+      for (const from of ['object', 'text']) {
+        const problems = got[i][from];
+        if (problems.length !== 1 || problems[0][0] !== where || problems[0][1] !== message) {
+          wrong.push(`case ${i} (${from}): expected ${JSON.stringify([[where, message]])}\n  got ${JSON.stringify(problems)}`);
+        }
+      }
+    }
+    assert.equal(wrong.join('\n'), '');
+    assert.deepEqual(s.pageErrors, []);
     await s.close();
   });
 });

@@ -467,6 +467,68 @@ test('a polluted Object.prototype adds nothing: no link from it, no field in a c
   });
 });
 
+test('inherited fields never reach a checklist read by serde-wasm-bindgen: files, inline scripts and objects', opts, async () => {
+  // Issue 18: serde-wasm-bindgen reads a struct's fields with `object[field]` and
+  // `field in object`, both of which follow the prototype chain: an
+  // Object.prototype.cap would have capped every option to "skip", an
+  // Object.prototype.ask_if made every question conditional (the first one on itself, a
+  // problem), a help text appeared under every question. The custom build reads a copy
+  // of the checklist's own properties with no prototype (src/web/custom.rs, own_copy);
+  // this fails if any inherited field is read, by the JSON text path (src, inline
+  // script) or the object path (mount).
+  await withBrowser(async (browser) => {
+    const s = await openPage(browser, server, '/', { goto: false });
+    await s.context.addInitScript(() => {
+      Object.prototype.cap = 'skip';
+      Object.prototype.ask_if = [{ question: 'relevant', any_of: ['no'] }];
+      Object.prototype.help = 'POLLUTED help';
+      Object.prototype.intro = 'POLLUTED intro';
+    });
+    await routeHtml(
+      s,
+      '/inherited.html',
+      page(`<ai-cert-check storage="none" src="/examples/minimal.json"></ai-cert-check>
+<script type="application/json" id="inline-list">${MINIMAL.replace('"intro": "Three or four questions, about a minute.",', '')}</script>
+<ai-cert-check storage="none" checklist="inline-list"></ai-cert-check>
+<ai-cert-check storage="none" id="api"></ai-cert-check>`),
+    );
+    await s.page.goto(s.origin + '/inherited.html');
+    await s.page.evaluate(async (text) => {
+      const { mount } = await import('/pkg/ai-cert-check.js');
+      const checklist = JSON.parse(text);
+      delete checklist.intro;
+      await mount(document.getElementById('api'), { checklist });
+    }, MINIMAL);
+    const shown = await s.page.waitForFunction(() => {
+      const all = [...document.querySelectorAll('ai-cert-check')].map((el) => {
+        const root = el.shadowRoot;
+        const problems = root?.querySelector('[part="problems"]');
+        if (problems) return { problems: problems.textContent };
+        return root?.querySelector('[part="title"]') && root.querySelector('input') ? { text: root.textContent } : null;
+      });
+      return all.every(Boolean) ? all : null;
+    });
+    for (const [i, w] of (await shown.jsonValue()).entries()) {
+      assert.equal(w.problems, undefined, `widget ${i} lists problems`);
+      assert.doesNotMatch(w.text, /POLLUTED/, `widget ${i} shows an inherited text`);
+    }
+    for (const nth of [0, 1, 2]) {
+      await answer(s.page, nth, 'relevant', 'yes');
+      await answer(s.page, nth, 'why', 'skill');
+      await answer(s.page, nth, 'hours', 'yes');
+      assert.equal((await readVerdict(s.page, nth)).id, 'take_it', `widget ${nth}: no inherited cap`);
+    }
+    // validate, as the playground calls it: the same copy.
+    const problems = await s.page.evaluate(async (text) => {
+      const checker = await (await import('/pkg/ai-cert-check-custom.js')).start();
+      return [checker.validate(text), checker.validate(JSON.parse(text))].map((list) => list.map((p) => `${p.path}: ${p.message}`));
+    }, MINIMAL);
+    assert.deepEqual(problems, [[], []]);
+    assert.deepEqual(s.pageErrors, []);
+    await s.close();
+  });
+});
+
 // 6. Clear messages.
 
 test('another definition of <ai-cert-check> is reported in the console; loading the script twice is not', opts, async () => {
