@@ -104,8 +104,9 @@ function release(element) {
 class AiCertCheckElement extends (globalThis.HTMLElement ?? Object) {
   static observedAttributes = ["src", "checklist", "lang", "storage"];
   // Marks this definition as ours: the script loaded twice is harmless, another
-  // definition of the name is reported.
-  static aiCertCheck = 1;
+  // definition of the name is reported. A registered symbol: the same in every copy of
+  // this script, and not a member of the element's public API.
+  static [Symbol.for("ai-cert-check")] = true;
 
   connectedCallback() {
     connect(this);
@@ -130,7 +131,7 @@ class AiCertCheckElement extends (globalThis.HTMLElement ?? Object) {
 
 const taken = globalThis.customElements?.get(TAG);
 if (globalThis.customElements && !taken) customElements.define(TAG, AiCertCheckElement);
-else if (taken && !taken.aiCertCheck) {
+else if (taken && !taken[Symbol.for("ai-cert-check")]) {
   console.error(`<${TAG}> cannot start: another script defined <${TAG}>.`);
 }
 

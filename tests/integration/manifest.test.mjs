@@ -93,8 +93,8 @@ test('the events are the ones the Rust code dispatches and entry.d.ts types', ()
     .filter((f) => f.endsWith('.rs'))
     .map((f) => read('src', 'web', f))
     .join('\n');
-  // `dispatch(&host, "change", &detail)`: the name without the element's prefix.
-  const dispatched = matches(rust, /\bdispatch\(\s*&?[\w.]+,\s*"([\w-]+)"/g).map((n) => `ai-cert-check-${n}`);
+  // `dispatch(&host, "ai-cert-check-change", &detail)`: the full name, as listeners write it.
+  const dispatched = matches(rust, /\bdispatch\(\s*&?[\w.]+,\s*"([\w-]+)"/g);
   assert.ok(dispatched.length >= 4, `found the dispatch calls: ${dispatched}`);
   assert.deepEqual(sorted(new Set(dispatched)), names(contract.events));
 
@@ -189,6 +189,18 @@ test('in Chromium: events, parts, custom properties, slots, members and observed
         statics: Object.getOwnPropertyNames(Element).filter((n) => !['length', 'name', 'prototype', 'observedAttributes'].includes(n)),
       };
     });
+    // The notice a share link's answers come with: the reader's link, opened.
+    await session.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+    await page.locator('ai-cert-check').nth(0).locator('button[data-action="share"]').click();
+    const link = await (await page.waitForFunction(async () => {
+      const text = await navigator.clipboard.readText().catch(() => '');
+      return text.includes('#') && text;
+    })).jsonValue();
+    await page.goto('about:blank');
+    await page.goto(link);
+    const shared = page.locator('ai-cert-check').nth(0).locator('[part~="shared"]');
+    await shared.waitFor();
+    for (const p of await shared.evaluate((el) => [...el.part])) if (!seen.parts.includes(p)) seen.parts.push(p);
     await session.close();
 
     assert.deepEqual(sorted(seen.dispatched), names(contract.events), 'events dispatched on the element');

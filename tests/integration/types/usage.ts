@@ -20,6 +20,7 @@ import {
   type AiCertCheckInvalidDetail,
   type AiCertCheckMountOptions,
   type AiCertCheckProblem,
+  type AiCertCheckProblemKind,
   type AiCertCheckChange,
   type AiCertCheckReading,
   type AiCertCheckReason,
@@ -40,6 +41,11 @@ document.body.addEventListener("ai-cert-check-invalid", (e) => {
   const detail: AiCertCheckInvalidDetail = e.detail;
   const first: AiCertCheckProblem | undefined = detail.problems[0];
   console.log(first?.path, first?.message, first?.hint);
+  // Code matches a problem's kind, not its message's words.
+  const kind: AiCertCheckProblemKind | undefined = first?.kind;
+  if (kind === "load") console.log("the file could not be fetched");
+  // @ts-expect-error: not a kind of problem
+  if (kind === "typo") console.log(kind);
 });
 document.addEventListener("ai-cert-check-ready", (e) => {
   const nothing: undefined = e.detail;
