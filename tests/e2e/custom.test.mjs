@@ -255,7 +255,7 @@ test('in the browser every bad checklist gets the problems its .expected file li
   // floats (`42.0`), where serde_json says "integer `42`". Only the words for what was
   // found differ; the path and what was expected are the same.
   const wording = { 'invalid type: integer `42`, expected a string': 'invalid type: floating point `42.0`, expected a string' };
-  for (const c of cases) c.expected = c.expected.map(([p, fragment]) => [p, wording[fragment] ?? fragment]);
+  for (const c of cases) c.expected = c.expected.map(([p, kind, fragment]) => [p, kind, wording[fragment] ?? fragment]);
   await withBrowser(async (browser) => {
     const s = await openPage(browser, server, '/');
     const got = await s.page.evaluate(async (all) => {
