@@ -20,7 +20,8 @@ export const QUESTIONS = 100;
 export const OPTIONS = 32;
 const FACTORS = ['reach', 'depth', 'cost', 'risk'];
 
-function mulberry32(seed) {
+/** A small seeded generator (mulberry32): numbers in [0, 1), the same for the same seed. */
+export function mulberry32(seed) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

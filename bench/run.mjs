@@ -25,7 +25,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync, constants } from 'node:zlib';
 import { CHROMIUM_PATH, LAUNCH_ARGS } from '../scripts/chromium.mjs';
-import { OPTIONS, QUESTIONS, allTicked, largestChecklist } from './largest.mjs';
+import { OPTIONS, QUESTIONS, allTicked, largestChecklist, mulberry32 } from './largest.mjs';
 
 const BENCH = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(BENCH, '..');
@@ -109,16 +109,6 @@ export function stats(values) {
 }
 
 // --- the answer sequence ----------------------------------------------------------------------
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * `count` clicks `[questionId, optionId]`, each of which changes an answer, on a question

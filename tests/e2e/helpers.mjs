@@ -357,6 +357,10 @@ function recordWidgetEvents([ready, change]) {
   };
 }
 
+/** The devices the reader tests use: a phone (390 px, touch) and a desktop (1280 px). */
+export const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+export const DESKTOP = { viewport: { width: 1280, height: 900 } };
+
 /**
  * Opens `pathname` on the test server in a new context and page. Records every
  * request, console error, page error, failed request and >= 400 response; any
@@ -365,7 +369,7 @@ function recordWidgetEvents([ready, change]) {
  * failedRequests, badResponses, responses, origin, close }.
  */
 export async function openPage(browser, server, pathname = '/', options = {}) {
-  const { viewport = { width: 1280, height: 900 }, colorScheme = 'light', goto = true, ...rest } = options;
+  const { viewport = DESKTOP.viewport, colorScheme = 'light', goto = true, ...rest } = options;
   const context = await browser.newContext({ viewport, colorScheme, serviceWorkers: 'block', ...rest });
   context.setDefaultTimeout(TIMEOUT);
   const origin = server.origin;

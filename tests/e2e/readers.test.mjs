@@ -8,6 +8,8 @@ import {
   ARTIFACTS,
   CHANGE,
   READERS,
+  DESKTOP,
+  PHONE,
   TEST_TIMEOUT,
   VERDICT_TITLES,
   answerAll,
@@ -27,8 +29,6 @@ import {
 const server = useTestServer();
 const opts = { timeout: TEST_TIMEOUT };
 
-const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
-const DESKTOP = { viewport: { width: 1280, height: 900 } };
 
 /** The reason's cause as the table writes it: `question=option` or `rule:id`. */
 const causeOf = (r) => (r.rule ? `rule:${r.rule}` : `${r.question}=${r.option}`);

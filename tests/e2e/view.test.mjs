@@ -5,6 +5,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
+  DESKTOP,
+  PHONE,
   TEST_TIMEOUT,
   answer,
   answerAll,
@@ -21,8 +23,6 @@ import {
 const server = useTestServer();
 const opts = { timeout: TEST_TIMEOUT };
 
-const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
-const DESKTOP = { viewport: { width: 1280, height: 900 } };
 
 // A reader who gets a leaning first, then a verdict that changes on the way.
 const HALF = [['objective', 'understand'], ['learning', 'overwhelmed'], ['alternatives', 'unsure']];
