@@ -285,15 +285,19 @@ impl Instance {
         self.replace(answers, Some(q), true);
     }
 
+    /// Ends the shared view if one shows; whether one did.
+    fn end_shared(&self) -> bool {
+        let view = self.shared.borrow_mut().take();
+        view.map(keep::SharedView::end).is_some()
+    }
+
     fn on_action(&self, action: &str) {
         let c = self.c();
         // "Keep these answers" and "Back to my answers" end a shared view: keeping
         // saves its answers as the reader's own (no answer changes, so no change event);
         // going back shows the reader's saved ones instead.
         if action == "keep" || action == "mine" {
-            if let Some(view) = self.shared.borrow_mut().take() {
-                view.end();
-            }
+            self.end_shared();
             let next = match action {
                 "keep" => Some(self.answers.borrow().clone()),
                 _ => self.saved.borrow_mut().load(c),
@@ -312,13 +316,10 @@ impl Instance {
             "clear" => {
                 // In a shared view, "my answers" are the saved ones: the view ends and
                 // they are cleared, and Undo brings them back (not the link's).
-                let shared = self.shared.borrow_mut().take();
-                let before = match shared {
-                    Some(view) => {
-                        view.end();
-                        self.saved.borrow_mut().load(c)
-                    }
-                    None => Some(answers),
+                let before = if self.end_shared() {
+                    self.saved.borrow_mut().load(c)
+                } else {
+                    Some(answers)
                 };
                 let before = before.filter(|a| a.answered() > 0);
                 if before.is_some() || self.answers.borrow().answered() > 0 {
