@@ -128,9 +128,19 @@ export function dropPanics(wasm, { formatting = false } = {}) {
 /** The module name binaryen gives every import. */
 export const MINIFIED_MODULE = 'a';
 
-/** wasm-opt -Oz with the names shortened: `input` -> `output`; returns the mapping. */
+/**
+ * wasm-opt -Oz with the names shortened: `input` -> `output`; returns the mapping.
+ *
+ * `-ocimfs=10`: a function with one caller is inlined into it only if it is tiny. By
+ * default binaryen inlines every such function, whatever its size, which merges the
+ * view's parts into a few huge functions whose code compresses worse: measured on the
+ * two pages, 1.3 KB less gzip on the built-in page and 4.6 KB less on the own-checklist
+ * page than plain -Oz (0, 5, 20 and 40 did slightly worse; no inlining at all, 0.3 KB
+ * worse).
+ */
+const OPT_PASSES = ['-ocimfs=10', '-Oz'];
 export function optimize(input, output) {
-  const passes = ['--minify-imports-and-exports-and-modules', '-Oz'];
+  const passes = ['--minify-imports-and-exports-and-modules', ...OPT_PASSES];
   const strip = ['--strip-debug', '--strip-producers', '--strip-target-features'];
   const printed = execFileSync(path.join(BIN, 'wasm-opt'), [input, ...passes, ...strip, '-o', output], { encoding: 'utf8' });
   let mapping;
