@@ -307,19 +307,27 @@ pub fn apply(c: &Checklist, answers: &Answers, edits: &[Edit]) -> Answers {
 /// `answers`.
 pub fn describe(c: &Checklist, answers: &Answers, w: &WhatIf, direction: Direction) -> String {
     let l = &c.labels;
-    let mut parts: Vec<String> = Vec::new();
+    // The parts joined by hand ("and" between them): `[String]::join` brings 1 KB of
+    // generic code into the reader's build for this one call.
+    let mut change = String::new();
+    let mut part = |text: String| {
+        if !change.is_empty() {
+            change.push_str(&l.and);
+        }
+        change.push_str(&text);
+    };
     for e in &w.edits {
         // Edits from `candidate_edits` on `c`: a question and one of its options.
         let q = &c.questions[e.question];
         let o = &q.options[e.option];
         let untick = |t: usize| fill_text(&l.change_untick, &[("{action}", &q.options[t].action)]);
         if !e.on {
-            parts.push(untick(e.option));
+            part(untick(e.option));
         } else if q.multiple && o.exclusive {
             // "None of these": in the reader's terms, dropping what they ticked.
-            parts.extend(answers.chosen(e.question).map(untick));
+            answers.chosen(e.question).for_each(|t| part(untick(t)));
         } else {
-            parts.push(fill_text(&l.change_action, &[("{action}", &o.action)]));
+            part(fill_text(&l.change_action, &[("{action}", &o.action)]));
         }
     }
     let template = match direction {
@@ -329,7 +337,7 @@ pub fn describe(c: &Checklist, answers: &Answers, w: &WhatIf, direction: Directi
     fill_text(
         template,
         &[
-            ("{change}", &parts.join(&l.and)),
+            ("{change}", &change),
             // A verdict `verdict` computed on `c`.
             ("{verdict}", &c.verdicts[w.verdict].title),
         ],
