@@ -16,7 +16,7 @@ use crate::checklist::{
     Rule, Section, Text, Verdict, When, MAX_OPTIONS,
 };
 use crate::format::{RawChecklist, RawCondition, RawLabels, RawOption, RawWhen};
-use crate::text::push_decimal;
+use crate::text::{join, pieces, push_decimal};
 
 /// Shown above the problems when a checklist cannot be displayed, by language. (The
 /// only interface words not in a checklist's `labels`: a checklist with problems cannot
@@ -32,7 +32,7 @@ pub const INVALID_HEADINGS: &[(&str, &str)] = &[
 /// The heading above a checklist's problems for the language `lang` (a BCP 47 tag such
 /// as `fr-CA`); English when the language is not in [`INVALID_HEADINGS`].
 pub fn invalid_heading(lang: &str) -> &'static str {
-    let primary = lang.split('-').next().unwrap_or_default();
+    let primary = pieces(lang, b'-').next().unwrap_or_default();
     INVALID_HEADINGS
         .iter()
         .find(|(l, _)| l.eq_ignore_ascii_case(primary))
@@ -268,7 +268,7 @@ impl Compiler {
             let known = if ids.is_empty() {
                 "none are defined".to_string()
             } else {
-                format!("known: {}", ids.join(", "))
+                format!("known: {}", join(ids.iter().map(String::as_str), ", "))
             };
             self.problem(
                 ProblemKind::Reference,
@@ -831,7 +831,15 @@ impl Compiler {
                     .flat_map(|w| [w.min, w.max])
                     .filter(|b| b.is_finite())
                     .collect();
-                bounds.sort_by(f64::total_cmp);
+                // Insertion sort: at most 2 * MAX_VERDICTS bounds, and the standard sort
+                // would bring 4.7 KB of code into the own-checklist build for them.
+                for i in 1..bounds.len() {
+                    let mut j = i;
+                    while j > 0 && bounds[j - 1].total_cmp(&bounds[j]).is_gt() {
+                        bounds.swap(j - 1, j);
+                        j -= 1;
+                    }
+                }
                 bounds.dedup();
                 let mut points: Vec<f64> = bounds.clone();
                 points.push(bounds.first().map_or(0.0, |b| b - 1.0));
@@ -874,14 +882,11 @@ impl Compiler {
                     );
                 } else {
                     // Not one and not none: `holding` has at least two verdicts.
-                    let names: Vec<&str> = holding.iter().map(|&v| &*c.verdicts[v].id).collect();
+                    let names = join(holding.iter().map(|&v| &*c.verdicts[v].id), " and ");
                     self.problem(
                         ProblemKind::Verdicts,
                         format!("$.verdicts[{}].when", holding[1]),
-                        format!(
-                            "verdicts {} overlap at the scores {at}",
-                            names.join(" and ")
-                        ),
+                        format!("verdicts {names} overlap at the scores {at}"),
                         "make their \"when\" ranges disjoint",
                     );
                 }

@@ -21,7 +21,7 @@
 
 use crate::compile::{clip, Problem, ProblemKind};
 use crate::parse::Tree;
-use crate::text::push_number;
+use crate::text::{pieces, push_number};
 
 /// The largest checklist file, in bytes (UTF-8). A checklist readers finish is far
 /// smaller: the built-in one is about 24 KB. Checked before the text is parsed.
@@ -205,7 +205,7 @@ pub fn unlisted(problems: &[Problem]) -> usize {
     };
     last.message
         .strip_prefix("and ")
-        .and_then(|rest| rest.split(' ').next())
+        .and_then(|rest| pieces(rest, b' ').next())
         .map_or(0, |n| {
             // Only ASCII digits reach the subtraction.
             n.bytes().filter(u8::is_ascii_digit).fold(0, |n: usize, d| {

@@ -20,6 +20,7 @@ use crate::format::{
     RawReading, RawRule, RawSection, RawStep, RawVerdict, RawWhen,
 };
 use crate::limits::{check_tree, tidy};
+use crate::text::join;
 
 /// A parsed JSON-like value that can be walked and deserialized.
 pub trait Tree: Sized {
@@ -105,7 +106,7 @@ fn unknown_keys<V: Tree, T: DeserializeOwned>(v: &V, path: &str, out: &mut Vec<P
                 kind: ProblemKind::Shape,
                 path: format!("{path}.{key}"),
                 message: format!("unknown field `{key}`"),
-                hint: format!("known fields here: {}", fields.join(", ")),
+                hint: format!("known fields here: {}", join(fields.iter().copied(), ", ")),
             });
         }
     }
