@@ -24,16 +24,16 @@ import path from 'node:path';
 import { gzipSync, constants } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
-/** CI's ceiling for a page with the built-in checklist: 46,867 B measured when set. */
-export const BUILTIN_CEILING_BYTES = 46 * 1024;
+/** CI's ceiling for a page with the built-in checklist: 46,361 B measured when set. */
+export const BUILTIN_CEILING_BYTES = 45.5 * 1024;
 /**
  * The built-in page's budget (the reader-experience issue's 38 KB) and goal (the
  * performance issue's 30 KB): printed, not enforced; no build with the advice meets them.
  */
 export const BUILTIN_BUDGET_BYTES = 38 * 1024;
 export const BUILTIN_GOAL_BYTES = 30 * 1024;
-/** CI's ceiling for a page that brings its own checklist: 100,586 B measured when set. */
-export const CUSTOM_CEILING_BYTES = 98.5 * 1024;
+/** CI's ceiling for a page that brings its own checklist: 95,694 B measured when set. */
+export const CUSTOM_CEILING_BYTES = 93.75 * 1024;
 /** Its budget (the architecture issue's 90 KB): printed, not enforced. */
 export const CUSTOM_BUDGET_BYTES = 90 * 1024;
 
