@@ -11,7 +11,9 @@
 //! compiler's defaults and the emitter (as before), where a label added in one place and
 //! forgotten in another compiled fine and showed nothing.
 
-use serde::Deserialize;
+use std::fmt;
+
+use serde::de::{Deserialize, Deserializer, IgnoredAny, MapAccess, Visitor};
 
 use crate::checklist::Text;
 
@@ -28,10 +30,10 @@ pub struct Label {
 
 macro_rules! labels {
     ($( $(#[doc = $doc:literal])+ $name:ident = $default:literal; )+) => {
-        /// The interface words as an author writes them: every one optional.
-        #[derive(Debug, Clone, Default, Deserialize)]
-        pub struct RawLabels {
-            $( $(#[doc = $doc])+ pub $name: Option<String>, )+
+        impl RawLabels {
+            /// The names of the labels, in the order of the table, as serde asks for a
+            /// struct's fields.
+            const FIELDS: &'static [&'static str] = &[ $( stringify!($name), )+ ];
         }
 
         /// The interface words, defaults filled in.
@@ -52,11 +54,14 @@ macro_rules! labels {
                 raw: &RawLabels,
                 mut pick: impl FnMut(&'static Label, &Option<String>) -> Text,
             ) -> Labels {
-                let mut all = LABELS.iter();
+                let mut all = LABELS.iter().enumerate();
                 Labels {
                     // One entry of LABELS per field, in the same order (both come from
                     // the table above).
-                    $( $name: pick(all.next().unwrap_or(&LABELS[0]), &raw.$name), )+
+                    $( $name: {
+                        let (i, label) = all.next().unwrap_or((0, &LABELS[0]));
+                        pick(label, raw.get(i))
+                    }, )+
                 }
             }
 
@@ -151,6 +156,57 @@ labels! {
     keep_shared = "Keep these answers";
     /// Button: leave a shared link's answers for the reader's own saved ones.
     leave_shared = "Back to my answers";
+}
+
+/// The interface words as an author writes them, every one optional: the author's text
+/// for each label of [`LABELS`], by its place in the table.
+///
+/// Read by [`LabelsVisitor`] as serde's derive would read a struct of forty optional
+/// strings (unknown keys are ignored here; `parse` reports them with their paths), with
+/// one loop over the keys instead of the derive's code for each field: in the build for
+/// hosts' own checklists, serde-wasm-bindgen's reader of the derived struct was 8 KB of
+/// code.
+#[derive(Debug, Clone, Default)]
+pub struct RawLabels(Vec<Option<String>>);
+
+impl RawLabels {
+    /// The author's text for the label at `index` in [`LABELS`], if they set one.
+    pub fn get(&self, index: usize) -> &Option<String> {
+        const UNSET: &Option<String> = &None;
+        self.0.get(index).unwrap_or(UNSET)
+    }
+}
+
+struct LabelsVisitor;
+
+impl<'de> Visitor<'de> for LabelsVisitor {
+    type Value = RawLabels;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("struct RawLabels")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawLabels, A::Error> {
+        let mut values = vec![None; LABELS.len()];
+        while let Some(key) = map.next_key::<String>()? {
+            match LABELS.iter().position(|l| l.name == key) {
+                // `i` is a place in LABELS, which `values` has one entry for each of.
+                Some(i) => values[i] = map.next_value()?,
+                None => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(RawLabels(values))
+    }
+}
+
+impl<'de> Deserialize<'de> for RawLabels {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<RawLabels, D::Error> {
+        // As a struct, with its field names: `parse` finds a checklist's unknown keys by
+        // asking for them this way.
+        d.deserialize_struct("RawLabels", RawLabels::FIELDS, LabelsVisitor)
+    }
 }
 
 impl Labels {
