@@ -44,7 +44,7 @@ pub fn parse<V: Tree>(tree: &V) -> Result<Checklist, Vec<Problem>> {
 
 fn read<V: Tree>(tree: &V) -> Result<Checklist, Vec<Problem>> {
     let mut problems = Vec::new();
-    unknown_keys::<V, RawChecklist>(tree, "$", &mut problems);
+    unknown_keys(tree, "$", field_names::<RawChecklist>(), &mut problems);
     checklist_parts(tree, &mut problems);
     match tree.deserialize::<RawChecklist>() {
         Ok(raw) => match compile(&raw) {
@@ -96,9 +96,10 @@ fn field_names<T: DeserializeOwned>() -> &'static [&'static str] {
     fields
 }
 
-/// Reports every key of the object `v` that `T` does not declare.
-fn unknown_keys<V: Tree, T: DeserializeOwned>(v: &V, path: &str, out: &mut Vec<Problem>) {
-    let fields = field_names::<T>();
+/// Reports every key of the object `v` that is not one of `fields`. (The fields as an
+/// argument rather than the type that declares them: one copy of this code instead of
+/// one for each of thirteen types, 5 KB less in the WebAssembly build.)
+fn unknown_keys<V: Tree>(v: &V, path: &str, fields: &[&str], out: &mut Vec<Problem>) {
     for key in v.keys().unwrap_or_default() {
         if !fields.contains(&key.as_str()) {
             let key = clip(&key);
@@ -127,7 +128,7 @@ type Parts<V> = fn(&V, &str, &mut Vec<Problem>);
 /// still does not deserialize, reports `v` itself with serde's message.
 fn part<V: Tree, T: DeserializeOwned>(v: &V, path: &str, out: &mut Vec<Problem>, parts: Parts<V>) {
     let before = out.len();
-    unknown_keys::<V, T>(v, path, out);
+    unknown_keys(v, path, field_names::<T>(), out);
     parts(v, path, out);
     if out.len() == before {
         if let Err(message) = v.deserialize::<T>() {
