@@ -137,3 +137,31 @@ fn the_command_line_validator_prints_every_problem_and_fails() {
     assert_eq!(usage.status.code(), Some(2));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn labels_are_read_by_name_and_nothing_else_is_taken_for_them() {
+    // Set labels are used, unset ones keep their defaults.
+    let mut v = base();
+    v["labels"] = json!({ "verdict_heading": "Our suggestion", "share": null });
+    let c = parse_checklist_json(&v.to_string()).expect("valid");
+    assert_eq!(&*c.labels.verdict_heading, "Our suggestion");
+    assert_eq!(&*c.labels.share, "Share my result");
+    // A label that is not text is a shape problem at `$.labels`.
+    v["labels"] = json!({ "verdict_heading": 42 });
+    assert_eq!(
+        problems(&v),
+        [(
+            "$.labels".to_string(),
+            "invalid type: integer `42`, expected a string".to_string()
+        )]
+    );
+    // A list is not labels (serde's derive would have read it field by field, in order).
+    v["labels"] = json!(["Our suggestion"]);
+    assert_eq!(
+        problems(&v),
+        [(
+            "$.labels".to_string(),
+            "invalid type: sequence, expected struct RawLabels".to_string()
+        )]
+    );
+}
