@@ -6,13 +6,13 @@
 //     pkg/ai-cert-check-custom.js and pkg/ai-cert-check-custom_bg.wasm.
 //
 // Each page has a ceiling, which CI enforces (exit 1 above it), and the budget and goal
-// the issues set, printed with how far the page is from them. The ceilings are the
-// measured sizes with a few hundred bytes to spare, so that a change that adds bytes
-// fails; they are above the issues' budgets because the advice the decision-model issue
-// asked for (the what-if search, the picture, the result value) and the library the
-// design names for reading a host's checklist (serde-wasm-bindgen) cost more than those
-// budgets leave: docs/performance.md, "Where the bytes go", has the measured cost of
-// each part. Lower a ceiling as the figure comes down.
+// the issues set, printed with how far the page is from them. The own-checklist page's
+// ceiling is its budget (the architecture issue's 90 KB). The built-in page's ceiling is
+// its measured size with a few hundred bytes to spare, so that a change that adds bytes
+// fails; it is above that issue's 38 KB because the advice the decision-model issue
+// asked for (the what-if search, the picture, the result value) costs more than the
+// budget leaves: docs/performance.md, "Where the bytes go", has the measured cost of
+// each part. Lower that ceiling as the figure comes down.
 //
 //   node scripts/size-check.mjs          check pkg/ against both ceilings
 //   node scripts/size-check.mjs --list   only print every file in pkg/
@@ -32,10 +32,10 @@ export const BUILTIN_CEILING_BYTES = 45.5 * 1024;
  */
 export const BUILTIN_BUDGET_BYTES = 38 * 1024;
 export const BUILTIN_GOAL_BYTES = 30 * 1024;
-/** CI's ceiling for a page that brings its own checklist: 95,694 B measured when set. */
-export const CUSTOM_CEILING_BYTES = 93.75 * 1024;
-/** Its budget (the architecture issue's 90 KB): printed, not enforced. */
+/** The budget of a page that brings its own checklist (the architecture issue's 90 KB). */
 export const CUSTOM_BUDGET_BYTES = 90 * 1024;
+/** CI's ceiling for that page: its budget (91,977 B measured when set). */
+export const CUSTOM_CEILING_BYTES = CUSTOM_BUDGET_BYTES;
 
 export const BUILTIN_PAGE = ['ai-cert-check.js', 'ai-cert-check-core_bg.wasm'];
 export const CUSTOM_PAGE = ['ai-cert-check.js', 'ai-cert-check-custom.js', 'ai-cert-check-custom_bg.wasm'];
