@@ -161,7 +161,7 @@ labels! {
 /// The interface words as an author writes them, every one optional: the author's text
 /// for each label of [`LABELS`], by its place in the table.
 ///
-/// Read by [`LabelsVisitor`] as serde's derive would read a struct of forty optional
+/// Read by `LabelsVisitor` as serde's derive would read a struct of forty optional
 /// strings (unknown keys are ignored here; `parse` reports them with their paths), with
 /// one loop over the keys instead of the derive's code for each field: in the build for
 /// hosts' own checklists, serde-wasm-bindgen's reader of the derived struct was 8 KB of

@@ -38,7 +38,7 @@ pub const MAX_VALUES: usize = MAX_BYTES / 2;
 /// are counted in one last line.
 pub const MAX_PROBLEMS: usize = 50;
 /// The longest message or path a problem shows, in bytes (UTF-8); longer ones keep their
-/// first 4,000 bytes and their last 100. Room for a value already cut by [`clip`] (1,000
+/// first 4,000 bytes and their last 100. Room for a value already cut by `clip` (1,000
 /// characters, up to 4 bytes each) and the words around it.
 pub const MAX_MESSAGE: usize = 4_200;
 
