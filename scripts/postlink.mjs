@@ -9,10 +9,11 @@
 // it takes wasm-bindgen's output in target/bindgen-<name>/ through five steps:
 //   1. panics     the functions that format panic messages emptied (binaryen's JS API):
 //                 target/bindgen-<name>/<name>_bg.lean.wasm (names kept, for twiggy)
-//   2. names      wasm-opt -Oz, the sections nothing reads at run time dropped, and the
-//                 import, export and module names between the wasm and its glue
-//                 shortened (--minify-imports-and-exports-and-modules, which prints the
-//                 mapping the glue is then renamed after)
+//   2. names      wasm-opt -Oz (a function with one caller inlined only if tiny), the
+//                 sections nothing reads at run time dropped, and the import, export and
+//                 module names between the wasm and its glue shortened
+//                 (--minify-imports-and-exports-and-modules, which prints the mapping the
+//                 glue is then renamed after)
 //   3. locations  the panic locations nothing reads any more zeroed: pkg/<name>_bg.wasm
 //   4. wasm2js    the same code as JavaScript, for pages that forbid WebAssembly:
 //                 pkg/<name>.wasm.js
@@ -508,7 +509,7 @@ async function main(args) {
   const mapping = optimize(lean, wasm);
   const gluePath = path.join(dir, `${name}.js`);
   const { glue, memory } = renameGlue(readFileSync(gluePath, 'utf8'), mapping);
-  say('names', `wasm-opt -Oz; ${mapping.imports.length} import and ${mapping.exports.length} export names shortened`);
+  say('names', `wasm-opt ${OPT_PASSES.join(' ')}; ${mapping.imports.length} import and ${mapping.exports.length} export names shortened`);
 
   const locations = blankLocations(readFileSync(wasm));
   writeFileSync(wasm, locations.bytes);

@@ -431,7 +431,7 @@ test('the tool, as build.sh runs it, on a small build', async (t) => {
   const r = spawnSync(process.execPath, [TOOL, ...args], { cwd: dir, encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stderr, /panics: emptied 2 panic and core::fmt functions/);
-  assert.match(r.stderr, /names: wasm-opt -Oz; 2 import and 3 export names shortened/);
+  assert.match(r.stderr, /names: wasm-opt -ocimfs=10 -Oz; 2 import and 3 export names shortened/);
   assert.match(r.stderr, /locations: blanked 1 of 1 panic locations and their file names: 26 bytes/);
   const wasm = readFileSync(path.join(dir, 'pkg', 't_bg.wasm'));
   assert.ok(!wasm.includes('src/lib.rs'), 'the location and its name are blanked');
