@@ -96,10 +96,23 @@ fn field_names<T: DeserializeOwned>() -> &'static [&'static str] {
     fields
 }
 
-/// Reports every key of the object `v` that is not one of `fields`. (The fields as an
-/// argument rather than the type that declares them: one copy of this code instead of
-/// one for each of thirteen types, 5 KB less in the WebAssembly build.)
+/// Reports a list where the object `v` should be, or every key of it that is not one of
+/// `fields`. (The fields as an argument rather than the type that declares them: one
+/// copy of this code instead of one for each of thirteen types, 5 KB less in the
+/// WebAssembly build.)
+///
+/// A list is refused here, before serde sees it, because the two readers would each
+/// accept one their own way: serde's derive reads a list as the fields in order
+/// (natively), and serde-wasm-bindgen reads it as an object with no fields (in the
+/// browser, where `"labels": []` would have shown the defaults). The schema refuses it.
 fn unknown_keys<V: Tree>(v: &V, path: &str, fields: &[&str], out: &mut Vec<Problem>) {
+    if v.items().is_some() {
+        out.push(shape(
+            path,
+            "invalid type: sequence, expected a map".to_string(),
+        ));
+        return;
+    }
     for key in v.keys().unwrap_or_default() {
         if !fields.contains(&key.as_str()) {
             let key = clip(&key);

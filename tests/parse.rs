@@ -161,7 +161,7 @@ fn labels_are_read_by_name_and_nothing_else_is_taken_for_them() {
         problems(&v),
         [(
             "$.labels".to_string(),
-            "invalid type: sequence, expected struct RawLabels".to_string()
+            "invalid type: sequence, expected a map".to_string()
         )]
     );
 }
