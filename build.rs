@@ -28,6 +28,9 @@ mod limits;
 #[path = "src/parse.rs"]
 #[allow(dead_code)]
 mod parse;
+#[path = "src/picture.rs"]
+#[allow(dead_code)]
+mod picture;
 #[path = "src/text.rs"]
 #[allow(dead_code)]
 mod text;
@@ -63,6 +66,7 @@ fn main() {
         "format",
         "labels",
         "parse",
+        "picture",
         "text",
     ] {
         println!("cargo:rerun-if-changed=src/{module}.rs");

@@ -13,6 +13,7 @@ use std::borrow::Cow;
 
 use crate::answers::Answers;
 pub use crate::labels::Labels;
+use crate::picture::Picture;
 use crate::text::{fill_text, push_number};
 
 /// Text in a checklist.
@@ -48,6 +49,9 @@ pub struct Checklist {
     pub reading: List<Reading>,
     /// Interface words.
     pub labels: Labels,
+    /// The picture of the verdicts' regions, made by the compiler from the tables above
+    /// ([`crate::picture::picture`]); `None` with fewer than two factors.
+    pub picture: Option<Picture>,
 }
 
 /// A scored dimension, with the range its score can take.

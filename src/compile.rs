@@ -599,7 +599,7 @@ impl Compiler {
         }
 
         let labels = self.labels(&raw.labels);
-        let checklist = Checklist {
+        let mut checklist = Checklist {
             id,
             title,
             intro,
@@ -611,9 +611,14 @@ impl Compiler {
             steps: Cow::Owned(steps),
             reading: Cow::Owned(reading),
             labels,
+            picture: None,
         };
         if self.problems.is_empty() {
             self.regions(&checklist);
+        }
+        // Made only from a valid checklist: the picture indexes its tables.
+        if self.problems.is_empty() {
+            checklist.picture = crate::picture::picture(&checklist);
         }
         checklist
     }

@@ -13,6 +13,7 @@ use crate::checklist::{
     Checklist, Choice, Condition, Effect, Factor, Labels, NextStep, Offer, Question, Reading, Rule,
     Section, Verdict, When,
 };
+use crate::picture::{Area, Axis, Picture, Rect, Stop};
 
 /// A value that can be written as a Rust constant expression.
 pub trait Emit {
@@ -103,11 +104,16 @@ impl Emit for bool {
     }
 }
 
+/// `emit_struct!(Type { fields })` for a type of `crate::checklist`;
+/// `emit_struct!(module: Type { fields })` for one of `crate::module`.
 macro_rules! emit_struct {
     ($ty:ident { $($field:ident),* $(,)? }) => {
+        emit_struct!(checklist: $ty { $($field),* });
+    };
+    ($module:ident: $ty:ident { $($field:ident),* $(,)? }) => {
         impl Emit for $ty {
             fn emit(&self, out: &mut String) {
-                out.push_str(concat!("crate::checklist::", stringify!($ty), " {\n"));
+                out.push_str(concat!("crate::", stringify!($module), "::", stringify!($ty), " {\n"));
                 $(
                     out.push_str(concat!(stringify!($field), ": "));
                     self.$field.emit(out);
@@ -130,7 +136,8 @@ emit_struct!(Checklist {
     rules,
     steps,
     reading,
-    labels
+    labels,
+    picture
 });
 emit_struct!(Factor {
     id,
@@ -187,3 +194,13 @@ emit_struct!(NextStep {
     answers
 });
 emit_struct!(Reading { id, title, href });
+emit_struct!(picture: Picture { x, y, plot, areas });
+emit_struct!(picture: Axis { factor, stops });
+emit_struct!(picture: Stop { score, at });
+emit_struct!(picture: Area {
+    verdict,
+    rect,
+    lines,
+    label
+});
+emit_struct!(picture: Rect { x, y, w, h });

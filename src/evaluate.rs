@@ -426,7 +426,7 @@ pub fn evaluate(c: &Checklist, answers: &Answers) -> Outcome {
         ),
         None => (Vec::new(), Vec::new()),
     };
-    let dot = verdict.and_then(|v| picture::dot(&picture::picture(c)?, &scores, v));
+    let dot = verdict.and_then(|v| picture::dot(c.picture.as_ref()?, &scores, v));
 
     Outcome {
         verdict,

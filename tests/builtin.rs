@@ -14,6 +14,8 @@ fn raw() -> RawChecklist {
 fn the_static_tables_equal_a_fresh_compile_of_the_json() {
     let compiled = compile(&raw()).expect("the built-in checklist is valid");
     assert_eq!(&compiled, builtin());
+    // The picture too, made at build time: the four bands as four cells.
+    assert_eq!(builtin().picture.as_ref().map(|p| p.areas.len()), Some(4));
 }
 
 #[test]

@@ -185,7 +185,7 @@ fn regular_use_learning_alone_a_cheaper_route_and_no_reward_yield_build_experien
 #[test]
 fn headline_picture_and_summary_name_the_same_band_and_the_deciding_reason_comes_first() {
     let c = builtin();
-    let p = picture::picture(c).unwrap();
+    let p = c.picture.as_ref().unwrap();
     let mut rng = Rng::new(9);
     for _ in 0..RESULTS {
         let a = random_answers(c, &mut rng, 30);

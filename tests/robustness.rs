@@ -27,8 +27,8 @@ fn exercise(c: &Checklist, rng: &mut Rng) {
             let _ = describe(c, &a, w, direction);
         }
     }
-    if let (Some(p), Some(v)) = (picture::picture(c), out.verdict) {
-        let _ = picture::dot(&p, &out.scores, v);
+    if let (Some(p), Some(v)) = (&c.picture, out.verdict) {
+        let _ = picture::dot(p, &out.scores, v);
     }
     let _ = picture::describe(c, out.verdict);
     let _ = headline(c, &out);

@@ -138,6 +138,14 @@ fn skeleton(c: &Checklist) -> Checklist {
     for r in c.reading.to_mut() {
         r.title = "".into();
     }
+    // The cells stay; their labels are the verdicts' titles, wrapped (the French wrap
+    // into other lines).
+    if let Some(p) = &mut c.picture {
+        for a in p.areas.to_mut() {
+            a.lines = Default::default();
+            a.label.h = 0.0;
+        }
+    }
     c
 }
 

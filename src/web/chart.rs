@@ -11,7 +11,7 @@ use web_sys::{Document, Element, Node};
 
 use super::dom::{attrs, el, set_text};
 use super::view::id;
-use crate::picture::{self, Picture, HEIGHT, LINE, PAD, WIDTH};
+use crate::picture::{self, HEIGHT, LINE, PAD, WIDTH};
 use crate::text::push_number;
 use crate::{Checklist, Outcome};
 
@@ -22,11 +22,11 @@ type Shown = (Option<(f64, f64)>, Option<usize>);
 
 /// The drawn chart's changing parts.
 pub struct Chart {
-    picture: Picture,
     dot: Element,
     desc: Element,
     caption: Element,
-    areas: Vec<Element>,
+    /// Each cell's verdict and group.
+    areas: Vec<(usize, Element)>,
     /// The dot and verdict shown.
     last: Cell<Option<Shown>>,
 }
@@ -48,7 +48,7 @@ impl Chart {
     /// Draws the chart for `c` into `parent` (ids made from `uid`), or nothing if `c`
     /// has fewer than two factors.
     pub fn draw(doc: &Document, parent: &Node, c: &Checklist, uid: &str) -> Option<Chart> {
-        let picture = picture::picture(c)?;
+        let picture = c.picture.as_ref()?;
         let figure = el(doc, parent, "figure", "chart", "");
         attrs(&figure, &[("part", "chart")]);
         let (tid, did) = (id(uid, "t"), id(uid, "d"));
@@ -74,7 +74,7 @@ impl Chart {
         let desc = svg(doc, &root, "desc", &[("id", &did)]);
 
         let mut areas = Vec::new();
-        for area in &picture.areas {
+        for area in picture.areas.iter() {
             let r = area.rect;
             let v = &c.verdicts[area.verdict];
             let g = svg(
@@ -106,7 +106,7 @@ impl Chart {
                 let t = svg(doc, &text, "tspan", &[("x", &middle), ("dy", dy)]);
                 t.set_text_content(Some(line));
             }
-            areas.push(g);
+            areas.push((area.verdict, g));
         }
         let plot = picture.plot;
         let x_label = svg(
@@ -148,7 +148,6 @@ impl Chart {
         );
         let caption = el(doc, &figure, "figcaption", "chart-text", "");
         Some(Chart {
-            picture,
             dot,
             desc,
             caption,
@@ -181,9 +180,8 @@ impl Chart {
             .map(|v| picture::caption(c, &c.verdicts[v].title))
             .unwrap_or_default();
         set_text(&self.caption, &caption);
-        for (area, g) in self.picture.areas.iter().zip(&self.areas) {
-            let _ =
-                g.toggle_attribute_with_force("data-current", Some(area.verdict) == out.verdict);
+        for (verdict, g) in &self.areas {
+            let _ = g.toggle_attribute_with_force("data-current", Some(*verdict) == out.verdict);
         }
     }
 }
