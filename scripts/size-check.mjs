@@ -11,7 +11,7 @@
 // its measured size with a few hundred bytes to spare, so that a change that adds bytes
 // fails; it is above that issue's 38 KB because the advice costs more than the budget
 // leaves: built without the what-if search and the picture, both of which that same
-// issue asks for, the page is still 39,103 B. docs/performance.md, "Where the bytes go",
+// issue asks for, the page is still 39,081 B. docs/performance.md, "Where the bytes go",
 // has the measured cost of each part. Lower that ceiling as the figure comes down.
 //
 //   node scripts/size-check.mjs          check pkg/ against both ceilings
@@ -24,8 +24,8 @@ import path from 'node:path';
 import { gzipSync, constants } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
-/** CI's ceiling for a page with the built-in checklist: 46,361 B measured when set. */
-export const BUILTIN_CEILING_BYTES = 45.5 * 1024;
+/** CI's ceiling for a page with the built-in checklist: 44,670 B measured when set. */
+export const BUILTIN_CEILING_BYTES = 44 * 1024;
 /**
  * The built-in page's budget (the reader-experience issue's 38 KB) and goal (the
  * performance issue's 30 KB): printed, not enforced; no build with the advice meets them

@@ -1,7 +1,7 @@
 // Starts one copy of a build's compiled Rust code: the .wasm where the page lets
 // WebAssembly run, otherwise the same code compiled to JavaScript (binaryen's wasm2js,
 // made by scripts/postlink.mjs), for pages whose Content-Security-Policy has no
-// 'wasm-unsafe-eval'. The JavaScript build is about 56 KB gzip and is fetched only
+// 'wasm-unsafe-eval'. The JavaScript build is about 54 KB gzip and is fetched only
 // when WebAssembly is refused; the .wasm is then never fetched.
 //
 // Refusal is found by instantiating the smallest module there is (8 bytes,
