@@ -616,7 +616,8 @@ impl Compiler {
         if self.problems.is_empty() {
             self.regions(&checklist);
         }
-        // Made only from a valid checklist: the picture indexes its tables.
+        // Made only from a valid checklist (the regions' check above included): the
+        // picture indexes its tables.
         if self.problems.is_empty() {
             checklist.picture = crate::picture::picture(&checklist);
         }
