@@ -251,6 +251,30 @@ impl Checklist {
         self.verdicts.iter().position(|v| v.id == id)
     }
 
+    /// The finite thresholds the verdicts' conditions name on factor `factor`,
+    /// increasing, each once: where the verdicts' regions change along that factor.
+    pub fn bounds(&self, factor: usize) -> Vec<f64> {
+        let mut bounds: Vec<f64> = self
+            .verdicts
+            .iter()
+            .flat_map(|v| v.when.iter())
+            .filter(|w| w.factor == factor)
+            .flat_map(|w| [w.min, w.max])
+            .filter(|b| b.is_finite())
+            .collect();
+        // Insertion sort: at most 2 * MAX_VERDICTS bounds, and the standard sort would
+        // bring 4.7 KB of code into the build for hosts' own checklists for them.
+        for i in 1..bounds.len() {
+            let mut j = i;
+            while j > 0 && bounds[j - 1].total_cmp(&bounds[j]).is_gt() {
+                bounds.swap(j - 1, j);
+                j -= 1;
+            }
+        }
+        bounds.dedup();
+        bounds
+    }
+
     /// Whether question `q` is asked, given `answers` already cleared of the questions
     /// before `q` that are not asked (as [`Answers::only_asked`] leaves them).
     pub fn is_asked(&self, q: usize, answers: &Answers) -> bool {

@@ -829,24 +829,7 @@ impl Compiler {
         // cell every condition is constant, so one sample point per cell decides it.
         let samples: Vec<Vec<f64>> = (0..c.factors.len())
             .map(|f| {
-                let mut bounds: Vec<f64> = c
-                    .verdicts
-                    .iter()
-                    .flat_map(|v| v.when.iter())
-                    .filter(|w| w.factor == f)
-                    .flat_map(|w| [w.min, w.max])
-                    .filter(|b| b.is_finite())
-                    .collect();
-                // Insertion sort: at most 2 * MAX_VERDICTS bounds, and the standard sort
-                // would bring 4.7 KB of code into the own-checklist build for them.
-                for i in 1..bounds.len() {
-                    let mut j = i;
-                    while j > 0 && bounds[j - 1].total_cmp(&bounds[j]).is_gt() {
-                        bounds.swap(j - 1, j);
-                        j -= 1;
-                    }
-                }
-                bounds.dedup();
+                let bounds = c.bounds(f);
                 let mut points: Vec<f64> = bounds.clone();
                 points.push(bounds.first().map_or(0.0, |b| b - 1.0));
                 points

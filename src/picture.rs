@@ -89,28 +89,13 @@ pub struct Stop {
 impl Axis {
     fn new(c: &Checklist, factor: usize) -> Axis {
         let f = &c.factors[factor];
+        // The factor's lowest score, the thresholds inside its range, its highest.
         let mut scores = vec![f.min];
-        let mut bounds: Vec<f64> = c
-            .verdicts
-            .iter()
-            .flat_map(|v| v.when.iter())
-            .filter(|w| w.factor == factor)
-            .flat_map(|w| [w.min, w.max])
-            .filter(|&b| b > f.min && b < f.max)
-            .collect();
-        // Insertion sort and dedup: a handful of bounds, no sort machinery in the build.
-        for i in 1..bounds.len() {
-            let mut j = i;
-            while j > 0 && bounds[j - 1] > bounds[j] {
-                bounds.swap(j - 1, j);
-                j -= 1;
-            }
-        }
-        for b in bounds {
-            if scores.last() != Some(&b) {
-                scores.push(b);
-            }
-        }
+        scores.extend(
+            c.bounds(factor)
+                .into_iter()
+                .filter(|&b| b > f.min && b < f.max),
+        );
         if f.max > f.min {
             scores.push(f.max);
         }
