@@ -612,6 +612,7 @@ impl Compiler {
             reading: Cow::Owned(reading),
             labels,
             picture: None,
+            formerly: Cow::Borrowed(&[]),
         };
         if self.problems.is_empty() {
             self.regions(&checklist);

@@ -14,6 +14,7 @@ mod builtin;
 mod checklist;
 mod compile;
 mod evaluate;
+mod finality;
 mod format;
 mod labels;
 mod limits;
@@ -29,17 +30,18 @@ mod whatif;
 pub use answers::{Answers, Bits};
 pub use builtin::builtin;
 pub use checklist::{
-    Checklist, Choice, Condition, Effect, Factor, Labels, List, NextStep, Offer, Question, Reading,
-    Rule, Section, Text, Verdict, When, MAX_OPTIONS,
+    Checklist, Choice, Condition, Effect, Factor, Former, FormerQuestion, Labels, List, NextStep,
+    Offer, Question, Reading, Rule, Section, Text, Verdict, When, MAX_OPTIONS,
 };
 pub use compile::{
     compile, invalid_heading, is_safe_href, Problem, ProblemKind, INVALID_HEADINGS, MAX_FACTORS,
     MAX_LONG, MAX_QUESTIONS, MAX_SHORT,
 };
 pub use evaluate::{
-    evaluate, headline, region, scores, verdict, Cause, OfferJudgement, Outcome, Reason,
-    MAX_READING, MAX_REASONS, MAX_STEPS,
+    evaluate, headline, region, scores, shown_headline, verdict, Cause, OfferJudgement, Outcome,
+    Reason, MAX_READING, MAX_REASONS, MAX_STEPS,
 };
+pub use finality::{finality, Finality};
 pub use format::{
     RawChecklist, RawCondition, RawEffect, RawFactor, RawOption, RawQuestion, RawReading, RawRule,
     RawSection, RawStep, RawVerdict, RawWhen,
@@ -52,7 +54,11 @@ pub use limits::{
 #[cfg(not(target_arch = "wasm32"))]
 pub use parse::parse_checklist_json;
 pub use parse::{parse, Tree};
-pub use share::{decode, encode, fingerprint, DecodeError, FORMAT};
+#[cfg(not(target_arch = "wasm32"))]
+pub use share::history;
+pub use share::{
+    decode, encode, fingerprint, fingerprint_of, former, restore, DecodeError, Layout, FORMAT,
+};
 pub use summary::summary;
 pub use whatif::{
     apply, candidate_edits, describe, edit_push, search, what_ifs, Direction, Edit, Search, WhatIf,
