@@ -197,9 +197,11 @@ fn mount_checklist(host: HtmlElement, checklist: Held, links: JsValue) -> Result
     let mut saved = keep::Saved::open(&host, c);
     let mut notice = None;
     let mut shared = None;
+    let mut again = Vec::new();
     let answers = match keep::from_fragment(&doc, c) {
-        Some(Ok(a)) => {
+        Some(Ok((a, gone))) => {
             shared = keep::SharedView::show(&c.labels, view.questions.first_input());
+            again = gone;
             a
         }
         Some(Err(why)) => {
@@ -210,10 +212,22 @@ fn mount_checklist(host: HtmlElement, checklist: Held, links: JsValue) -> Result
                 DecodeError::FutureFormat => &l.link_future,
             };
             notice = Some(fill_text(&l.link_ignored, &[("{why}", why)]));
-            saved.load(c).unwrap_or_else(|| Answers::new(c))
+            saved
+                .load(c)
+                .map(|(a, _)| a)
+                .unwrap_or_else(|| Answers::new(c))
         }
-        None => saved.load(c).unwrap_or_else(|| Answers::new(c)),
+        None => saved.load(c).map_or_else(
+            || Answers::new(c),
+            |(a, gone)| {
+                again = gone;
+                a
+            },
+        ),
     };
+    if !again.is_empty() {
+        notice = Some(answer_again(c, &again));
+    }
     let mut answers = answers;
     answers.drop_unasked(c);
     for q in 0..c.questions.len() {
@@ -300,7 +314,7 @@ impl Instance {
             self.end_shared();
             let next = match action {
                 "keep" => Some(self.answers.borrow().clone()),
-                _ => self.saved.borrow_mut().load(c),
+                _ => self.saved.borrow_mut().load(c).map(|(a, _)| a),
             };
             self.replace(
                 next.unwrap_or_else(|| Answers::new(c)),
@@ -317,7 +331,7 @@ impl Instance {
                 // In a shared view, "my answers" are the saved ones: the view ends and
                 // they are cleared, and Undo brings them back (not the link's).
                 let before = if self.end_shared() {
-                    self.saved.borrow_mut().load(c)
+                    self.saved.borrow_mut().load(c).map(|(a, _)| a)
                 } else {
                     Some(answers)
                 };
@@ -376,8 +390,10 @@ impl Instance {
             None => (0..c.questions.len()).for_each(|q| self.view.questions.sync(q, &answers)),
         }
         let outcome = evaluate(c, &answers);
-        let arrived =
-            by_reader && !was_complete && outcome.verdict.is_some() && !outcome.is_provisional();
+        let arrived = by_reader
+            && !was_complete
+            && outcome.verdict.is_some()
+            && outcome.required_missing == 0;
         self.view.update(&self.doc, c, &answers, &outcome, arrived);
         // A shared view is never saved: the reader's own answers stay until they act.
         if self.shared.borrow().is_none() {
@@ -399,6 +415,20 @@ impl Instance {
             }
         }
     }
+}
+
+/// What to tell a reader whose answers were given to an earlier version of the
+/// checklist and name options that are gone: the questions to answer again.
+fn answer_again(c: &Checklist, questions: &[usize]) -> String {
+    let l = &c.labels;
+    let names: Vec<String> = questions
+        .iter()
+        .map(|&q| fill_text(&l.quote, &[("{text}", &c.questions[q].text)]))
+        .collect();
+    fill_text(
+        &l.answer_again,
+        &[("{questions}", &crate::text::list(&names, &l.and))],
+    )
 }
 
 /// Whether every required question that is asked has an answer, and one is given.
