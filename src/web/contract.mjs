@@ -118,15 +118,18 @@ export const result = [
   { name: 'verdict', description: 'the verdict id (`worth_it`, `pair_practice`, `not_yet`, `build_experience`), or `null` before the first answer' },
   { name: 'title', description: 'the headline, e.g. "Worth it", or "Worth it, but not this program" when the program the reader picked makes vague promises or teaches nothing applicable; `null` before the first answer' },
   { name: 'summary', description: 'the verdict\'s one-line summary (`null` before the first answer)' },
-  { name: 'provisional', description: '`true` while a required question is open: the verdict is a leaning, and the widget shows it as one' },
+  { name: 'provisional', description: '`true` while the verdict is a leaning: an answer to a question still open could change its band (it is final, `false`, only when none could); the widget shows it as one' },
+  { name: 'leaning', description: 'while `provisional`, the sentence shown in place of the summary, saying which answers could still change it; otherwise `null`' },
   { name: 'answered', description: 'questions answered' },
   { name: 'total', description: 'questions asked (one asked only after an earlier answer counts only then)' },
   { name: 'scores', description: '`{ <factor id>: number }`: the raw scores, for analytics (never shown on screen)' },
-  { name: 'reasons', description: 'the deciding reason first, then at most two for and two against (see below)' },
+  { name: 'reasons', description: 'the deciding reason first, then at most two for and two against, then the program\'s (see below)' },
   { name: 'offer', description: 'the program\'s judgement, apart from the verdict: `"poor"`, `"sound"` or `null` (none picked, or not all its questions answered)' },
   { name: 'nextSteps', description: 'at most three texts' },
   { name: 'changes', description: 'what would change it: `{ direction: "up" | "down", verdict, text }`' },
   { name: 'reading', description: 'at most three `{ title, href? }`' },
+  { name: 'place', description: 'the verdict id of the picture\'s cell that holds the dot, where the answers\' weights place the reader; it differs from `verdict` when a deciding answer or rule chose the band (`null` before the first answer)' },
+  { name: 'caption', description: 'the picture\'s caption: the area the reader is in, or both places and what decided (`null` before the first answer)' },
 ];
 /** The fields of one reason: an answer's (`question`, `option`) or a rule's (`rule`). */
 export const reason = [
@@ -135,7 +138,7 @@ export const reason = [
   { name: 'rule', description: 'the rule id (a reason that is a rule over several answers)' },
   { name: 'text', description: 'the reason as the reader reads it' },
   { name: 'push', description: 'its weights summed towards the best verdict (positive: for)' },
-  { name: 'side', description: '`"decisive"`, `"for"` or `"against"`' },
+  { name: 'side', description: '`"decisive"`, `"for"` or `"against"`; `"offer"` for what the reader said of the program they picked (no `push`)' },
 ];
 
 /**

@@ -68,10 +68,13 @@ export interface AiCertCheckReason {
   rule?: string;
   /** The reason as the reader reads it. */
   text: string;
-  /** Its weights summed towards the best verdict: positive speaks for it. */
-  push: number;
-  /** The deciding reason (shown first), or one of the reasons for or against. */
-  side: "decisive" | "for" | "against";
+  /** Its weights summed towards the best verdict: positive speaks for it (none for `"offer"`). */
+  push?: number;
+  /**
+   * The deciding reason (shown first), one of the reasons for or against, or what the
+   * reader said of the program they picked.
+   */
+  side: "decisive" | "for" | "against" | "offer";
 }
 
 /** One way the verdict would change, in the reader's words. */
@@ -102,8 +105,13 @@ export interface AiCertCheckResult {
   /** The headline ("Worth it, but not this program" when the program is poor); `null` before the first answer. */
   title: string | null;
   summary: string | null;
-  /** True while a required question is unanswered: the verdict is a leaning. */
+  /**
+   * True while the verdict is a leaning: an answer to a question still open could change
+   * its band. False only when none could (the verdict is final).
+   */
   provisional: boolean;
+  /** While `provisional`, the sentence shown in place of the summary; otherwise `null`. */
+  leaning: string | null;
   answered: number;
   /** The questions asked (one asked only after an earlier answer counts only then). */
   total: number;
@@ -119,6 +127,13 @@ export interface AiCertCheckResult {
   changes: AiCertCheckChange[];
   /** At most three. */
   reading: AiCertCheckReading[];
+  /**
+   * The verdict id of the picture's cell that holds the dot (where the answers place
+   * the reader); differs from `verdict` when a deciding answer chose the band.
+   */
+  place: string | null;
+  /** The picture's caption; `null` before the first answer. */
+  caption: string | null;
 }
 
 /** `detail` of `ai-cert-check-change` and `ai-cert-check-complete`. */
