@@ -142,7 +142,8 @@ export const AiCertCheckElement = { AiCertCheckElement: class extends (globalThi
 
   set answers(answers) {
     const widget = widgets.get(this)?.widget;
-    widget ? put(widget, answers) : setAnswers(this, answers);
+    // Not rendered yet (frameworks set properties before they insert the element).
+    widget ? put(widget, answers) : this.ready.then(() => setAnswers(this, answers));
   }
 
   get result() {

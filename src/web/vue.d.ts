@@ -8,18 +8,23 @@
  * Vue must be told that it is a custom element (`compilerOptions.isCustomElement`, see
  * docs/integration.md). Only this file names Vue.
  */
-import type { HTMLAttributes } from "vue";
+import type { AllowedComponentProps, HTMLAttributes, VNodeProps } from "vue";
 import type { AiCertCheckAttributes, AiCertCheckElement, AiCertCheckEventMap } from "./ai-cert-check.js";
 
 export * from "./ai-cert-check.js";
 
-/** `onAi-cert-check-change` and so on: the listeners `@ai-cert-check-change` sets. */
+/** `ai-cert-check-change` -> `aiCertCheckChange`, as Vue names a listener's prop. */
+type Camelize<S extends string> = S extends `${infer Head}-${infer Tail}` ? `${Head}${Capitalize<Camelize<Tail>>}` : S;
+
+/** `onAiCertCheckChange` and so on: the listeners `@ai-cert-check-change` sets. */
 export type AiCertCheckVueEvents = {
-  [K in keyof AiCertCheckEventMap as `on${Capitalize<K>}`]?: (event: AiCertCheckEventMap[K]) => void;
+  [K in keyof AiCertCheckEventMap as `on${Capitalize<Camelize<K>>}`]?: (event: AiCertCheckEventMap[K]) => void;
 };
 
 /** What a Vue template may set on `<ai-cert-check>`: its attributes, and the properties that take values. */
-export type AiCertCheckVueProps = HTMLAttributes &
+export type AiCertCheckVueProps = VNodeProps &
+  AllowedComponentProps &
+  HTMLAttributes &
   AiCertCheckAttributes &
   Partial<Pick<AiCertCheckElement, "answers">> &
   AiCertCheckVueEvents;

@@ -162,16 +162,27 @@ test('el.ready, el.answers, el.result and el.reset(): the element\'s own API, no
     assert.deepEqual(seen.afterReset, {});
     assert.deepEqual(await checkedInputs(s.page), [], 'the screen follows');
     assert.deepEqual(await eventsOf(s.page, 0, CHANGE), [], 'host calls fire no change events');
-    // Answers set before the element is rendered apply once it is.
+    // Answers set before the element is rendered (before it is even in the document, as
+    // frameworks do) apply once it is.
     const early = await s.page.evaluate(async () => {
-      const el = document.createElement('ai-cert-check');
-      el.storage = 'none';
-      document.getElementById('slot').append(el);
-      el.answers = { objective: 'none' };
-      await el.ready;
-      return { answers: el.answers, verdict: el.result.verdict };
+      const made = [];
+      for (const connectFirst of [true, false]) {
+        const el = document.createElement('ai-cert-check');
+        el.storage = 'none';
+        if (connectFirst) document.getElementById('slot').append(el);
+        el.answers = { objective: 'none' };
+        if (!connectFirst) document.getElementById('slot').append(el);
+        await el.ready;
+        // Applied after the element is ready: wait for the screen to show it.
+        while (!el.shadowRoot.querySelector('input[name="objective"][value="none"]').checked) await new Promise(requestAnimationFrame);
+        made.push({ answers: el.answers, verdict: el.result.verdict });
+      }
+      return made;
     });
-    assert.deepEqual(early, { answers: { objective: 'none' }, verdict: 'not_yet' });
+    assert.deepEqual(early, [
+      { answers: { objective: 'none' }, verdict: 'not_yet' },
+      { answers: { objective: 'none' }, verdict: 'not_yet' },
+    ]);
     // The reader's answer shows in the property.
     await answer(s.page, 0, ...STRONG[0]);
     assert.deepEqual(await widget(s.page, 0).evaluate((el) => el.answers), { objective: 'promotion' });
