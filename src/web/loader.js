@@ -45,10 +45,9 @@ export function load(jsBuild, url) {
   return (
     wasmBytes
       ? instantiate(wasmBytes)
-      : WebAssembly.instantiateStreaming(fetch(url), imports).catch(() =>
-          fetch(url)
-            .then((response) => response.arrayBuffer())
-            .then(instantiate),
+      : fetch(url).then((response) =>
+          // Refused for its type: the same response's bytes (one request either way).
+          WebAssembly.instantiateStreaming(response, imports).catch(() => response.arrayBuffer().then(instantiate)),
         )
   ).then((made) => __wbg_finalize_init(made.instance, made.module));
 }

@@ -1,6 +1,7 @@
 // How the widget starts its .wasm (src/web/loader.js instantiates it itself, not through
 // the glue's own init): streamed when the server sends `application/wasm`; compiled from
-// the bytes when a server sends another type (the widget still works); and when the file
+// the same response's bytes when a server sends another type (the widget still works, one
+// request either way); and when the file
 // is missing, the element keeps its fallback content, the page keeps working and the
 // console says why.
 // Run: node --test tests/e2e/wasm-serving.test.mjs (after ./scripts/build.sh)
@@ -50,7 +51,7 @@ test('served with another type: compiled from the bytes, and the widget works', 
     await waitForReady(s.page);
     await answerAll(s.page, 0, STRONG);
     assert.equal((await readVerdict(s.page)).id, 'worth_it');
-    assert.equal(s.wasmRequests, 2, 'one streaming attempt, refused for its type, then the bytes');
+    assert.equal(s.wasmRequests, 1, 'one request: streaming refused for its type, then the same response\'s bytes');
     assertClean(assert, s);
     await s.close();
   });
