@@ -3,7 +3,8 @@
 # setup, rustfmt, clippy (native and wasm32), native tests, wasm tests in headless
 # Chromium, the release build, the post-link tool's tests and canary, the size budget,
 # the end-to-end tests, the integration tests (the packed npm package as a developer
-# embeds it), and the cross-browser journey in Chromium, Firefox ESR and WebKitGTK.
+# embeds it), the release artifacts (scripts/release.sh; tests/release/), and the
+# cross-browser journey in Chromium, Firefox ESR and WebKitGTK.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"   # cargo must run from the crate's folder for .cargo/config.toml to apply
@@ -71,8 +72,12 @@ node scripts/size-check.mjs
 stage "end-to-end tests"
 node --test --test-concurrency=1 tests/e2e/
 
-stage "integration tests (the packed package in Vite, React, Astro, Eleventy, on another origin; types; manifest)"
+stage "integration tests (the packed package in Vite, React, Next.js, Vue, Astro, Eleventy, on another origin; types; manifest; editors)"
 node --test --test-concurrency=1 tests/integration/
+
+stage "release artifacts (the archive unzipped, served and run; hashes; the version; the release workflow linted)"
+./scripts/release.sh --no-build
+node --test --test-concurrency=1 tests/release/
 
 stage "cross-browser tests (Chromium, Firefox ESR, WebKitGTK)"
 node --test --test-concurrency=1 tests/xbrowser/
