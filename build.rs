@@ -1,49 +1,24 @@
 //! Compiles the built-in checklist (`src/content/ai-certification.json`) into static Rust
 //! tables at build time, so the reader's WebAssembly carries no JSON and no parser.
 //!
-//! It uses the crate's own format, validation and emitter modules (included by path), so
-//! the rules are the same ones authors' checklists meet; a built-in checklist with any
-//! problem fails the build with the same messages, paths included.
+//! It uses the crate's own engine (`src/engine/`, included by path), so the format,
+//! validation and emitter are the ones authors' checklists meet; a built-in checklist
+//! with any problem fails the build with the same messages, paths included.
 
-#[path = "src/answers.rs"]
+// The engine, through its own module map: every module it has, none listed here.
+#[path = "src/engine/mod.rs"]
 #[allow(dead_code)]
-mod answers;
-#[path = "src/checklist.rs"]
-#[allow(dead_code)]
-mod checklist;
-#[path = "src/compile.rs"]
-#[allow(dead_code)]
-mod compile;
-#[path = "src/emit.rs"]
-mod emit;
-#[path = "src/format.rs"]
-#[allow(dead_code)]
-mod format;
-#[path = "src/labels.rs"]
-#[allow(dead_code)]
-mod labels;
-#[path = "src/limits.rs"]
-#[allow(dead_code)]
-mod limits;
-#[path = "src/parse.rs"]
-#[allow(dead_code)]
-mod parse;
-#[path = "src/picture.rs"]
-#[allow(dead_code)]
-mod picture;
-#[path = "src/text.rs"]
-#[allow(dead_code)]
-mod text;
+mod engine;
 
-use emit::Emit;
+use engine::emit::Emit;
 
 /// The built-in checklist, by language: the default build is English; the cargo feature
 /// `locale-fr` builds the same widget with the French one (`<ai-cert-check lang="fr">`).
 const SOURCE_EN: &str = "src/content/ai-certification.json";
 const SOURCE_FR: &str = "src/content/ai-certification.fr.json";
-const CSS: &str = "src/web/style.css";
+const CSS: &str = "src/element/style.css";
 /// The problems view's styles: only the custom-checklist build shows that view.
-const PROBLEMS_CSS: &str = "src/web/problems.css";
+const PROBLEMS_CSS: &str = "src/element/problems.css";
 
 fn main() {
     let source = if std::env::var_os("CARGO_FEATURE_LOCALE_FR").is_some() {
@@ -58,21 +33,9 @@ fn main() {
         let css = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
         std::fs::write(out_dir.join(out), minify_css(&css)).expect("write minified CSS");
     }
-    for module in [
-        "answers",
-        "checklist",
-        "compile",
-        "emit",
-        "format",
-        "labels",
-        "parse",
-        "picture",
-        "text",
-    ] {
-        println!("cargo:rerun-if-changed=src/{module}.rs");
-    }
+    println!("cargo:rerun-if-changed=src/engine");
     let text = std::fs::read_to_string(source).unwrap_or_else(|e| panic!("{source}: {e}"));
-    let compiled = match parse::parse_checklist_json(&text) {
+    let compiled = match engine::parse::parse_checklist_json(&text) {
         Ok(c) => c,
         Err(problems) => {
             for p in &problems {

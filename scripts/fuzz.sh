@@ -22,7 +22,7 @@
 #
 # Corpus: target/fuzz/corpus (kept between runs, never committed), seeded on every run
 # from the built-in checklists, www/examples and tests/bad-checklists, plus a JSON
-# dictionary made from the field names in src/format.rs.
+# dictionary made from the field names in src/engine/format.rs.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
@@ -49,7 +49,7 @@ printf '\0\000\001\001\002\002\004' | cat src/content/ai-certification.json - >"
 printf '1.0.1..4' >"$OUT/seeds/share-text"
 
 {
-  grep -oE '^\s+pub [a-z_]+:' src/format.rs | awk '{print $2}' | tr -d ':' | sort -u |
+  grep -oE '^\s+pub [a-z_]+:' src/engine/format.rs | awk '{print $2}' | tr -d ':' | sort -u |
     sed 's/.*/"\\"&\\""/'
   for token in '{' '}' '[' ']' ':' ',' '""' 'true' 'false' 'null' '0' '-1' '1e308' \
     '-1e308' '0.5' '\\u0000' 'https://' 'javascript:' 'mailto:' '{factor}' '{score}' \

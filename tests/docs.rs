@@ -1,5 +1,5 @@
 //! The docs say what the code does: the labels table of `docs/checklist-format.md` is the
-//! one table of labels (`src/labels.rs`), name for name and default for default.
+//! one table of labels (`src/engine/labels.rs`), name for name and default for default.
 #![cfg(not(target_arch = "wasm32"))]
 
 const FORMAT_MD: &str = include_str!("../docs/checklist-format.md");

@@ -52,8 +52,8 @@ fn check(text: &str, expected: &[(&str, ProblemKind, &str)]) {
 
 #[test]
 fn the_widget_reads_a_file_no_further_than_the_limit() {
-    // src/web/custom-entry.js stops reading a file one byte past MAX_BYTES.
-    let js = include_str!("../src/web/custom-entry.js");
+    // src/element/custom-entry.js stops reading a file one byte past MAX_BYTES.
+    let js = include_str!("../src/element/custom-entry.js");
     assert!(
         js.contains("const MAX_BYTES = 2_000_000;"),
         "custom-entry.js"

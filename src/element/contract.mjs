@@ -8,7 +8,7 @@
 // tests/integration/manifest.test.mjs compares it with the built widget (the
 // attributes the code reads and `observedAttributes`, the events the Rust code
 // dispatches and a browser sees, the parts and custom properties of a rendered widget,
-// the exports of the module) and with the TypeScript declarations (src/web/entry.d.ts).
+// the exports of the module) and with the TypeScript declarations (src/element/entry.d.ts).
 // A part, an event or an attribute added to the code fails that test until it is
 // listed here.
 //
@@ -79,7 +79,7 @@ export const attributes = [
 
 /**
  * Events, dispatched on the element with `bubbles: true` and `composed: true`, for the
- * reader's actions only. `type` is the TypeScript type (src/web/entry.d.ts's
+ * reader's actions only. `type` is the TypeScript type (src/element/entry.d.ts's
  * `AiCertCheckEventMap` has the same ones).
  */
 export const events = [
@@ -111,7 +111,7 @@ export const events = [
 
 /**
  * The fields of `detail.result` (and of `getResult()`), and of each of its reasons, for
- * the docs. Their types are src/web/entry.d.ts's `AiCertCheckResult`: the integration
+ * the docs. Their types are src/element/entry.d.ts's `AiCertCheckResult`: the integration
  * test type-checks a real result against it.
  */
 export const result = [
@@ -139,7 +139,7 @@ export const reason = [
 ];
 
 /**
- * CSS custom properties: the ones src/web/style.css reads with `var()`, with their
+ * CSS custom properties: the ones src/element/style.css reads with `var()`, with their
  * defaults exactly as its `:host` rule sets them (`light-dark(light, dark)` for
  * colours). The verdict colours are those of the built-in checklist's verdicts.
  */
@@ -195,7 +195,7 @@ export const slots = [];
 
 /**
  * The module's exports besides the element (which it defines): name, TypeScript
- * signature pieces (as in src/web/entry.d.ts), description.
+ * signature pieces (as in src/element/entry.d.ts), description.
  */
 export const functions = [
   {

@@ -1,7 +1,7 @@
 // Starts one copy of a build that scripts/postlink.mjs makes copies of ("./glue-factory.js":
 // this module and the glue, bundled inside a function, so that each copy has its own).
-// Like src/web/loader.js, but from a module compiled once for every copy, and with the
-// copy's exports wrapped before its glue uses them (src/web/custom-entry.js guards every
+// Like src/element/loader.js, but from a module compiled once for every copy, and with the
+// copy's exports wrapped before its glue uses them (src/element/custom-entry.js guards every
 // call). The glue's own loading path (fetch, streaming, MIME fallback) is not used, so
 // esbuild leaves it out of the copies.
 import { __wbg_get_imports, __wbg_finalize_init } from "./glue.js";

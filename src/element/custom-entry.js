@@ -19,12 +19,12 @@
 // be made, and further elements share the last one made: a page of more than about a
 // hundred checklists of its own is still served, with less isolation.
 //
-// `glue-factory.js` is made by scripts/postlink.mjs: the glue and src/web/copy.js
+// `glue-factory.js` is made by scripts/postlink.mjs: the glue and src/element/copy.js
 // bundled inside a function, so that each call makes a fresh copy of their state.
 import create from "./glue-factory.js";
 
 const url = new URL("ai-cert-check-custom_bg.wasm", import.meta.url);
-// `MAX_BYTES` of src/limits.rs (tests/limits.rs checks that the two agree): a file is
+// `MAX_BYTES` of src/engine/limits.rs (tests/limits.rs checks that the two agree): a file is
 // read no further than this and one byte more.
 const MAX_BYTES = 2_000_000;
 let compiled;

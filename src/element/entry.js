@@ -7,7 +7,7 @@
 // is a second file, ai-cert-check-custom.js, imported only when an element brings a
 // checklist (`src`, `checklist`, or the `mount` API). Both load their .wasm relative
 // to this file's own URL, with streaming compilation, or, on pages that forbid
-// WebAssembly, a JavaScript build of the same code (src/web/loader.js).
+// WebAssembly, a JavaScript build of the same code (src/element/loader.js).
 import { mount as mountBuiltin } from "./glue.js";
 import { load as loadBuild } from "./loader.js";
 
@@ -77,7 +77,7 @@ async function start(element, token) {
     let held;
     if (checklist !== undefined || element.getAttribute("src") || element.getAttribute("checklist")) {
       // A checklist of the host's own: a copy of the custom build of its own, whose
-      // faults stop this element alone (src/web/custom-entry.js).
+      // faults stop this element alone (src/element/custom-entry.js).
       held = await (await import("./ai-cert-check-custom.js")).mount(element, checklist, links, current);
     } else {
       const locale = lang ? await loadLocale(lang) : void (await load());

@@ -9,7 +9,7 @@
 //! no longer counts; [`Answers::drop_unasked`] clears it, and the engine reads answers
 //! through [`Answers::only_asked`], so such an answer never reaches a verdict.
 
-use crate::checklist::Checklist;
+use crate::engine::checklist::Checklist;
 
 /// The chosen options of every question of one checklist.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

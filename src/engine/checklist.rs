@@ -1,7 +1,7 @@
 //! The checklist the engine trusts: validated, with every cross-reference an index.
 //!
-//! Second stage of the two-stage parse (see [`crate::format`]). A `Checklist` only comes
-//! out of [`crate::compile`], or out of `build.rs`, which runs that same function on the
+//! Second stage of the two-stage parse (see [`crate::engine::format`]). A `Checklist` only comes
+//! out of [`crate::engine::compile`], or out of `build.rs`, which runs that same function on the
 //! built-in JSON and writes the result as static Rust. So code that holds a `Checklist`
 //! may index its tables without checks: every index in it points somewhere.
 //!
@@ -11,10 +11,10 @@
 
 use std::borrow::Cow;
 
-use crate::answers::Answers;
-pub use crate::labels::Labels;
-use crate::picture::Picture;
-use crate::text::{fill_text, push_number};
+use crate::engine::answers::Answers;
+pub use crate::engine::labels::Labels;
+use crate::engine::picture::Picture;
+use crate::engine::text::{fill_text, push_number};
 
 /// Text in a checklist.
 pub type Text = Cow<'static, str>;
@@ -50,7 +50,7 @@ pub struct Checklist {
     /// Interface words.
     pub labels: Labels,
     /// The picture of the verdicts' regions, made by the compiler from the tables above
-    /// ([`crate::picture::picture`]); `None` with fewer than two factors.
+    /// ([`crate::engine::picture::picture`]); `None` with fewer than two factors.
     pub picture: Option<Picture>,
 }
 
@@ -134,7 +134,7 @@ pub struct Choice {
     /// Weights added to factors when chosen.
     pub effects: List<Effect>,
     /// A verdict this answer decides on its own, if the reader would otherwise be
-    /// nearer the best verdict (see [`crate::evaluate`]).
+    /// nearer the best verdict (see [`crate::engine::evaluate`]).
     pub cap: Option<usize>,
     /// A warning sign (its weights are never positive).
     pub red_flag: bool,

@@ -11,12 +11,12 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use crate::checklist::{
+use crate::engine::checklist::{
     Checklist, Choice, Condition, Effect, Factor, Labels, List, NextStep, Offer, Question, Reading,
     Rule, Section, Text, Verdict, When, MAX_OPTIONS,
 };
-use crate::format::{RawChecklist, RawCondition, RawLabels, RawOption, RawWhen};
-use crate::text::{join, pieces, push_decimal};
+use crate::engine::format::{RawChecklist, RawCondition, RawLabels, RawOption, RawWhen};
+use crate::engine::text::{join, pieces, push_decimal};
 
 /// Shown above the problems when a checklist cannot be displayed, by language. (The
 /// only interface words not in a checklist's `labels`: a checklist with problems cannot
@@ -619,7 +619,7 @@ impl Compiler {
         // Made only from a valid checklist (the regions' check above included): the
         // picture indexes its tables.
         if self.problems.is_empty() {
-            checklist.picture = crate::picture::picture(&checklist);
+            checklist.picture = crate::engine::picture::picture(&checklist);
         }
         checklist
     }

@@ -2,18 +2,18 @@
 //! reader's build as static tables instead of JSON.
 //!
 //! `build.rs` reads `src/content/ai-certification.json` with serde, validates it with
-//! [`crate::compile`], and writes the result with [`Emit`] into `OUT_DIR`;
+//! [`crate::engine::compile`], and writes the result with [`Emit`] into `OUT_DIR`;
 //! `src/builtin.rs` includes that file. The alternative, shipping the JSON and a parser,
 //! was measured at about 40 KB gzip more (see the README's size notes). A native test
 //! checks that the static tables equal a fresh compile of the JSON.
 
 use std::borrow::Cow;
 
-use crate::checklist::{
+use crate::engine::checklist::{
     Checklist, Choice, Condition, Effect, Factor, Labels, NextStep, Offer, Question, Reading, Rule,
     Section, Verdict, When,
 };
-use crate::picture::{Area, Axis, Picture, Rect, Stop};
+use crate::engine::picture::{Area, Axis, Picture, Rect, Stop};
 
 /// A value that can be written as a Rust constant expression.
 pub trait Emit {
@@ -78,16 +78,16 @@ impl Emit for u32 {
 impl Emit for Offer {
     fn emit(&self, out: &mut String) {
         out.push_str(match self {
-            Offer::Poor => "crate::checklist::Offer::Poor",
-            Offer::Sound => "crate::checklist::Offer::Sound",
+            Offer::Poor => "crate::engine::checklist::Offer::Poor",
+            Offer::Sound => "crate::engine::checklist::Offer::Sound",
         });
     }
 }
 
-/// The labels, field by field from the one table of labels (`src/labels.rs`).
+/// The labels, field by field from the one table of labels (`src/engine/labels.rs`).
 impl Emit for Labels {
     fn emit(&self, out: &mut String) {
-        out.push_str("crate::checklist::Labels {\n");
+        out.push_str("crate::engine::checklist::Labels {\n");
         for (name, text) in self.each() {
             out.push_str(name);
             out.push_str(": ");
@@ -104,8 +104,8 @@ impl Emit for bool {
     }
 }
 
-/// `emit_struct!(Type { fields })` for a type of `crate::checklist`;
-/// `emit_struct!(module: Type { fields })` for one of `crate::module`.
+/// `emit_struct!(Type { fields })` for a type of `crate::engine::checklist`;
+/// `emit_struct!(module: Type { fields })` for one of `crate::engine::module`.
 macro_rules! emit_struct {
     ($ty:ident { $($field:ident),* $(,)? }) => {
         emit_struct!(checklist: $ty { $($field),* });
@@ -113,7 +113,7 @@ macro_rules! emit_struct {
     ($module:ident: $ty:ident { $($field:ident),* $(,)? }) => {
         impl Emit for $ty {
             fn emit(&self, out: &mut String) {
-                out.push_str(concat!("crate::", stringify!($module), "::", stringify!($ty), " {\n"));
+                out.push_str(concat!("crate::engine::", stringify!($module), "::", stringify!($ty), " {\n"));
                 $(
                     out.push_str(concat!(stringify!($field), ": "));
                     self.$field.emit(out);

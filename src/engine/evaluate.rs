@@ -26,10 +26,10 @@
 //!
 //! Pure and total: no I/O, no panics on a validated checklist (all indices come from it).
 
-use crate::answers::Answers;
-use crate::checklist::{Checklist, Offer};
-use crate::picture;
-use crate::whatif::{self, Direction, WhatIf};
+use crate::engine::answers::Answers;
+use crate::engine::checklist::{Checklist, Offer};
+use crate::engine::picture;
+use crate::engine::whatif::{self, Direction, WhatIf};
 
 /// The most reasons shown for, and the most against, besides the deciding one.
 pub const MAX_REASONS: usize = 2;
@@ -108,7 +108,7 @@ pub fn headline<'a>(c: &'a Checklist, out: &Outcome) -> Option<std::borrow::Cow<
         OfferJudgement::Poor if !v.title_poor_offer.is_empty() => {
             Cow::Borrowed(&*v.title_poor_offer)
         }
-        OfferJudgement::Poor => Cow::Owned(crate::text::fill_text(
+        OfferJudgement::Poor => Cow::Owned(crate::engine::text::fill_text(
             &c.labels.offer_poor_title,
             &[("{verdict}", &v.title)],
         )),

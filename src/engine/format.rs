@@ -2,10 +2,10 @@
 //!
 //! This is the first of two stages (the ripgrep way): these types mirror the JSON one to
 //! one, cross-references are still ids, and nothing here is trusted. Unknown keys are
-//! not refused here but by [`crate::parse`], which checks every object's keys against
+//! not refused here but by [`crate::engine::parse`], which checks every object's keys against
 //! these types' fields: the same check on both trees the crate reads (natively
 //! serde_json's, in the browser serde-wasm-bindgen's, in `src/web/custom.rs`), and
-//! it lets the rule problems be reported in the same pass. [`crate::compile`]
+//! it lets the rule problems be reported in the same pass. [`crate::engine::compile`]
 //! checks every rule and turns a [`RawChecklist`] into a [`crate::Checklist`] the engine
 //! can evaluate without further checks.
 //!
@@ -17,7 +17,7 @@
 
 use serde::Deserialize;
 
-pub use crate::labels::RawLabels;
+pub use crate::engine::labels::RawLabels;
 
 /// A whole checklist: one decision, its questions, factors and verdicts.
 #[derive(Debug, Clone, Deserialize)]

@@ -1,6 +1,6 @@
 //! Reading an author's checklist from a parsed JSON-like tree, with every problem
 //! reported at its path: shape problems (unknown keys, missing fields, wrong types) as
-//! well as the rule problems [`crate::compile`] finds.
+//! well as the rule problems [`crate::engine::compile`] finds.
 //!
 //! serde stops at the first shape error and says what, not where. So this walks down the
 //! tree and deserializes each factor, section, question, option, effect, verdict,
@@ -13,14 +13,14 @@
 
 use serde::de::DeserializeOwned;
 
-use crate::checklist::Checklist;
-use crate::compile::{clip, compile, Problem, ProblemKind};
-use crate::format::{
+use crate::engine::checklist::Checklist;
+use crate::engine::compile::{clip, compile, Problem, ProblemKind};
+use crate::engine::format::{
     RawChecklist, RawCondition, RawEffect, RawFactor, RawLabels, RawOption, RawQuestion,
     RawReading, RawRule, RawSection, RawStep, RawVerdict, RawWhen,
 };
-use crate::limits::{check_tree, tidy};
-use crate::text::join;
+use crate::engine::limits::{check_tree, tidy};
+use crate::engine::text::join;
 
 /// A parsed JSON-like value that can be walked and deserialized.
 pub trait Tree: Sized {
@@ -236,7 +236,7 @@ mod json {
     /// ([`crate::check_text`]), then syntax errors (with line and column), shape errors
     /// and rule problems, each with its path.
     pub fn parse_checklist_json(text: &str) -> Result<Checklist, Vec<Problem>> {
-        crate::limits::check_text(text).map_err(|p| vec![p])?;
+        crate::engine::limits::check_text(text).map_err(|p| vec![p])?;
         match serde_json::from_str::<serde_json::Value>(text) {
             // The text check bounded the nesting, and a parsed text shares no parts: the
             // tree check would only repeat it (at the cost of cloning every subtree).

@@ -23,8 +23,8 @@
 
 use std::borrow::Cow;
 
-use crate::checklist::{Checklist, List, Text};
-use crate::text::fill_text;
+use crate::engine::checklist::{Checklist, List, Text};
+use crate::engine::text::fill_text;
 
 /// Width of the drawing, in SVG user units.
 pub const WIDTH: f64 = 320.0;

@@ -13,8 +13,8 @@
 //! tuned keeps readers' answers; a question or option added, removed or renamed does
 //! not restore stale ones.
 
-use crate::answers::Answers;
-use crate::checklist::Checklist;
+use crate::engine::answers::Answers;
+use crate::engine::checklist::Checklist;
 
 /// The format version this build writes and reads.
 pub const FORMAT: u32 = 1;
@@ -75,7 +75,7 @@ pub fn encode(c: &Checklist, answers: &Answers) -> String {
 
 /// The answers a text describes, checked against `c`.
 pub fn decode(c: &Checklist, text: &str) -> Result<Answers, DecodeError> {
-    let mut parts = crate::text::pieces(text, b'.');
+    let mut parts = crate::engine::text::pieces(text, b'.');
     let head = parts.next().unwrap_or_default();
     let version = parse_base36(head).ok_or(DecodeError::Damaged)?;
     if version > FORMAT {

@@ -5,10 +5,10 @@
 //! Headings stand on lines of their own, so a label that ends in a colon never gets a
 //! second one.
 
-use crate::answers::Answers;
-use crate::checklist::Checklist;
-use crate::evaluate::{headline, Outcome, Reason};
-use crate::text::push_number;
+use crate::engine::answers::Answers;
+use crate::engine::checklist::Checklist;
+use crate::engine::evaluate::{headline, Outcome, Reason};
+use crate::engine::text::push_number;
 
 /// A plain-text summary of `out`, an outcome of `evaluate` on `c` and `answers`.
 ///

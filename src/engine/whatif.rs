@@ -20,10 +20,10 @@
 //! Rejected alternative: hand-written "if you ..." advice per verdict. It goes stale
 //! when weights change and cannot exist for authors' own checklists.
 
-use crate::answers::{Answers, Bits};
-use crate::checklist::{Checklist, MAX_OPTIONS};
-use crate::evaluate::{decide, directions, option_push, scores};
-use crate::text::fill_text;
+use crate::engine::answers::{Answers, Bits};
+use crate::engine::checklist::{Checklist, MAX_OPTIONS};
+use crate::engine::evaluate::{decide, directions, option_push, scores};
+use crate::engine::text::fill_text;
 
 /// Changes involving more questions than this are not searched.
 pub const MAX_DEPTH: usize = 2;

@@ -76,7 +76,7 @@ impl Bar {
         let l = &c.labels;
         let title = headline(c, out);
         let text = match (&title, out.is_provisional()) {
-            (Some(t), true) => crate::text::fill_text(&l.leaning, &[("{verdict}", t)]),
+            (Some(t), true) => crate::engine::text::fill_text(&l.leaning, &[("{verdict}", t)]),
             (Some(t), false) => t.to_string(),
             (None, _) => l.no_answers.to_string(),
         };

@@ -4,7 +4,7 @@
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::JsValue;
 
-use crate::text::{cut, pieces};
+use crate::engine::text::{cut, pieces};
 use crate::{describe, headline, Answers, Cause, Checklist, Direction, OfferJudgement, Outcome};
 
 /// `o[key] = value`. Not generic over the value (one copy of this code, not one per

@@ -1,6 +1,6 @@
 //! Keeping and sharing answers in the browser: localStorage between visits, and the
 //! page address's fragment for share links. The text format and its
-//! checks are the engine's (`crate::share`); this module only moves strings.
+//! checks are the engine's (`crate::engine::share`); this module only moves strings.
 //!
 //! Nothing here leaves the browser. Every storage call can fail (storage disabled,
 //! blocked by privacy settings, over quota): a failure is reported to the caller, which
@@ -19,8 +19,8 @@
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element, HtmlElement, HtmlInputElement, Storage};
 
-use crate::share::push_base36;
-use crate::text::{cut, pieces};
+use crate::engine::share::push_base36;
+use crate::engine::text::{cut, pieces};
 use crate::{decode, encode, fingerprint, Answers, Checklist, DecodeError, Labels};
 
 /// The prefix of storage keys and fragment entries.

@@ -45,7 +45,7 @@ use web_sys::{
 
 #[cfg(not(feature = "custom"))]
 use crate::builtin;
-use crate::text::{fill_text, push_number};
+use crate::engine::text::{fill_text, push_number};
 use crate::{evaluate, Answers, Checklist, DecodeError};
 use dom::{cast, el};
 use view::View;

@@ -64,17 +64,17 @@ test('the schema is draft 2020-12 and compiles in strict mode', () => {
   assert.doesNotThrow(compileSchema);
 });
 
-test('every object of the format has exactly the fields of its struct in src/format.rs', () => {
+test('every object of the format has exactly the fields of its struct in src/engine/format.rs', () => {
   // The Rust structs are the one definition of the format; the schema must follow them.
-  const rust = readFileSync(path.join(ROOT, 'src', 'format.rs'), 'utf8');
+  const rust = readFileSync(path.join(ROOT, 'src', 'engine', 'format.rs'), 'utf8');
   const fieldsOf = (struct) => {
     const body = rust.match(new RegExp(`pub struct ${struct} \\{([\\s\\S]*?)\\n\\}`));
-    assert.ok(body, `src/format.rs has no struct ${struct}`);
+    assert.ok(body, `src/engine/format.rs has no struct ${struct}`);
     return [...body[1].matchAll(/^\s*pub (\w+):/gm)].map((m) => m[1]).sort();
   };
-  // The labels are one table (src/labels.rs): `name = "default";` lines in `labels! { }`.
-  const table = readFileSync(path.join(ROOT, 'src', 'labels.rs'), 'utf8').match(/\nlabels! \{([\s\S]*?)\n\}/);
-  assert.ok(table, 'src/labels.rs has the labels! table');
+  // The labels are one table (src/engine/labels.rs): `name = "default";` lines in `labels! { }`.
+  const table = readFileSync(path.join(ROOT, 'src', 'engine', 'labels.rs'), 'utf8').match(/\nlabels! \{([\s\S]*?)\n\}/);
+  assert.ok(table, 'src/engine/labels.rs has the labels! table');
   const labelNames = [...table[1].matchAll(/^\s+(\w+) = "/gm)].map((m) => m[1]).sort();
   assert.ok(labelNames.length > 20, `${labelNames.length} labels`);
   assert.deepEqual(Object.keys(schema.$defs.labels.properties).sort(), labelNames, 'the labels table and the schema');
