@@ -25,10 +25,7 @@ pub use engine::checklist::{
     Checklist, Choice, Condition, Effect, Factor, Labels, List, NextStep, Offer, Question, Reading,
     Rule, Section, Text, Verdict, When, MAX_OPTIONS,
 };
-pub use engine::compile::{
-    compile, invalid_heading, is_safe_href, Problem, ProblemKind, INVALID_HEADINGS, MAX_FACTORS,
-    MAX_LONG, MAX_QUESTIONS, MAX_SHORT,
-};
+pub use engine::compile::{compile, is_safe_href, MAX_FACTORS, MAX_LONG, MAX_QUESTIONS, MAX_SHORT};
 pub use engine::evaluate::{
     evaluate, headline, region, scores, verdict, Cause, OfferJudgement, Outcome, Reason,
     MAX_READING, MAX_REASONS, MAX_STEPS,
@@ -42,11 +39,13 @@ pub use engine::limits::{
     check_size, check_text, check_tree, tidy, unlisted, MAX_BYTES, MAX_MESSAGE, MAX_NESTING,
     MAX_PROBLEMS, MAX_VALUES,
 };
+pub use engine::parse::parse;
 #[cfg(not(target_arch = "wasm32"))]
 pub use engine::parse::parse_checklist_json;
-pub use engine::parse::{parse, Tree};
+pub use engine::problem::{invalid_heading, Problem, ProblemKind, INVALID_HEADINGS};
 pub use engine::share::{decode, encode, fingerprint, DecodeError, FORMAT};
 pub use engine::summary::summary;
+pub use engine::tree::Tree;
 pub use engine::whatif::{
     apply, candidate_edits, describe, edit_push, search, what_ifs, Direction, Edit, Search, WhatIf,
     MAX_DEPTH, MAX_WORK,

@@ -19,9 +19,10 @@
 //! later change may replace. The alternative, a depth counter inside each deserializer,
 //! would have to be written twice and kept in step.
 
-use crate::engine::compile::{clip, Problem, ProblemKind};
-use crate::engine::parse::Tree;
+use crate::engine::compile::clip;
+use crate::engine::problem::{Problem, ProblemKind};
 use crate::engine::text::{pieces, push_number};
+use crate::engine::tree::Tree;
 
 /// The largest checklist file, in bytes (UTF-8). A checklist readers finish is far
 /// smaller: the built-in one is about 24 KB. Checked before the text is parsed.

@@ -14,25 +14,15 @@
 use serde::de::DeserializeOwned;
 
 use crate::engine::checklist::Checklist;
-use crate::engine::compile::{clip, compile, Problem, ProblemKind};
+use crate::engine::compile::{clip, compile};
 use crate::engine::format::{
     RawChecklist, RawCondition, RawEffect, RawFactor, RawLabels, RawOption, RawQuestion,
     RawReading, RawRule, RawSection, RawStep, RawVerdict, RawWhen,
 };
 use crate::engine::limits::{check_tree, tidy};
+use crate::engine::problem::{Problem, ProblemKind};
 use crate::engine::text::join;
-
-/// A parsed JSON-like value that can be walked and deserialized.
-pub trait Tree: Sized {
-    /// The value of `key`, if this is an object that has it.
-    fn field(&self, key: &str) -> Option<Self>;
-    /// The items, if this is an array.
-    fn items(&self) -> Option<Vec<Self>>;
-    /// The keys, if this is an object.
-    fn keys(&self) -> Option<Vec<String>>;
-    /// Deserializes the value as `T`, or says why it cannot.
-    fn deserialize<T: DeserializeOwned>(&self) -> Result<T, String>;
-}
+use crate::engine::tree::Tree;
 
 /// Reads and validates a checklist, or returns the problems found: every one up to
 /// [`crate::MAX_PROBLEMS`], then a count of the rest ([`tidy`]). Nesting and size are
