@@ -23,12 +23,11 @@ pub use builtin::builtin;
 pub use engine::answers::{Answers, Bits};
 pub use engine::checklist::{
     Checklist, Choice, Condition, Effect, Factor, Labels, List, NextStep, Offer, Question, Reading,
-    Rule, Section, Text, Verdict, When, MAX_OPTIONS,
+    Rule, Section, Text, Verdict, When,
 };
-pub use engine::compile::{compile, is_safe_href, MAX_FACTORS, MAX_LONG, MAX_QUESTIONS, MAX_SHORT};
+pub use engine::compile::{compile, is_safe_href};
 pub use engine::evaluate::{
     evaluate, headline, region, scores, verdict, Cause, OfferJudgement, Outcome, Reason,
-    MAX_READING, MAX_REASONS, MAX_STEPS,
 };
 pub use engine::format::{
     RawChecklist, RawCondition, RawEffect, RawFactor, RawOption, RawQuestion, RawReading, RawRule,
@@ -36,8 +35,10 @@ pub use engine::format::{
 };
 pub use engine::labels::{Label, RawLabels, LABELS};
 pub use engine::limits::{
-    check_size, check_text, check_tree, tidy, unlisted, MAX_BYTES, MAX_MESSAGE, MAX_NESTING,
-    MAX_PROBLEMS, MAX_VALUES,
+    check_size, check_text, check_tree, tidy, unlisted, Limit, LIMITS, MAX_BYTES, MAX_DEPTH,
+    MAX_FACTORS, MAX_ID, MAX_LONG, MAX_MESSAGE, MAX_NESTING, MAX_OPTIONS, MAX_PROBLEMS,
+    MAX_QUESTIONS, MAX_READING, MAX_REASONS, MAX_REGION_PROBLEMS, MAX_SHORT, MAX_STEPS, MAX_VALUES,
+    MAX_VERDICTS, MAX_WAYS_DOWN, MAX_WAYS_UP, MAX_WORK,
 };
 pub use engine::parse::parse;
 #[cfg(not(target_arch = "wasm32"))]
@@ -48,5 +49,4 @@ pub use engine::summary::summary;
 pub use engine::tree::Tree;
 pub use engine::whatif::{
     apply, candidate_edits, describe, edit_push, search, what_ifs, Direction, Edit, Search, WhatIf,
-    MAX_DEPTH, MAX_WORK,
 };

@@ -10,6 +10,7 @@
 //! through [`Answers::only_asked`], so such an answer never reaches a verdict.
 
 use crate::engine::checklist::Checklist;
+use crate::engine::limits::MAX_OPTIONS;
 
 /// The chosen options of every question of one checklist.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -37,7 +38,7 @@ impl Answers {
 
     /// Whether option `o` of question `q` is chosen.
     pub fn is_chosen(&self, q: usize, o: usize) -> bool {
-        o < 32 && self.mask(q) & (1 << o) != 0
+        o < MAX_OPTIONS && self.mask(q) & (1 << o) != 0
     }
 
     /// The chosen option indices of question `q`, in option order.

@@ -21,9 +21,6 @@ pub type Text = Cow<'static, str>;
 /// A table in a checklist.
 pub type List<T> = Cow<'static, [T]>;
 
-/// The most options a question may have (answers are kept as one bit per option).
-pub const MAX_OPTIONS: usize = 32;
-
 /// A validated checklist.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Checklist {
@@ -94,7 +91,7 @@ pub struct Question {
     /// Asked only when every one of these holds; empty: always asked. Each names an
     /// earlier question, so the answers decide which questions are asked in one pass.
     pub ask_if: List<When>,
-    /// One to [`MAX_OPTIONS`] options.
+    /// One to [`MAX_OPTIONS`](crate::engine::limits::MAX_OPTIONS) options.
     pub options: List<Choice>,
 }
 

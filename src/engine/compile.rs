@@ -12,37 +12,15 @@ use std::borrow::Cow;
 
 use crate::engine::checklist::{
     Checklist, Choice, Condition, Effect, Factor, Labels, List, NextStep, Offer, Question, Reading,
-    Rule, Section, Text, Verdict, When, MAX_OPTIONS,
+    Rule, Section, Text, Verdict, When,
 };
 use crate::engine::format::{RawChecklist, RawCondition, RawLabels, RawOption, RawWhen};
+use crate::engine::limits::{
+    clip, MAX_FACTORS, MAX_ID, MAX_LONG, MAX_OPTIONS, MAX_QUESTIONS, MAX_REGION_PROBLEMS,
+    MAX_SHORT, MAX_VERDICTS,
+};
 use crate::engine::problem::{Problem, ProblemKind};
 use crate::engine::text::{join, push_decimal};
-
-/// The most questions a checklist may have: more is not a checklist readers finish.
-pub const MAX_QUESTIONS: usize = 100;
-/// The most factors: verdict regions are checked cell by cell across them.
-pub const MAX_FACTORS: usize = 4;
-/// The most verdicts.
-pub const MAX_VERDICTS: usize = 12;
-/// The longest short text (ids, titles, labels), in characters.
-pub const MAX_SHORT: usize = 200;
-/// The longest long text (questions, help, reasons, summaries), in characters.
-pub const MAX_LONG: usize = 1000;
-
-/// `value` as a problem quotes it: whole up to [`MAX_LONG`] characters, cut with "…"
-/// beyond. A checklist from elsewhere may hold a key or id of megabytes; quoted whole,
-/// one unbroken word of it can keep the browser laying out the problems list for
-/// minutes (measured: 3 MB of emoji, about 140 s).
-pub fn clip(value: &str) -> Cow<'_, str> {
-    match value.char_indices().nth(MAX_LONG) {
-        None => Cow::Borrowed(value),
-        Some((end, _)) => {
-            let mut cut = value[..end].to_string(); // `end` is a char boundary from char_indices
-            cut.push('…');
-            Cow::Owned(cut)
-        }
-    }
-}
 
 /// Validates `raw` and compiles it, or returns every problem found.
 pub fn compile(raw: &RawChecklist) -> Result<Checklist, Vec<Problem>> {
@@ -147,7 +125,7 @@ impl Compiler {
                 format!("\"{}\" is not a valid id", clip(value)),
                 "use only letters, digits, '_' and '-'",
             );
-        } else if value.len() > 64 {
+        } else if value.len() > MAX_ID {
             self.problem(
                 ProblemKind::Limit,
                 path,
@@ -764,7 +742,7 @@ impl Compiler {
                     reached[v] = true;
                 }
             }
-            if holding.len() != 1 && reported < 5 {
+            if holding.len() != 1 && reported < MAX_REGION_PROBLEMS {
                 reported += 1;
                 let at = describe_point(c, &point);
                 if holding.is_empty() {

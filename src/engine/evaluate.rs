@@ -28,15 +28,9 @@
 
 use crate::engine::answers::Answers;
 use crate::engine::checklist::{Checklist, Offer};
+use crate::engine::limits::{MAX_READING, MAX_REASONS, MAX_STEPS, MAX_WAYS_DOWN, MAX_WAYS_UP};
 use crate::engine::picture;
 use crate::engine::whatif::{self, Direction, WhatIf};
-
-/// The most reasons shown for, and the most against, besides the deciding one.
-pub const MAX_REASONS: usize = 2;
-/// The most next steps shown.
-pub const MAX_STEPS: usize = 3;
-/// The most related articles shown.
-pub const MAX_READING: usize = 3;
 
 /// What the engine concludes, with everything needed to show and explain it.
 #[derive(Debug, Clone, PartialEq)]
@@ -421,8 +415,8 @@ pub fn evaluate(c: &Checklist, answers: &Answers) -> Outcome {
 
     let (up, down) = match verdict {
         Some(_) => (
-            whatif::what_ifs(c, &answers, Direction::Up, 2),
-            whatif::what_ifs(c, &answers, Direction::Down, 1),
+            whatif::what_ifs(c, &answers, Direction::Up, MAX_WAYS_UP),
+            whatif::what_ifs(c, &answers, Direction::Down, MAX_WAYS_DOWN),
         ),
         None => (Vec::new(), Vec::new()),
     };

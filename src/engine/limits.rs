@@ -1,7 +1,14 @@
-//! Limits checked before any work is done on a checklist from elsewhere: the size of
+//! Every limit of the widget, in one table ([`limits!`] below: name, value, reason), and
+//! the limits checked before any work is done on a checklist from elsewhere: the size of
 //! its file, how deeply its values nest, how many values a host's object holds; and
 //! limits on what is said about it: how many problems are listed, how much of a value
 //! one of them quotes.
+//!
+//! Why one table: a limit is a promise to authors (`docs/checklist-format.md` lists the
+//! table, and `tests/docs.rs` checks the two agree) and a bound the code relies on; kept
+//! beside the code that enforces each (as before: six files, and a bare 64), nobody saw
+//! them all, nor which were missing from the docs. Each limit is a `MAX_*` constant: the
+//! code that enforces it is where its name is used.
 //!
 //! Why before: every later stage costs time or stack in proportion to the input. A
 //! 60 MB file of 100,000 questions took 69 s in the widget (29 s and 2.2 GB in the
@@ -19,29 +26,116 @@
 //! later change may replace. The alternative, a depth counter inside each deserializer,
 //! would have to be written twice and kept in step.
 
-use crate::engine::compile::clip;
+use std::borrow::Cow;
+
 use crate::engine::problem::{Problem, ProblemKind};
 use crate::engine::text::{pieces, push_number};
 use crate::engine::tree::Tree;
 
-/// The largest checklist file, in bytes (UTF-8). A checklist readers finish is far
-/// smaller: the built-in one is about 24 KB. Checked before the text is parsed.
-pub const MAX_BYTES: usize = 2_000_000;
-/// How deeply arrays and objects may nest. A valid checklist needs 9 levels (checklist,
-/// sections, a section, questions, a question, options, an option, effects, an effect).
-pub const MAX_NESTING: usize = 32;
-/// The most values (objects, arrays, strings, numbers...) an object a host passes may
-/// hold: as many as a text of [`MAX_BYTES`] can, so files never meet this limit. It
-/// bounds the walk of objects that share parts (a few kilobytes of objects can reach
-/// billions of paths).
-pub const MAX_VALUES: usize = MAX_BYTES / 2;
-/// The most problems listed (on the page, in the console, by the validator); the rest
-/// are counted in one last line.
-pub const MAX_PROBLEMS: usize = 50;
-/// The longest message or path a problem shows, in bytes (UTF-8); longer ones keep their
-/// first 4,000 bytes and their last 100. Room for a value already cut by `clip` (1,000
-/// characters, up to 4 bytes each) and the words around it.
-pub const MAX_MESSAGE: usize = 4_200;
+/// One limit of the table: its name (the constant's), its value and why it is what it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limit {
+    /// The constant's name, e.g. `MAX_BYTES`.
+    pub name: &'static str,
+    /// Its value.
+    pub value: usize,
+    /// Why: the constant's doc comment.
+    pub reason: &'static str,
+}
+
+/// `limits! { /// why  NAME = value; ... }`: each limit as a `pub const NAME: usize` with
+/// its doc comment, and [`LIMITS`], the table of all of them (the doc comment is the
+/// reason). The table is read by tests and docs only, so the reader's build carries none
+/// of its text.
+macro_rules! limits {
+    ($( $(#[doc = $doc:literal])+ $name:ident = $value:expr; )+) => {
+        $( $(#[doc = $doc])+ pub const $name: usize = $value; )+
+
+        /// Every limit, in the order of the table.
+        pub const LIMITS: &[Limit] = &[
+            $( Limit { name: stringify!($name), value: $name, reason: concat!($($doc),+) }, )+
+        ];
+    };
+}
+
+limits! {
+    /// The largest checklist file, in bytes (UTF-8). A checklist readers finish is far
+    /// smaller: the built-in one is about 24 KB. Checked before the text is parsed (the
+    /// widget reads a file no further: `src/element/custom-entry.js` has its own copy).
+    MAX_BYTES = 2_000_000;
+    /// How deeply arrays and objects may nest. A valid checklist needs 9 levels (checklist,
+    /// sections, a section, questions, a question, options, an option, effects, an effect).
+    MAX_NESTING = 32;
+    /// The most values (objects, arrays, strings, numbers...) an object a host passes may
+    /// hold: as many as a text of `MAX_BYTES` can, so files never meet this limit. It
+    /// bounds the walk of objects that share parts (a few kilobytes of objects can reach
+    /// billions of paths).
+    MAX_VALUES = MAX_BYTES / 2;
+    /// The most problems listed (on the page, in the console, by the validator); the rest
+    /// are counted in one last line.
+    MAX_PROBLEMS = 50;
+    /// The longest message or path a problem shows, in bytes (UTF-8); longer ones keep their
+    /// first 4,000 bytes and their last 100. Room for a value already cut by `clip` (1,000
+    /// characters, up to 4 bytes each) and the words around it.
+    MAX_MESSAGE = 4_200;
+    /// The most questions a checklist may have: more is not a checklist readers finish.
+    MAX_QUESTIONS = 100;
+    /// The most factors: verdict regions are checked cell by cell across them.
+    MAX_FACTORS = 4;
+    /// The most verdicts. With `MAX_FACTORS`, it bounds the check of the verdicts'
+    /// regions: at most (2 × 12 + 1)^4 = 390,625 cells.
+    MAX_VERDICTS = 12;
+    /// The most options a question may have (answers are kept as one bit per option).
+    MAX_OPTIONS = 32;
+    /// The longest short text (ids, titles, labels), in characters: long text belongs in
+    /// the article around the widget.
+    MAX_SHORT = 200;
+    /// The longest long text (questions, help, reasons, summaries), in characters; also
+    /// how much of a value a problem quotes (`clip`).
+    MAX_LONG = 1000;
+    /// The longest id, in characters: an id names things in storage keys, share links and
+    /// the answers of events, not text readers see.
+    MAX_ID = 64;
+    /// The most gaps or overlaps between the verdicts' regions reported: beyond a few,
+    /// they are one mistake seen from many places.
+    MAX_REGION_PROBLEMS = 5;
+    /// The most reasons shown for, and the most against, besides the deciding one: a
+    /// handful, not every answer restated.
+    MAX_REASONS = 2;
+    /// The most next steps shown (each distinct): steps to take, not a list to read.
+    MAX_STEPS = 3;
+    /// The most related articles shown, the deciding reason's first: a few to read next,
+    /// not the whole list.
+    MAX_READING = 3;
+    /// The most ways shown that would bring the reader to the best verdict they can reach
+    /// (no two changing the same question): different ways, not variations of one.
+    MAX_WAYS_UP = 2;
+    /// The most changes shown that would move the reader away from it: the smallest one,
+    /// the one worth a warning.
+    MAX_WAYS_DOWN = 1;
+    /// Changes involving more questions than this are not searched: a reader acts on one
+    /// or two answers at a time, and each question more multiplies the search.
+    MAX_DEPTH = 2;
+    /// The most work one search does: for each verdict it computes, the questions plus the
+    /// answers it adds up; so one click stays cheap on the largest checklist the format
+    /// allows.
+    MAX_WORK = 250_000;
+}
+
+/// `value` as a problem quotes it: whole up to [`MAX_LONG`] characters, cut with "…"
+/// beyond. A checklist from elsewhere may hold a key or id of megabytes; quoted whole,
+/// one unbroken word of it can keep the browser laying out the problems list for
+/// minutes (measured: 3 MB of emoji, about 140 s).
+pub fn clip(value: &str) -> Cow<'_, str> {
+    match value.char_indices().nth(MAX_LONG) {
+        None => Cow::Borrowed(value),
+        Some((end, _)) => {
+            let mut cut = value[..end].to_string(); // `end` is a char boundary from char_indices
+            cut.push('…');
+            Cow::Owned(cut)
+        }
+    }
+}
 
 const SIZE_HINT: &str = "split it, or move long text into the article";
 

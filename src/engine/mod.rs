@@ -11,8 +11,8 @@
 //! In the order a checklist goes through them:
 //! - [`format`] the author's form, as read with serde; [`labels`] the widget's own words,
 //!   one table;
-//! - [`tree`] a parsed JSON-like value; [`limits`] the checks made before any work on a
-//!   checklist from elsewhere; [`problem`] what is wrong, where, and how to fix it;
+//! - [`tree`] a parsed JSON-like value; [`limits`] every limit, in one table, and the
+//!   checks made before any work; [`problem`] what is wrong, where, and how to fix it;
 //! - [`parse`] reading an author's tree with every problem at its path; [`compile`] the
 //!   rules, every problem at once;
 //! - [`checklist`] the trusted model; [`emit`] that model written as Rust, at build time;

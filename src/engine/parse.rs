@@ -14,12 +14,12 @@
 use serde::de::DeserializeOwned;
 
 use crate::engine::checklist::Checklist;
-use crate::engine::compile::{clip, compile};
+use crate::engine::compile::compile;
 use crate::engine::format::{
     RawChecklist, RawCondition, RawEffect, RawFactor, RawLabels, RawOption, RawQuestion,
     RawReading, RawRule, RawSection, RawStep, RawVerdict, RawWhen,
 };
-use crate::engine::limits::{check_tree, tidy};
+use crate::engine::limits::{check_tree, clip, tidy};
 use crate::engine::problem::{Problem, ProblemKind};
 use crate::engine::text::join;
 use crate::engine::tree::Tree;

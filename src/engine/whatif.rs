@@ -21,15 +21,10 @@
 //! when weights change and cannot exist for authors' own checklists.
 
 use crate::engine::answers::{Answers, Bits};
-use crate::engine::checklist::{Checklist, MAX_OPTIONS};
+use crate::engine::checklist::Checklist;
 use crate::engine::evaluate::{decide, directions, option_push, scores};
+use crate::engine::limits::{MAX_DEPTH, MAX_OPTIONS, MAX_WORK};
 use crate::engine::text::fill_text;
-
-/// Changes involving more questions than this are not searched.
-pub const MAX_DEPTH: usize = 2;
-/// The most work one search does: for each verdict it computes, the questions plus the
-/// answers it adds up.
-pub const MAX_WORK: usize = 250_000;
 
 /// Which way the verdict should move.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
