@@ -26,9 +26,7 @@ pub use engine::checklist::{
     Rule, Section, Text, Verdict, When,
 };
 pub use engine::compile::{compile, is_safe_href};
-pub use engine::evaluate::{
-    evaluate, headline, region, scores, verdict, Cause, OfferJudgement, Outcome, Reason,
-};
+pub use engine::evaluate::{evaluate, headline, OfferJudgement, Outcome, Reason};
 pub use engine::format::{
     RawChecklist, RawCondition, RawEffect, RawFactor, RawOption, RawQuestion, RawReading, RawRule,
     RawSection, RawStep, RawVerdict, RawWhen,
@@ -47,6 +45,7 @@ pub use engine::problem::{invalid_heading, Problem, ProblemKind, INVALID_HEADING
 pub use engine::share::{decode, encode, fingerprint, DecodeError, FORMAT};
 pub use engine::summary::summary;
 pub use engine::tree::Tree;
+pub use engine::verdict::{region, scores, verdict, Cause};
 pub use engine::whatif::{
     apply, candidate_edits, describe, edit_push, search, what_ifs, Direction, Edit, Search, WhatIf,
 };

@@ -17,9 +17,9 @@
 //!   rules, every problem at once;
 //! - [`checklist`] the trusted model; [`emit`] that model written as Rust, at build time;
 //!   [`picture`] the where-you-stand picture's geometry;
-//! - [`answers`] a reader's answers; [`evaluate`] the one result the widget shows;
-//!   [`whatif`] what would change it; [`share`] answers as a short text; [`summary`] the
-//!   result as plain text;
+//! - [`answers`] a reader's answers; [`verdict`] where the verdict is decided;
+//!   [`evaluate`] the one result the widget shows; [`whatif`] what would change it;
+//!   [`share`] answers as a short text; [`summary`] the result as plain text;
 //! - [`text`] the text helpers all of them use.
 
 pub mod answers;
@@ -38,4 +38,5 @@ pub mod share;
 pub mod summary;
 pub mod text;
 pub mod tree;
+pub mod verdict;
 pub mod whatif;

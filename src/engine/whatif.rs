@@ -22,9 +22,9 @@
 
 use crate::engine::answers::{Answers, Bits};
 use crate::engine::checklist::Checklist;
-use crate::engine::evaluate::{decide, directions, option_push, scores};
 use crate::engine::limits::{MAX_DEPTH, MAX_OPTIONS, MAX_WORK};
 use crate::engine::text::fill_text;
+use crate::engine::verdict::{decide, directions, option_push, scores};
 
 /// Which way the verdict should move.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
