@@ -9,7 +9,7 @@
 //! no longer counts; [`Answers::drop_unasked`] clears it, and the engine reads answers
 //! through [`Answers::only_asked`], so such an answer never reaches a verdict.
 
-use crate::engine::checklist::Checklist;
+use crate::engine::checklist::{Checklist, When};
 use crate::engine::limits::MAX_OPTIONS;
 
 /// The chosen options of every question of one checklist.
@@ -134,5 +134,25 @@ impl Iterator for Bits {
         self.0 &= self.0 - 1; // not zero (checked above): no underflow
 
         Some(o)
+    }
+}
+
+// Which questions are asked and which conditions hold depend on the answers: these two
+// live here, so that the model (`checklist.rs`) does not depend on the answers.
+
+impl When {
+    /// Whether `answers` (already cleared of questions not asked) meet the condition.
+    pub fn holds(&self, answers: &Answers) -> bool {
+        answers.mask(self.question) & self.options != 0
+    }
+}
+
+impl Checklist {
+    /// Whether question `q` is asked, given `answers` already cleared of the questions
+    /// before `q` that are not asked (as [`Answers::only_asked`] leaves them).
+    pub fn is_asked(&self, q: usize, answers: &Answers) -> bool {
+        self.questions
+            .get(q)
+            .is_some_and(|question| question.ask_if.iter().all(|w| w.holds(answers)))
     }
 }

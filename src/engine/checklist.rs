@@ -11,13 +11,10 @@
 
 use std::borrow::Cow;
 
-use crate::engine::answers::Answers;
 pub use crate::engine::labels::Labels;
-use crate::engine::picture::Picture;
 use crate::engine::text::{fill_text, push_number};
 
-/// Text in a checklist.
-pub type Text = Cow<'static, str>;
+pub use crate::engine::text::Text;
 /// A table in a checklist.
 pub type List<T> = Cow<'static, [T]>;
 
@@ -102,13 +99,6 @@ pub struct When {
     pub question: usize,
     /// A bit mask of that question's options; any one of them chosen is enough.
     pub options: u32,
-}
-
-impl When {
-    /// Whether `answers` (already cleared of questions not asked) meet the condition.
-    pub fn holds(&self, answers: &Answers) -> bool {
-        answers.mask(self.question) & self.options != 0
-    }
 }
 
 /// How an option judges the particular offer the reader weighs (for the built-in
@@ -272,14 +262,6 @@ impl Checklist {
         bounds
     }
 
-    /// Whether question `q` is asked, given `answers` already cleared of the questions
-    /// before `q` that are not asked (as [`Answers::only_asked`] leaves them).
-    pub fn is_asked(&self, q: usize, answers: &Answers) -> bool {
-        self.questions
-            .get(q)
-            .is_some_and(|question| question.ask_if.iter().all(|w| w.holds(answers)))
-    }
-
     /// The rank of verdict `v` (see [`Verdict::rank`]).
     pub fn rank(&self, v: usize) -> u32 {
         self.verdicts.get(v).map_or(u32::MAX, |v| v.rank)
@@ -317,4 +299,66 @@ impl Labels {
         push_number(&mut t, total);
         fill_text(&self.progress, &[("{answered}", &a), ("{total}", &t)])
     }
+}
+
+// The picture of the verdicts' regions, as the model holds it (`Checklist::picture`);
+// its geometry, which makes it and places the reader's dot, is `picture.rs`.
+
+/// A rectangle in SVG coordinates (y grows downwards).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rect {
+    /// Left.
+    pub x: f64,
+    /// Top.
+    pub y: f64,
+    /// Width.
+    pub w: f64,
+    /// Height.
+    pub h: f64,
+}
+
+/// One verdict's cell.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Area {
+    /// Verdict index.
+    pub verdict: usize,
+    /// Where it is drawn.
+    pub rect: Rect,
+    /// The verdict's title in lines, drawn at the top of the cell.
+    pub lines: List<Text>,
+    /// Where those lines are: the dot never goes there.
+    pub label: Rect,
+}
+
+/// One axis: a factor, drawn in equal steps between the thresholds of the verdicts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Axis {
+    /// The factor.
+    pub factor: usize,
+    /// Increasing: the factor's lowest score, each threshold inside its range, its
+    /// highest score.
+    pub stops: List<Stop>,
+}
+
+/// A score and where it lies along its axis.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Stop {
+    /// The score.
+    pub score: f64,
+    /// Its place, from 0 (the start of the axis) to 1 (its end).
+    pub at: f64,
+}
+
+/// The picture for one checklist; [`dot`](crate::engine::picture::dot) places a reader on
+/// it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Picture {
+    /// The horizontal axis (the first factor).
+    pub x: Axis,
+    /// The vertical axis (the second factor).
+    pub y: Axis,
+    /// The plotting area.
+    pub plot: Rect,
+    /// One cell per verdict whose region is visible within the factors' ranges.
+    pub areas: List<Area>,
 }

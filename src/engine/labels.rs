@@ -15,7 +15,7 @@ use std::fmt;
 
 use serde::de::{Deserialize, Deserializer, IgnoredAny, MapAccess, Visitor};
 
-use crate::engine::checklist::Text;
+use crate::engine::text::Text;
 
 /// One label of the table: its name in `labels` and its English default. (What it is
 /// for stays a doc comment on its field: a third column here was read by nothing, and

@@ -6,7 +6,8 @@
 //! (`#[path = "src/engine/mod.rs"] mod engine;`), so the built-in checklist is compiled at
 //! build time by these same modules; that is why the engine's modules name each other
 //! `crate::engine::...`, a path that means the same in the library and in the build
-//! script.
+//! script. Their dependencies form no cycle: `tests/boundaries.rs` reads the graph from
+//! these paths and fails on one.
 //!
 //! In the order a checklist goes through them:
 //! - [`format`] the author's form, as read with serde; [`labels`] the widget's own words,

@@ -23,7 +23,8 @@
 
 use std::borrow::Cow;
 
-use crate::engine::checklist::{Checklist, List, Text};
+pub use crate::engine::checklist::{Area, Axis, Picture, Rect, Stop};
+use crate::engine::checklist::{Checklist, Text};
 use crate::engine::text::fill_text;
 
 /// Width of the drawing, in SVG user units.
@@ -40,51 +41,6 @@ pub const PAD: f64 = 6.0;
 pub const DOT: f64 = 7.0;
 /// About how wide one character of a label is.
 const CHAR: f64 = 7.2;
-
-/// A rectangle in SVG coordinates (y grows downwards).
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Rect {
-    /// Left.
-    pub x: f64,
-    /// Top.
-    pub y: f64,
-    /// Width.
-    pub w: f64,
-    /// Height.
-    pub h: f64,
-}
-
-/// One verdict's cell.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Area {
-    /// Verdict index.
-    pub verdict: usize,
-    /// Where it is drawn.
-    pub rect: Rect,
-    /// The verdict's title in lines, drawn at the top of the cell.
-    pub lines: List<Text>,
-    /// Where those lines are: the dot never goes there.
-    pub label: Rect,
-}
-
-/// One axis: a factor, drawn in equal steps between the thresholds of the verdicts.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Axis {
-    /// The factor.
-    pub factor: usize,
-    /// Increasing: the factor's lowest score, each threshold inside its range, its
-    /// highest score.
-    pub stops: List<Stop>,
-}
-
-/// A score and where it lies along its axis.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Stop {
-    /// The score.
-    pub score: f64,
-    /// Its place, from 0 (the start of the axis) to 1 (its end).
-    pub at: f64,
-}
 
 impl Axis {
     fn new(c: &Checklist, factor: usize) -> Axis {
@@ -136,19 +92,6 @@ impl Axis {
         }
         last.at
     }
-}
-
-/// The picture for one checklist; [`dot`] places a reader on it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Picture {
-    /// The horizontal axis (the first factor).
-    pub x: Axis,
-    /// The vertical axis (the second factor).
-    pub y: Axis,
-    /// The plotting area.
-    pub plot: Rect,
-    /// One cell per verdict whose region is visible within the factors' ranges.
-    pub areas: List<Area>,
 }
 
 impl Picture {

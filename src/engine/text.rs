@@ -1,10 +1,16 @@
-//! Small text helpers for the reader's build: filling `{placeholders}`, splitting at a
-//! byte, writing numbers.
+//! Text in a checklist ([`Text`]), and small text helpers for the reader's build:
+//! filling `{placeholders}`, splitting at a byte, writing numbers.
 //!
 //! Hand-written rather than `format!`, `str::replace` and `str::split`: they run in the
 //! reader's WebAssembly on every answer, where the standard pattern-search and
 //! formatting machinery costs bytes (see docs/performance.md). Crate-internal: they are
 //! tools of the engine and the web layer, not part of the checklist model's API.
+
+use std::borrow::Cow;
+
+/// Text in a checklist. (Here, the engine's lowest module, so that the labels and the
+/// model can both name it without naming each other.)
+pub type Text = Cow<'static, str>;
 
 /// Replaces each `{name}` placeholder in `template` with its text.
 ///
