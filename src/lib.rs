@@ -25,7 +25,7 @@ pub use engine::checklist::{
     Checklist, Choice, Condition, Effect, Factor, Labels, List, NextStep, Offer, Question, Reading,
     Rule, Section, Text, Verdict, When,
 };
-pub use engine::compile::{compile, is_safe_href};
+pub use engine::compile::compile;
 pub use engine::evaluate::{evaluate, headline, OfferJudgement, Outcome, Reason};
 pub use engine::format::{
     RawChecklist, RawCondition, RawEffect, RawFactor, RawOption, RawQuestion, RawReading, RawRule,
@@ -38,6 +38,7 @@ pub use engine::limits::{
     MAX_QUESTIONS, MAX_READING, MAX_REASONS, MAX_REGION_PROBLEMS, MAX_SHORT, MAX_STEPS, MAX_VALUES,
     MAX_VERDICTS, MAX_WAYS_DOWN, MAX_WAYS_UP, MAX_WORK,
 };
+pub use engine::link::is_safe_href;
 pub use engine::parse::parse;
 #[cfg(not(target_arch = "wasm32"))]
 pub use engine::parse::parse_checklist_json;

@@ -7,6 +7,13 @@
 //! The same function runs in `build.rs` on the built-in checklist (a broken built-in
 //! checklist fails the build, never the reader's page), in the native tests, and in
 //! authors' tools.
+//!
+//! One function per table, called in turn by `Compiler::checklist`: the factors, the
+//! verdicts' ids, the reading, the questions (with their options), the verdicts' count,
+//! the steps, the verdicts, the rules and the labels; then, on a checklist without other
+//! problems, the verdicts' regions ([`crate::engine::regions`]). The order of the calls
+//! is the order problems are listed in. Link addresses follow the one rule of
+//! [`crate::engine::link`].
 
 use std::borrow::Cow;
 
@@ -16,11 +23,12 @@ use crate::engine::checklist::{
 };
 use crate::engine::format::{RawChecklist, RawCondition, RawLabels, RawOption, RawWhen};
 use crate::engine::limits::{
-    clip, MAX_FACTORS, MAX_ID, MAX_LONG, MAX_OPTIONS, MAX_QUESTIONS, MAX_REGION_PROBLEMS,
-    MAX_SHORT, MAX_VERDICTS,
+    clip, MAX_FACTORS, MAX_ID, MAX_LONG, MAX_OPTIONS, MAX_QUESTIONS, MAX_SHORT, MAX_VERDICTS,
 };
+use crate::engine::link::is_safe_href;
 use crate::engine::problem::{Problem, ProblemKind};
-use crate::engine::text::{join, push_decimal};
+use crate::engine::regions::regions;
+use crate::engine::text::join;
 
 /// Validates `raw` and compiles it, or returns every problem found.
 pub fn compile(raw: &RawChecklist) -> Result<Checklist, Vec<Problem>> {
@@ -33,37 +41,8 @@ pub fn compile(raw: &RawChecklist) -> Result<Checklist, Vec<Problem>> {
     }
 }
 
-/// Whether a link address is one the widget may render: http(s), mailto, or relative.
-///
-/// Anything with another scheme (`javascript:`, `data:`, `vbscript:` ...) is refused,
-/// as are control characters and whitespace tricks browsers strip before parsing.
-pub fn is_safe_href(href: &str) -> bool {
-    // Byte-wise on purpose: this runs in the reader's build, where string slicing would
-    // bring in panic formatting code for char boundaries.
-    let bytes = href.as_bytes();
-    if bytes.is_empty() || bytes.first() == Some(&b'\\') {
-        return false;
-    }
-    if href.chars().any(|c| c.is_control() || c.is_whitespace()) {
-        return false;
-    }
-    // The scheme is whatever precedes the first ':' if no '/', '?' or '#' comes first;
-    // a colon after one of those is part of a relative path.
-    let Some(colon) = bytes
-        .iter()
-        .position(|&b| matches!(b, b':' | b'/' | b'?' | b'#'))
-    else {
-        return true;
-    };
-    // `colon` is an index into `bytes`: `position` found it there.
-    if bytes[colon] != b':' {
-        return true;
-    }
-    let scheme = bytes.get(..colon).unwrap_or_default();
-    [&b"http"[..], b"https", b"mailto"]
-        .iter()
-        .any(|s| scheme.eq_ignore_ascii_case(s))
-}
+/// An option's own `next_step`, before it is made a step: (question, option, text).
+type OptionStep = (usize, usize, Text);
 
 #[derive(Default)]
 struct Compiler {
@@ -78,12 +57,7 @@ impl Compiler {
         message: impl Into<String>,
         hint: &str,
     ) {
-        self.problems.push(Problem {
-            kind,
-            path: path.into(),
-            message: message.into(),
-            hint: hint.to_string(),
-        });
+        self.problems.push(Problem::new(kind, path, message, hint));
     }
 
     fn text(&mut self, path: &str, value: &str, required: bool, max: usize) -> Text {
@@ -176,6 +150,53 @@ impl Compiler {
         let title = self.text("$.title", &raw.title, true, MAX_SHORT);
         let intro = self.text("$.intro", &raw.intro, false, MAX_LONG);
 
+        let (mut factors, factor_ids) = self.factors(raw);
+        // The verdicts' and the readings' ids first: the questions' options name them.
+        let verdict_ids = self.verdict_ids(raw);
+        let (reading, reading_ids) = self.reading(raw);
+        let (sections, questions, option_steps) =
+            self.questions(raw, (&factor_ids, &verdict_ids, &reading_ids));
+
+        for (f, factor) in factors.iter_mut().enumerate() {
+            (factor.min, factor.max) = reachable(&questions, f);
+        }
+
+        self.verdict_count(raw);
+        // Steps in order of priority: the `steps` list, then each verdict's own, then
+        // each option's (the two older, simpler ways of giving steps).
+        let mut steps = self.steps(raw, &verdict_ids, &questions);
+        let verdicts = self.verdicts(raw, &factor_ids, &reading_ids, &mut steps);
+        option_steps_of(&questions, &option_steps, &mut steps);
+        let rules = self.rules(raw, &verdict_ids, &reading_ids, &questions);
+
+        let labels = self.labels(&raw.labels);
+        let mut checklist = Checklist {
+            id,
+            title,
+            intro,
+            factors: Cow::Owned(factors),
+            sections: Cow::Owned(sections),
+            questions: Cow::Owned(questions),
+            verdicts: Cow::Owned(verdicts),
+            rules: Cow::Owned(rules),
+            steps: Cow::Owned(steps),
+            reading: Cow::Owned(reading),
+            labels,
+            picture: None,
+        };
+        if self.problems.is_empty() {
+            regions(&checklist, &mut self.problems);
+        }
+        // Made only from a valid checklist (the regions' check above included): the
+        // picture indexes its tables.
+        if self.problems.is_empty() {
+            checklist.picture = crate::engine::picture::picture(&checklist);
+        }
+        checklist
+    }
+
+    /// The factors, and their ids; their ranges are set once the questions are read.
+    fn factors(&mut self, raw: &RawChecklist) -> (Vec<Factor>, Vec<String>) {
         if raw.factors.len() > MAX_FACTORS {
             self.problem(
                 ProblemKind::Limit,
@@ -199,12 +220,20 @@ impl Compiler {
             });
         }
         let factor_ids = seen;
+        (factors, factor_ids)
+    }
 
+    /// The verdicts' ids, checked before anything names them.
+    fn verdict_ids(&mut self, raw: &RawChecklist) -> Vec<String> {
         let mut seen = Vec::new();
         for (i, v) in raw.verdicts.iter().enumerate() {
             self.id(&format!("$.verdicts[{i}].id"), &v.id, &mut seen, "verdict");
         }
-        let verdict_ids = seen;
+        seen
+    }
+
+    /// The related reading, and its ids.
+    fn reading(&mut self, raw: &RawChecklist) -> (Vec<Reading>, Vec<String>) {
         let mut seen = Vec::new();
         let mut reading = Vec::new();
         for (i, r) in raw.reading.iter().enumerate() {
@@ -227,7 +256,16 @@ impl Compiler {
             reading.push(Reading { id, title, href });
         }
         let reading_ids = seen;
+        (reading, reading_ids)
+    }
 
+    /// The sections and their questions, and each option's own `next_step` as
+    /// `(question, option, text)`, made a step by [`option_steps_of`].
+    fn questions(
+        &mut self,
+        raw: &RawChecklist,
+        (factor_ids, verdict_ids, reading_ids): (&[String], &[String], &[String]),
+    ) -> (Vec<Section>, Vec<Question>, Vec<OptionStep>) {
         let all_question_ids: Vec<&str> = raw
             .sections
             .iter()
@@ -306,7 +344,7 @@ impl Compiler {
                         o,
                         q.multiple,
                         &mut option_ids,
-                        (&factor_ids, &verdict_ids, &reading_ids),
+                        (factor_ids, verdict_ids, reading_ids),
                     );
                     options.push(option);
                     if !step.is_empty() && oi < MAX_OPTIONS {
@@ -336,11 +374,11 @@ impl Compiler {
                 "a checklist readers finish is short; split it",
             );
         }
+        (sections, questions, option_steps)
+    }
 
-        for (f, factor) in factors.iter_mut().enumerate() {
-            (factor.min, factor.max) = reachable(&questions, f);
-        }
-
+    /// That there are verdicts, and not too many.
+    fn verdict_count(&mut self, raw: &RawChecklist) {
         if raw.verdicts.is_empty() {
             self.problem(
                 ProblemKind::Empty,
@@ -360,9 +398,15 @@ impl Compiler {
                 "fewer, clearer verdicts",
             );
         }
-        let mut verdicts = Vec::new();
-        // Steps in order of priority: the `steps` list, then each verdict's own, then
-        // each option's (the two older, simpler ways of giving steps).
+    }
+
+    /// The `steps` table.
+    fn steps(
+        &mut self,
+        raw: &RawChecklist,
+        verdict_ids: &[String],
+        questions: &[Question],
+    ) -> Vec<NextStep> {
         let mut steps = Vec::new();
         let mut step_ids = Vec::new();
         for (si, st) in raw.steps.iter().enumerate() {
@@ -372,12 +416,12 @@ impl Compiler {
             let mut verdict_refs = Vec::new();
             for (i, v) in st.verdicts.iter().enumerate() {
                 if let Some(v) =
-                    self.lookup(&format!("{p}.verdicts[{i}]"), v, &verdict_ids, "verdict")
+                    self.lookup(&format!("{p}.verdicts[{i}]"), v, verdict_ids, "verdict")
                 {
                     verdict_refs.push(v);
                 }
             }
-            let answers = self.whens(&format!("{p}.answers"), &st.answers, &questions);
+            let answers = self.whens(&format!("{p}.answers"), &st.answers, questions);
             steps.push(NextStep {
                 id,
                 text,
@@ -385,6 +429,18 @@ impl Compiler {
                 answers: Cow::Owned(answers),
             });
         }
+        steps
+    }
+
+    /// The verdicts; each verdict's own `next_steps` are added to `steps`.
+    fn verdicts(
+        &mut self,
+        raw: &RawChecklist,
+        factor_ids: &[String],
+        reading_ids: &[String],
+        steps: &mut Vec<NextStep>,
+    ) -> Vec<Verdict> {
+        let mut verdicts = Vec::new();
         let mut rank = 0;
         for (vi, v) in raw.verdicts.iter().enumerate() {
             let p = format!("$.verdicts[{vi}]");
@@ -400,7 +456,7 @@ impl Compiler {
             }
             let mut when = Vec::new();
             for (ci, cond) in v.when.iter().enumerate() {
-                if let Some(c) = self.condition(&format!("{p}.when[{ci}]"), cond, &factor_ids) {
+                if let Some(c) = self.condition(&format!("{p}.when[{ci}]"), cond, factor_ids) {
                     if when.iter().any(|w: &Condition| w.factor == c.factor) {
                         self.problem(
                             ProblemKind::Duplicate,
@@ -421,7 +477,7 @@ impl Compiler {
                     answers: Cow::Borrowed(&[]),
                 });
             }
-            let reading = self.refs(&format!("{p}.reading"), &v.reading, &reading_ids);
+            let reading = self.refs(&format!("{p}.reading"), &v.reading, reading_ids);
             verdicts.push(Verdict {
                 id: Cow::Owned(v.id.clone()),
                 rank,
@@ -437,24 +493,17 @@ impl Compiler {
                 reading,
             });
         }
-        for (q, question) in questions.iter().enumerate() {
-            for (o, step) in option_steps
-                .iter()
-                .filter(|s| s.0 == q)
-                .map(|s| (s.1, &s.2))
-            {
-                steps.push(NextStep {
-                    id: Cow::Owned(format!("{}.{}", question.id, question.options[o].id)),
-                    text: step.clone(),
-                    verdicts: Cow::Borrowed(&[]),
-                    answers: Cow::Owned(vec![When {
-                        question: q,
-                        options: 1 << o,
-                    }]),
-                });
-            }
-        }
+        verdicts
+    }
 
+    /// The rules.
+    fn rules(
+        &mut self,
+        raw: &RawChecklist,
+        verdict_ids: &[String],
+        reading_ids: &[String],
+        questions: &[Question],
+    ) -> Vec<Rule> {
         let mut rules = Vec::new();
         let mut rule_ids = Vec::new();
         for (ri, r) in raw.rules.iter().enumerate() {
@@ -468,10 +517,10 @@ impl Compiler {
                     "a rule needs at least one answer; use a cap on an option for a single answer",
                 );
             }
-            let answers = self.whens(&format!("{p}.answers"), &r.answers, &questions);
-            let verdict = self.lookup(&format!("{p}.verdict"), &r.verdict, &verdict_ids, "verdict");
+            let answers = self.whens(&format!("{p}.answers"), &r.answers, questions);
+            let verdict = self.lookup(&format!("{p}.verdict"), &r.verdict, verdict_ids, "verdict");
             let reason = self.text(&format!("{p}.reason"), &r.reason, true, MAX_LONG);
-            let reading = self.refs(&format!("{p}.reading"), &r.reading, &reading_ids);
+            let reading = self.refs(&format!("{p}.reading"), &r.reading, reading_ids);
             rules.push(Rule {
                 id,
                 answers: Cow::Owned(answers),
@@ -480,31 +529,7 @@ impl Compiler {
                 reading,
             });
         }
-
-        let labels = self.labels(&raw.labels);
-        let mut checklist = Checklist {
-            id,
-            title,
-            intro,
-            factors: Cow::Owned(factors),
-            sections: Cow::Owned(sections),
-            questions: Cow::Owned(questions),
-            verdicts: Cow::Owned(verdicts),
-            rules: Cow::Owned(rules),
-            steps: Cow::Owned(steps),
-            reading: Cow::Owned(reading),
-            labels,
-            picture: None,
-        };
-        if self.problems.is_empty() {
-            self.regions(&checklist);
-        }
-        // Made only from a valid checklist (the regions' check above included): the
-        // picture indexes its tables.
-        if self.problems.is_empty() {
-            checklist.picture = crate::engine::picture::picture(&checklist);
-        }
-        checklist
+        rules
     }
 
     /// The option, and its `next_step` (made a step of the checklist by the caller).
@@ -699,118 +724,6 @@ impl Compiler {
             None => Cow::Borrowed(label.default),
         })
     }
-
-    /// Checks that the verdicts' regions tile the score space: every point is in exactly
-    /// one region (no gaps, no overlaps), and that each verdict can be reached.
-    ///
-    /// Runs only on a checklist without other problems, so every condition's factor and
-    /// every cap is a valid index, and there are at most MAX_FACTORS factors and
-    /// MAX_VERDICTS verdicts (one condition per factor each): at most
-    /// (2 * 12 + 1)^4 = 390,625 cells, far from overflowing `product`.
-    fn regions(&mut self, c: &Checklist) {
-        // The score space splits into cells at every bound any condition names; within a
-        // cell every condition is constant, so one sample point per cell decides it.
-        let samples: Vec<Vec<f64>> = (0..c.factors.len())
-            .map(|f| {
-                let bounds = c.bounds(f);
-                let mut points: Vec<f64> = bounds.clone();
-                points.push(bounds.first().map_or(0.0, |b| b - 1.0));
-                points
-            })
-            .collect();
-        let mut reached = vec![false; c.verdicts.len()];
-        let cells: usize = samples.iter().map(Vec::len).product();
-        let mut point = vec![0.0; c.factors.len()];
-        let mut reported = 0;
-        for mut cell in 0..cells {
-            // `point` and `samples` have one entry per factor, and every `s` holds at
-            // least the point pushed above, so `s.len()` is never 0.
-            for (f, s) in samples.iter().enumerate() {
-                point[f] = s[cell % s.len()];
-                cell /= s.len();
-            }
-            let holding: Vec<usize> = (0..c.verdicts.len())
-                .filter(|&v| c.verdicts[v].when.iter().all(|w| w.holds(point[w.factor])))
-                .collect();
-            let in_reach = point
-                .iter()
-                .zip(c.factors.iter().zip(&samples))
-                .all(|(&p, (f, s))| cell_reachable(p, f, s));
-            if in_reach {
-                // `holding` holds indices from 0..verdicts.len(), as `reached` has.
-                for &v in &holding {
-                    reached[v] = true;
-                }
-            }
-            if holding.len() != 1 && reported < MAX_REGION_PROBLEMS {
-                reported += 1;
-                let at = describe_point(c, &point);
-                if holding.is_empty() {
-                    self.problem(
-                        ProblemKind::Verdicts,
-                        "$.verdicts",
-                        format!("no verdict covers the scores {at}"),
-                        "widen a neighbouring verdict's \"when\" range to cover these scores",
-                    );
-                } else {
-                    // Not one and not none: `holding` has at least two verdicts.
-                    let names = join(holding.iter().map(|&v| &*c.verdicts[v].id), " and ");
-                    self.problem(
-                        ProblemKind::Verdicts,
-                        format!("$.verdicts[{}].when", holding[1]),
-                        format!("verdicts {names} overlap at the scores {at}"),
-                        "make their \"when\" ranges disjoint",
-                    );
-                }
-            }
-        }
-        for (v, verdict) in c.verdicts.iter().enumerate() {
-            let by_cap = c
-                .questions
-                .iter()
-                .flat_map(|q| q.options.iter())
-                .any(|o| o.cap == Some(v))
-                || c.rules.iter().any(|r| r.verdict == v);
-            if !reached[v] && !by_cap {
-                self.problem(
-                    ProblemKind::Verdicts,
-                    format!("$.verdicts[{v}]"),
-                    format!(
-                        "verdict \"{}\" can never be reached by any answers",
-                        verdict.id
-                    ),
-                    "its \"when\" range lies outside the scores the options' weights can add up to",
-                );
-            }
-        }
-    }
-}
-
-/// Whether the cell sampled at `p` meets the factor's reachable range.
-fn cell_reachable(p: f64, f: &Factor, samples: &[f64]) -> bool {
-    // The cell around p runs from p up to the next larger sample (or infinity); the
-    // lowest sample stands for everything below the first bound.
-    let next = samples
-        .iter()
-        .copied()
-        .filter(|&s| s > p)
-        .fold(f64::INFINITY, f64::min);
-    let below_first = samples.iter().all(|&s| s >= p);
-    let lo = if below_first { f64::NEG_INFINITY } else { p };
-    f.max >= lo && f.min < next
-}
-
-fn describe_point(c: &Checklist, point: &[f64]) -> String {
-    let mut out = String::new();
-    for (i, (f, &p)) in c.factors.iter().zip(point).enumerate() {
-        if i > 0 {
-            out.push_str(", ");
-        }
-        out.push_str(&f.id);
-        out.push('=');
-        push_decimal(&mut out, p);
-    }
-    out
 }
 
 /// The lowest and highest score answers can give a factor (unanswered counts as 0).
@@ -852,4 +765,26 @@ fn reachable(questions: &[Question], factor: usize) -> (f64, f64) {
         hi += qhi;
     }
     (lo, hi)
+}
+
+/// Each option's own `next_step` (from [`Compiler::questions`]) as a step, after the
+/// others: in question order, then option order.
+fn option_steps_of(questions: &[Question], option_steps: &[OptionStep], steps: &mut Vec<NextStep>) {
+    for (q, question) in questions.iter().enumerate() {
+        for (o, step) in option_steps
+            .iter()
+            .filter(|s| s.0 == q)
+            .map(|s| (s.1, &s.2))
+        {
+            steps.push(NextStep {
+                id: Cow::Owned(format!("{}.{}", question.id, question.options[o].id)),
+                text: step.clone(),
+                verdicts: Cow::Borrowed(&[]),
+                answers: Cow::Owned(vec![When {
+                    question: q,
+                    options: 1 << o,
+                }]),
+            });
+        }
+    }
 }

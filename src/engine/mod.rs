@@ -15,7 +15,9 @@
 //! - [`tree`] a parsed JSON-like value; [`limits`] every limit, in one table, and the
 //!   checks made before any work; [`problem`] what is wrong, where, and how to fix it;
 //! - [`parse`] reading an author's tree with every problem at its path; [`compile`] the
-//!   rules, every problem at once;
+//!   rules, every problem at once, one function per table; [`regions`] the verdicts'
+//!   regions as a whole; [`link`] the addresses a link may have (the web layer uses it
+//!   too);
 //! - [`checklist`] the trusted model; [`emit`] that model written as Rust, at build time;
 //!   [`picture`] the where-you-stand picture's geometry;
 //! - [`answers`] a reader's answers; [`verdict`] where the verdict is decided;
@@ -32,9 +34,11 @@ pub mod evaluate;
 pub mod format;
 pub mod labels;
 pub mod limits;
+pub mod link;
 pub mod parse;
 pub mod picture;
 pub mod problem;
+pub mod regions;
 pub mod share;
 pub mod summary;
 pub mod text;

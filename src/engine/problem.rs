@@ -92,6 +92,23 @@ pub struct Problem {
     pub hint: String,
 }
 
+impl Problem {
+    /// A problem of `kind` at `path`: what is wrong (`message`) and how to fix it (`hint`).
+    pub fn new(
+        kind: ProblemKind,
+        path: impl Into<String>,
+        message: impl Into<String>,
+        hint: &str,
+    ) -> Problem {
+        Problem {
+            kind,
+            path: path.into(),
+            message: message.into(),
+            hint: hint.to_string(),
+        }
+    }
+}
+
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: {}", self.path, self.message)?;
