@@ -1,0 +1,171 @@
+//! The web layer: the body of the `<ai-cert-check>` custom element.
+//!
+//! The element class itself is a few lines of JavaScript (`src/element/entry.js`):
+//! defining a custom element needs `class extends HTMLElement`, which Rust cannot
+//! express. On connect it calls [`mount`], which renders into an open shadow root and
+//! returns a [`Widget`]; on disconnect it frees the widget, and dropping the widget drops
+//! its two event listeners (owned `gloo_events::EventListener`s, one for answers, one for
+//! buttons). Tearing an instance down is dropping it.
+//!
+//! This file is the module map and the mount. Where things are: `api.rs` is the JS API
+//! (`mount`, the `Widget` handle and its methods); `instance.rs` does what each answer
+//! and button does (the buttons' actions are `Action`, in `actions.rs`); `questions.rs`
+//! renders the form; `view.rs` puts the result's parts together (`bar.rs`, `chart.rs`,
+//! `reasons.rs`, `steps.rs`, `changes.rs`, `reading.rs`, `actions.rs`); `keep.rs` saves
+//! answers and reads share links; `detail.rs` builds the events' details and dispatches
+//! them; `style.rs` adopts the stylesheet (`src/element/style.css`); `custom.rs` is the
+//! build for hosts' own checklists; `alloc.rs` the allocator.
+//!
+//! This module and its children are the only code naming wasm-bindgen, web-sys, js-sys
+//! or gloo (`tests/boundaries.rs` checks it).
+
+mod actions;
+pub mod alloc;
+mod api;
+mod bar;
+mod changes;
+mod chart;
+#[cfg(feature = "custom")]
+mod custom;
+mod detail;
+mod dom;
+mod instance;
+mod keep;
+mod questions;
+mod reading;
+mod reasons;
+mod steps;
+mod style;
+mod view;
+
+use std::cell::{Cell, RefCell};
+use std::ops::Deref;
+use std::rc::Rc;
+
+use gloo_events::EventListener;
+use wasm_bindgen::prelude::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
+
+use crate::engine::text::{fill_text, push_number};
+use crate::{evaluate, Answers, Checklist, DecodeError};
+#[cfg(not(feature = "custom"))]
+pub use api::mount;
+pub use api::Widget;
+use detail::dispatch;
+use dom::cast;
+use instance::{Held, Instance};
+use style::style;
+
+thread_local! {
+    /// Makes ids unique across instances (ids are scoped per shadow root, but a
+    /// reader's assistive tech may flatten; unique is safer).
+    static NEXT_ID: Cell<u32> = const { Cell::new(0) };
+}
+
+/// The host's shadow root, attached (open) on first use.
+fn shadow(host: &HtmlElement) -> Result<ShadowRoot, JsValue> {
+    match host.shadow_root() {
+        Some(r) => Ok(r),
+        None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)),
+    }
+}
+
+/// Mounts any validated checklist: the built-in one, or (custom build) an author's.
+fn mount_checklist(host: HtmlElement, checklist: Held, links: JsValue) -> Result<Widget, JsValue> {
+    let doc = host.owner_document().ok_or("no document")?;
+    let root = shadow(&host)?;
+    let uid = NEXT_ID.with(|n| {
+        n.set(n.get() + 1);
+        let mut uid = String::from("acc");
+        push_number(&mut uid, n.get() as usize);
+        uid
+    });
+    let c: &Checklist = Deref::deref(&checklist);
+    // Only an object is asked: `Reflect.get` on anything else throws, and a thrown
+    // exception held one JS reference per call that was never given back (found by
+    // `tests/web.rs`, which counts them across 50 mounts).
+    let links = c
+        .reading
+        .iter()
+        .map(|r| {
+            if !links.is_object() {
+                return None;
+            }
+            js_sys::Reflect::get(&links, &JsValue::from_str(&r.id))
+                .ok()
+                .and_then(|v| v.as_string())
+        })
+        .collect();
+    let view = view::render(&doc, &root, c, &uid, links);
+    style(&doc, &root);
+    // A share link for this checklist is shown, read-only, in place of the saved
+    // answers, which stay as they are; a link that cannot be used is ignored whole,
+    // with a notice.
+    let mut saved = keep::Saved::open(&host, c);
+    let mut notice = None;
+    let mut shared = None;
+    let answers = match keep::from_fragment(&doc, c) {
+        Some(Ok(a)) => {
+            shared = keep::SharedView::show(&c.labels, view.questions.first_input());
+            a
+        }
+        Some(Err(why)) => {
+            let l = &c.labels;
+            let why = match why {
+                DecodeError::Damaged => &l.link_damaged,
+                DecodeError::OtherChecklist => &l.link_other,
+                DecodeError::FutureFormat => &l.link_future,
+            };
+            notice = Some(fill_text(&l.link_ignored, &[("{why}", why)]));
+            saved.load(c).unwrap_or_else(|| Answers::new(c))
+        }
+        None => saved.load(c).unwrap_or_else(|| Answers::new(c)),
+    };
+    let mut answers = answers;
+    answers.drop_unasked(c);
+    for q in 0..c.questions.len() {
+        view.questions.sync(q, &answers);
+    }
+    view.update(&doc, c, &answers, &evaluate(c, &answers), false);
+    if saved.unavailable {
+        notice = Some(c.labels.storage_unavailable.to_string());
+    }
+    if let Some(text) = &notice {
+        view.actions.say(text, false);
+    }
+    let instance = Rc::new(Instance {
+        host: host.clone(),
+        doc,
+        checklist,
+        answers: RefCell::new(answers),
+        saved: RefCell::new(saved),
+        cleared: RefCell::new(None),
+        shared: RefCell::new(shared),
+        view,
+    });
+    let weak = Rc::downgrade(&instance);
+    let on_change = EventListener::new(&root, "change", move |event| {
+        if let (Some(instance), Some(input)) = (
+            weak.upgrade(),
+            event.target().and_then(cast::<HtmlInputElement>),
+        ) {
+            instance.on_input(&input);
+        }
+    });
+    let weak = Rc::downgrade(&instance);
+    let on_click = EventListener::new(&root, "click", move |event| {
+        let action = event
+            .target()
+            .and_then(cast::<Element>)
+            .and_then(|t| t.closest("button[data-action]").ok().flatten())
+            .and_then(|b| b.get_attribute("data-action"));
+        if let (Some(instance), Some(action)) = (weak.upgrade(), action) {
+            instance.on_action(&action);
+        }
+    });
+    dispatch(&host, "ai-cert-check-ready", &JsValue::UNDEFINED);
+    Ok(Widget {
+        _listeners: [on_change, on_click],
+        instance,
+    })
+}
