@@ -12,6 +12,7 @@ use std::cell::RefCell;
 
 use web_sys::{Document, Element, Node};
 
+use super::actions::Action;
 use super::chart::Chart;
 use super::dom::{attrs, el, set_text, show};
 use super::view::id;
@@ -45,7 +46,11 @@ impl Bar {
         let button = el(doc, &aside, "button", "bar", "");
         attrs(
             &button,
-            &[("type", "button"), ("data-action", "jump"), ("part", "bar")],
+            &[
+                ("type", "button"),
+                ("data-action", Action::Jump.name()),
+                ("part", "bar"),
+            ],
         );
         let verdict = el(doc, &button, "span", "verdict", &l.no_answers);
         attrs(&verdict, &[("part", "verdict")]);

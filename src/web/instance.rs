@@ -10,9 +10,10 @@ use std::rc::Rc;
 
 use web_sys::{Document, HtmlElement, HtmlInputElement};
 
+use super::actions::{self, Action};
 use super::detail::{self, dispatch};
 use super::view::View;
-use super::{actions, dom, keep};
+use super::{dom, keep};
 use crate::{evaluate, Answers, Checklist};
 
 /// How an instance holds its checklist: the built-in one is static; the custom build's
@@ -66,21 +67,21 @@ impl Instance {
         view.map(keep::SharedView::end).is_some()
     }
 
-    pub(super) fn on_action(&self, action: &str) {
+    pub(super) fn on_action(&self, action: Action) {
         let c = self.c();
         // "Keep these answers" and "Back to my answers" end a shared view: keeping
         // saves its answers as the reader's own (no answer changes, so no change event);
         // going back shows the reader's saved ones instead.
-        if action == "keep" || action == "mine" {
+        if action == Action::Keep || action == Action::Mine {
             self.end_shared();
             let next = match action {
-                "keep" => Some(self.answers.borrow().clone()),
+                Action::Keep => Some(self.answers.borrow().clone()),
                 _ => self.saved.borrow_mut().load(c),
             };
             self.replace(
                 next.unwrap_or_else(|| Answers::new(c)),
                 None,
-                action == "mine",
+                action == Action::Mine,
             );
             return;
         }
@@ -88,7 +89,7 @@ impl Instance {
         let answers = self.answers.borrow().clone();
         let notice = &self.view.actions.notice;
         match action {
-            "clear" => {
+            Action::Clear => {
                 // In a shared view, "my answers" are the saved ones: the view ends and
                 // they are cleared, and Undo brings them back (not the link's).
                 let before = if self.end_shared() {
@@ -103,23 +104,23 @@ impl Instance {
                     self.cleared.replace(before);
                 }
             }
-            "undo" => {
+            Action::Undo => {
                 if let Some(before) = self.cleared.take() {
                     self.replace(before, None, true);
                     self.view.actions.say("", false);
                 }
             }
-            "share" => {
+            Action::Share => {
                 if let Some(link) = keep::share_link(&self.doc, c, &answers) {
                     actions::share(&c.title, &link, notice, &l.copied, &l.copy_failed);
                 }
             }
-            "summary" => {
+            Action::Summary => {
                 let text = crate::summary(c, &answers, &evaluate(c, &answers));
                 actions::copy(&text, notice, &l.copied, &l.copy_failed);
             }
-            "print" => actions::print(&self.host),
-            "jump" => {
+            Action::Print => actions::print(&self.host),
+            Action::Jump => {
                 let card = &self.view.card;
                 if !card.has_attribute("hidden") {
                     card.scroll_into_view();
@@ -128,7 +129,8 @@ impl Instance {
                     }
                 }
             }
-            _ => {}
+            // Ended the shared view above.
+            Action::Keep | Action::Mine => {}
         }
     }
 

@@ -48,6 +48,7 @@ use web_sys::{Element, HtmlElement, HtmlInputElement, ShadowRoot, ShadowRootInit
 
 use crate::engine::text::{fill_text, push_number};
 use crate::{evaluate, Answers, Checklist, DecodeError};
+use actions::Action;
 #[cfg(not(feature = "custom"))]
 pub use api::mount;
 pub use api::Widget;
@@ -158,9 +159,10 @@ fn mount_checklist(host: HtmlElement, checklist: Held, links: JsValue) -> Result
             .target()
             .and_then(cast::<Element>)
             .and_then(|t| t.closest("button[data-action]").ok().flatten())
-            .and_then(|b| b.get_attribute("data-action"));
+            .and_then(|b| b.get_attribute("data-action"))
+            .and_then(|name| Action::named(&name));
         if let (Some(instance), Some(action)) = (weak.upgrade(), action) {
-            instance.on_action(&action);
+            instance.on_action(action);
         }
     });
     dispatch(&host, "ai-cert-check-ready", &JsValue::UNDEFINED);
