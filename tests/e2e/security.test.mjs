@@ -310,7 +310,7 @@ test(`${PAYLOADS.length} payloads in every text and link field of a checklist: s
             ['legend .text', checklist.sections[0].questions[0].text],
             ['.help', checklist.sections[0].questions[0].help],
             ['label.option span', checklist.sections[0].questions[0].options[0].label],
-            ['.glance-heading', checklist.labels.verdict_heading],
+            ['.result-heading', checklist.labels.verdict_heading],
             ['button[data-action="summary"]', checklist.labels.copy_summary],
           ];
           for (const [sel, text] of expect) {
