@@ -42,7 +42,13 @@ cargo build --quiet --profile fuzz --features fuzz --example fuzz_checklist \
 BIN="$OUT/build/$HOST/fuzz/examples/fuzz_checklist"
 
 mkdir -p "$OUT/corpus" "$OUT/seeds" "$OUT/artifacts"
-cp src/content/*.json www/examples/*.json tests/bad-checklists/*.json "$OUT/seeds/"
+cp src/content/*.json www/examples/*.json "$OUT/seeds/"
+# The bad checklists are patches of www/examples/minimal.json: their patched texts.
+node --input-type=module -e '
+import { writeFileSync } from "node:fs";
+import { badChecklists } from "./tests/bad-checklists/cases.mjs";
+for (const c of badChecklists()) writeFileSync(`${process.argv[1]}/bad-${c.name}.json`, c.text);
+' "$OUT/seeds"
 # A few seeds with a tail of answers after a NUL byte, and share texts on their own.
 printf '\0\001\001\002\002\003\203' | cat www/examples/minimal.json - >"$OUT/seeds/minimal-answers"
 printf '\0\000\001\001\002\002\004' | cat src/content/ai-certification.json - >"$OUT/seeds/builtin-answers"
