@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the widget into pkg/ (never committed):
-#   pkg/ai-cert-check.js            one minified ES module: src/web/entry.js + the wasm-bindgen glue
+#   pkg/ai-cert-check.js            one minified ES module: src/element/entry.js + the wasm-bindgen glue
 #   pkg/ai-cert-check-core_bg.wasm  the engine and web layer with the built-in checklist, wasm-opt -Oz
 #   pkg/ai-cert-check-custom.js     the glue of the build that reads a host's own checklist
 #   pkg/ai-cert-check-custom_bg.wasm  that build (serde), loaded only by pages bringing a checklist
@@ -8,11 +8,11 @@
 #   pkg/*.wasm.js                   each build's code compiled to JavaScript (wasm2js), loaded
 #                                   instead of its .wasm only on pages that forbid WebAssembly
 #   pkg/ai-cert-check.single.js     the default build in one file, its .wasm inlined
-#   pkg/ai-cert-check.d.ts          TypeScript declarations (src/web/entry.d.ts)
+#   pkg/ai-cert-check.d.ts          TypeScript declarations (src/element/entry.d.ts)
 #   pkg/react.js, pkg/react.d.ts    `ai-cert-check/react`: the same module, typed in React 19's JSX
 #   pkg/vue.js, pkg/vue.d.ts        `ai-cert-check/vue`: the same module, typed in Vue's templates
 #   pkg/custom-elements.json        the Custom Elements Manifest (scripts/manifest.mjs, from
-#                                   src/web/contract.mjs)
+#                                   src/element/contract.mjs)
 #   pkg/vscode.html-custom-data.json, pkg/web-types.json  editors' data, from the manifest
 #                                   (scripts/editor-data.mjs)
 #   pkg/README.md, pkg/LICENSE-*    the npm package's README (docs/package-readme.md) and licenses
@@ -31,8 +31,8 @@ WASM_OPT="$ROOT/node_modules/.bin/wasm-opt"
 command -v wasm-bindgen >/dev/null || die "wasm-bindgen not found: run ./scripts/setup.sh"
 [ -x "$WASM_OPT" ] || die "node_modules/.bin/wasm-opt not found: run ./scripts/setup.sh"
 [ -x "$ROOT/node_modules/.bin/esbuild" ] || die "esbuild not found: run ./scripts/setup.sh"
-[ -f src/web/entry.js ] || die "src/web/entry.js is missing"
-[ -f src/web/entry.d.ts ] || die "src/web/entry.d.ts is missing"
+[ -f src/element/entry.js ] || die "src/element/entry.js is missing"
+[ -f src/element/entry.d.ts ] || die "src/element/entry.d.ts is missing"
 
 V="$(locked_wasm_bindgen_version)"
 if [ -n "$V" ] && [ "$(wasm-bindgen --version | awk '{print $2}')" != "$V" ]; then
@@ -88,17 +88,17 @@ build_variant() {
 }
 
 # The default build: the built-in checklist only, no serde. What every page loads.
-build_variant ai-cert-check-core src/web/entry.js pkg/ai-cert-check.js --formatting \
+build_variant ai-cert-check-core src/element/entry.js pkg/ai-cert-check.js --formatting \
   --single pkg/ai-cert-check.single.js
 # The build that reads a host's own checklist; loaded only by pages that bring one. It
 # formats its error messages, so it keeps core::fmt.
-[ "${ONLY:-}" = core ] || build_variant ai-cert-check-custom src/web/custom-entry.js pkg/ai-cert-check-custom.js --features custom
+[ "${ONLY:-}" = core ] || build_variant ai-cert-check-custom src/element/custom-entry.js pkg/ai-cert-check-custom.js --features custom
 # The default build in French, for <ai-cert-check lang="fr">.
-[ "${ONLY:-}" = core ] || build_variant ai-cert-check-fr src/web/locale-entry.js pkg/ai-cert-check-fr.js --formatting --features locale-fr
+[ "${ONLY:-}" = core ] || build_variant ai-cert-check-fr src/element/locale-entry.js pkg/ai-cert-check-fr.js --formatting --features locale-fr
 
 step "declarations, custom-elements.json, editors' data, README, licenses and pkg/package.json"
-cp src/web/entry.d.ts pkg/ai-cert-check.d.ts
-cp src/web/react.js src/web/react.d.ts src/web/vue.js src/web/vue.d.ts pkg/
+cp src/element/entry.d.ts pkg/ai-cert-check.d.ts
+cp src/element/react.js src/element/react.d.ts src/element/vue.js src/element/vue.d.ts pkg/
 node scripts/manifest.mjs pkg/custom-elements.json
 node scripts/editor-data.mjs pkg/custom-elements.json pkg/
 cp LICENSE-MIT LICENSE-APACHE pkg/

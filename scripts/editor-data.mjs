@@ -11,7 +11,7 @@
 //                                     properties, events, CSS custom properties and parts):
 //                                     found by IDEs through package.json's `web-types`
 //
-// From the manifest rather than src/web/contract.mjs: the manifest is what the package
+// From the manifest rather than src/element/contract.mjs: the manifest is what the package
 // publishes, and the editors' files then say nothing it does not. (Rejected: the npm
 // generators built on the manifest analyzer's plugin API, which bring a formatter and
 // their own conventions for descriptions; the mapping is a few lines.)

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Writes what src/web/contract.mjs (the element's public contract as data) describes:
+// Writes what src/element/contract.mjs (the element's public contract as data) describes:
 //
 //   node scripts/manifest.mjs <out.json>   the Custom Elements Manifest (schema 2.1.0);
 //                                          scripts/build.sh writes pkg/custom-elements.json
@@ -11,7 +11,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import * as contract from '../src/web/contract.mjs';
+import * as contract from '../src/element/contract.mjs';
 import { fileUrl } from './meta.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -142,7 +142,7 @@ export function blocks() {
       contract.events.map((e) => [code(e.name), e.when, e.detail]),
     ),
     result: [
-      '`result` is the one result value of the engine (`src/evaluate.rs`), as the reader sees it:',
+      '`result` is the one result value of the engine (`src/engine/evaluate.rs`), as the reader sees it:',
       '',
       table(['field', 'what it is'], contract.result.map((f) => [`\`${f.name}\``, f.description.replace(/\|/g, '\\|')])),
       '',
@@ -196,7 +196,7 @@ if (isMain) {
       if (arg === '--docs') writeFileSync(full, after);
     }
     if (arg === '--check-docs' && stale.length) {
-      console.error(`manifest: ${stale.join(', ')} differ from src/web/contract.mjs: run node scripts/manifest.mjs --docs`);
+      console.error(`manifest: ${stale.join(', ')} differ from src/element/contract.mjs: run node scripts/manifest.mjs --docs`);
       process.exit(1);
     }
     if (arg === '--docs') console.log(stale.length ? `manifest: rewrote ${stale.join(', ')}` : 'manifest: docs up to date');

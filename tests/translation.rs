@@ -7,7 +7,7 @@
 //!   links) is the English one's, compared on the compiled checklists;
 //! - every text is translated: non-empty where the English is, and different from it;
 //! - every interface label is set explicitly (the list of labels is the table in
-//!   `src/labels.rs`, so a label added there fails this test until it is translated),
+//!   `src/engine/labels.rs`, so a label added there fails this test until it is translated),
 //!   with the same placeholders as the English default;
 //! - no common English word is left in the French, and the French typography holds
 //!   (no-break space before `? ! ; :`, « » quotes, typographic apostrophe).
@@ -45,7 +45,7 @@ fn english_defaults() -> Labels {
         .labels
 }
 
-/// The names of every label, from the one table of labels (`src/labels.rs`).
+/// The names of every label, from the one table of labels (`src/engine/labels.rs`).
 fn raw_label_names() -> Vec<String> {
     let names: Vec<String> = LABELS.iter().map(|l| l.name.to_string()).collect();
     assert!(names.iter().any(|n| n == "verdict_heading"), "{names:?}");

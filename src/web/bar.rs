@@ -2,7 +2,9 @@
 //! first answer), how many questions are answered, and, where there is room, the
 //! picture. On a wide container it is a panel beside the questions; on a narrow one
 //! (a phone) a compact bar stuck to the bottom of the screen. Either way it is one
-//! button: activating it brings the full result (the card) into view.
+//! button: activating it brings the full result (the card) into view. One name each,
+//! in Rust, CSS and `::part()`: the panel is `part="result"` (class `result`), its button
+//! `part="bar"` (class `bar`).
 //!
 //! Screen readers hear one polite announcement per change of verdict, and one when the
 //! result is complete; not one per answer, which would talk over the question they are
@@ -12,6 +14,7 @@ use std::cell::RefCell;
 
 use web_sys::{Document, Element, Node};
 
+use super::actions::Action;
 use super::chart::Chart;
 use super::dom::{attrs, el, set_text, show};
 use super::view::id;
@@ -35,17 +38,21 @@ impl Bar {
     /// Renders the bar into `parent`.
     pub fn render(doc: &Document, parent: &Node, c: &Checklist, uid: &str) -> Bar {
         let l = &c.labels;
-        let aside = el(doc, parent, "aside", "glance", "");
+        let aside = el(doc, parent, "aside", "result", "");
         attrs(
             &aside,
             &[("part", "result"), ("aria-labelledby", &id(uid, "v"))],
         );
-        let heading = el(doc, &aside, "h3", "glance-heading", &l.verdict_heading);
+        let heading = el(doc, &aside, "h3", "result-heading", &l.verdict_heading);
         attrs(&heading, &[("id", &id(uid, "v"))]);
         let button = el(doc, &aside, "button", "bar", "");
         attrs(
             &button,
-            &[("type", "button"), ("data-action", "jump"), ("part", "bar")],
+            &[
+                ("type", "button"),
+                ("data-action", Action::Jump.name()),
+                ("part", "bar"),
+            ],
         );
         let verdict = el(doc, &button, "span", "verdict", &l.no_answers);
         attrs(&verdict, &[("part", "verdict")]);

@@ -12,8 +12,8 @@ use web_sys::{Document, Element, Node};
 
 use super::dom::{attrs, el, set_text};
 use super::view::id;
-use crate::picture::{self, HEIGHT, LINE, PAD, WIDTH};
-use crate::text::push_number;
+use crate::engine::picture::{self, HEIGHT, LINE, PAD, WIDTH};
+use crate::engine::text::push_number;
 use crate::{Checklist, Outcome};
 
 const SVG: &str = "http://www.w3.org/2000/svg";

@@ -37,8 +37,10 @@ use js_sys::{Array, JsString, Object, Reflect};
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
 
+use super::detail::dispatch;
 use super::dom::{attrs, clear, el};
-use super::{dispatch, mount_checklist, shadow, style, Widget};
+use super::style::style;
+use super::{mount_checklist, shadow, Widget};
 use crate::{
     check_size, check_text, check_tree, invalid_heading, parse, Checklist, Problem, ProblemKind,
     Tree, MAX_NESTING, MAX_VALUES,

@@ -1,10 +1,12 @@
-//! Plain JS objects for event details: the answers and the result, built field by field
-//! with `Reflect` (no serde in the reader's build; see `docs` in the README).
+//! The events: plain JS objects for their details (the answers and the result, built
+//! field by field with `Reflect`: no serde in the reader's build; see `docs` in the
+//! README), and [`dispatch`], which sends one.
 
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::JsValue;
+use web_sys::{CustomEvent, CustomEventInit, HtmlElement};
 
-use crate::text::{cut, pieces};
+use crate::engine::text::{cut, pieces};
 use crate::{describe, headline, Answers, Cause, Checklist, Direction, OfferJudgement, Outcome};
 
 /// `o[key] = value`. Not generic over the value (one copy of this code, not one per
@@ -177,4 +179,16 @@ pub fn parse_answers(c: &Checklist, pairs: &str) -> Result<Answers, JsValue> {
         answers.set(c, q, o, true);
     }
     Ok(answers)
+}
+
+/// Dispatches the event `name` (`ai-cert-check-...`: whole names, not a prefix joined
+/// at run time, which cost more code than the repeated prefix costs data).
+pub(super) fn dispatch(host: &HtmlElement, name: &str, detail: &JsValue) {
+    let init = CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(detail);
+    if let Ok(e) = CustomEvent::new_with_event_init_dict(name, &init) {
+        let _ = host.dispatch_event(&e);
+    }
 }

@@ -1,23 +1,27 @@
 //! The web layer: the body of the `<ai-cert-check>` custom element.
 //!
-//! The element class itself is a few lines of JavaScript (`entry.js`): defining a custom
-//! element needs `class extends HTMLElement`, which Rust cannot express. On connect it
-//! calls [`mount`], which renders into an open shadow root and returns a [`Widget`]; on
-//! disconnect it frees the widget, and dropping the widget drops its two event listeners
-//! (owned `gloo_events::EventListener`s, one for answers, one for buttons). Tearing an
-//! instance down is dropping it.
+//! The element class itself is a few lines of JavaScript (`src/element/entry.js`):
+//! defining a custom element needs `class extends HTMLElement`, which Rust cannot
+//! express. On connect it calls [`mount`], which renders into an open shadow root and
+//! returns a [`Widget`]; on disconnect it frees the widget, and dropping the widget drops
+//! its two event listeners (owned `gloo_events::EventListener`s, one for answers, one for
+//! buttons). Tearing an instance down is dropping it.
 //!
-//! Where things are: `questions.rs` renders the form; `view.rs` puts the result's parts
-//! together (`bar.rs`, `chart.rs`, `reasons.rs`, `steps.rs`, `changes.rs`,
-//! `reading.rs`, `actions.rs`); `keep.rs` saves answers and reads share links;
-//! `detail.rs` builds the events' details; `custom.rs` is the build for hosts' own
-//! checklists.
+//! This file is the module map and the mount. Where things are: `api.rs` is the JS API
+//! (`mount`, the `Widget` handle and its methods); `instance.rs` does what each answer
+//! and button does (the buttons' actions are `Action`, in `actions.rs`); `questions.rs`
+//! renders the form; `view.rs` puts the result's parts together (`bar.rs`, `chart.rs`,
+//! `reasons.rs`, `steps.rs`, `changes.rs`, `reading.rs`, `actions.rs`); `keep.rs` saves
+//! answers and reads share links; `detail.rs` builds the events' details and dispatches
+//! them; `style.rs` adopts the stylesheet (`src/element/style.css`); `custom.rs` is the
+//! build for hosts' own checklists; `alloc.rs` the allocator.
 //!
 //! This module and its children are the only code naming wasm-bindgen, web-sys, js-sys
 //! or gloo (`tests/boundaries.rs` checks it).
 
 mod actions;
 pub mod alloc;
+mod api;
 mod bar;
 mod changes;
 mod chart;
@@ -25,11 +29,13 @@ mod chart;
 mod custom;
 mod detail;
 mod dom;
+mod instance;
 mod keep;
 mod questions;
 mod reading;
 mod reasons;
 mod steps;
+mod style;
 mod view;
 
 use std::cell::{Cell, RefCell};
@@ -38,121 +44,23 @@ use std::rc::Rc;
 
 use gloo_events::EventListener;
 use wasm_bindgen::prelude::*;
-use web_sys::{
-    CssStyleSheet, CustomEvent, CustomEventInit, Document, Element, HtmlElement, HtmlInputElement,
-    ShadowRoot, ShadowRootInit, ShadowRootMode,
-};
+use web_sys::{Element, HtmlElement, HtmlInputElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
-#[cfg(not(feature = "custom"))]
-use crate::builtin;
-use crate::text::{fill_text, push_number};
+use crate::engine::text::{fill_text, push_number};
 use crate::{evaluate, Answers, Checklist, DecodeError};
-use dom::{cast, el};
-use view::View;
-
-/// `style.css`, minified by `build.rs`.
+use actions::Action;
 #[cfg(not(feature = "custom"))]
-const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/style.min.css"));
-/// `style.css` and `problems.css` (the problems view, which only this build shows).
-#[cfg(feature = "custom")]
-const CSS: &str = concat!(
-    include_str!(concat!(env!("OUT_DIR"), "/style.min.css")),
-    include_str!(concat!(env!("OUT_DIR"), "/problems.min.css"))
-);
-
-#[global_allocator]
-static ALLOC: alloc::SizeClasses = alloc::SizeClasses::new();
+pub use api::mount;
+pub use api::Widget;
+use detail::dispatch;
+use dom::cast;
+use instance::{Held, Instance};
+use style::style;
 
 thread_local! {
-    /// One stylesheet object shared by every instance on the page.
-    static SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
     /// Makes ids unique across instances (ids are scoped per shadow root, but a
     /// reader's assistive tech may flatten; unique is safer).
     static NEXT_ID: Cell<u32> = const { Cell::new(0) };
-}
-
-/// A mounted widget. Dropping it (JS: `free()`) removes its listeners; the rendered
-/// content stays until the host is removed or mounted again.
-///
-/// Its methods are the host's API (`entry.js` wraps them): they read and set the
-/// answers without firing events, which are for the reader's actions only.
-#[wasm_bindgen]
-pub struct Widget {
-    _listeners: [EventListener; 2],
-    instance: Rc<Instance>,
-}
-
-/// How an instance holds its checklist: the built-in one is static; the custom build's
-/// are parsed at run time and owned. (Two types rather than one `Cow`, so the default
-/// build carries no code for dropping a checklist it never owns.)
-#[cfg(not(feature = "custom"))]
-type Held = &'static Checklist;
-#[cfg(feature = "custom")]
-type Held = Rc<Checklist>;
-
-struct Instance {
-    host: HtmlElement,
-    doc: Document,
-    checklist: Held,
-    answers: RefCell<Answers>,
-    saved: RefCell<keep::Saved>,
-    /// The answers before "Clear my answers", until the reader answers again: what
-    /// "Undo" restores.
-    cleared: RefCell<Option<Answers>>,
-    /// A share link's answers, read-only until the reader keeps them or goes back to
-    /// their own; nothing is saved meanwhile.
-    shared: RefCell<Option<keep::SharedView>>,
-    view: View,
-}
-
-#[wasm_bindgen]
-impl Widget {
-    /// The answers: `{ questionId: optionId | optionId[] }`.
-    pub fn answers(&self) -> JsValue {
-        let i = &self.instance;
-        detail::answers(i.c(), &i.answers.borrow()).into()
-    }
-
-    /// The result, as in the `change` event's `detail.result`.
-    pub fn result(&self) -> JsValue {
-        let i = &self.instance;
-        {
-            let answers = i.answers.borrow();
-            detail::result(i.c(), &answers, &evaluate(i.c(), &answers)).into()
-        }
-    }
-
-    /// Replaces the answers with `question=option&question=option...` (`entry.js`
-    /// writes it from the object the host passes). All or nothing: an unknown question
-    /// or option throws and changes nothing.
-    #[wasm_bindgen(js_name = setAnswers)]
-    pub fn set_answers(&self, pairs: &str) -> Result<(), JsValue> {
-        let i = &self.instance;
-        let parsed = detail::parse_answers(i.c(), pairs)?;
-        i.replace(parsed, None, false);
-        Ok(())
-    }
-
-    /// Clears every answer (on screen and, if saving is on, in storage).
-    pub fn reset(&self) {
-        let i = &self.instance;
-        i.replace(Answers::new(i.c()), None, false);
-    }
-}
-
-/// Renders the built-in checklist into `host`'s shadow root and makes it answerable.
-/// Fires `ai-cert-check-ready` on `host` when done.
-///
-/// `links` maps related-reading ids to the host's addresses (`{ "employers-care":
-/// "/posts/employers/" }`); it may be `undefined`. Addresses that are not http(s),
-/// relative or mailto are ignored.
-///
-/// Not in the custom build (which has no use for the built-in checklist's tables: the
-/// entry script mounts built-in instances with the default build).
-#[cfg(not(feature = "custom"))]
-#[wasm_bindgen]
-pub fn mount(host: HtmlElement, links: JsValue) -> Result<Widget, JsValue> {
-    mount_checklist(host, builtin(), links)
 }
 
 /// The host's shadow root, attached (open) on first use.
@@ -265,9 +173,10 @@ fn mount_checklist(host: HtmlElement, checklist: Held, links: JsValue) -> Result
             .target()
             .and_then(cast::<Element>)
             .and_then(|t| t.closest("button[data-action]").ok().flatten())
-            .and_then(|b| b.get_attribute("data-action"));
+            .and_then(|b| b.get_attribute("data-action"))
+            .and_then(|name| Action::named(&name));
         if let (Some(instance), Some(action)) = (weak.upgrade(), action) {
-            instance.on_action(&action);
+            instance.on_action(action);
         }
     });
     dispatch(&host, "ai-cert-check-ready", &JsValue::UNDEFINED);
@@ -275,146 +184,6 @@ fn mount_checklist(host: HtmlElement, checklist: Held, links: JsValue) -> Result
         _listeners: [on_change, on_click],
         instance,
     })
-}
-
-impl Instance {
-    fn c(&self) -> &Checklist {
-        Deref::deref(&self.checklist)
-    }
-
-    fn on_input(&self, input: &HtmlInputElement) {
-        let c = self.c();
-        // The attributes the view set (the properties would cost two more imports).
-        let attr = |name| input.get_attribute(name).unwrap_or_default();
-        let Some(q) = c.question_index(&attr("name")) else {
-            return;
-        };
-        let Some(o) = c.questions[q].option_index(&attr("value")) else {
-            return;
-        };
-        let mut answers = self.answers.borrow().clone();
-        answers.set(c, q, o, input.checked());
-        self.cleared.replace(None);
-        self.view.actions.no_undo();
-        self.replace(answers, Some(q), true);
-    }
-
-    /// Ends the shared view if one shows; whether one did.
-    fn end_shared(&self) -> bool {
-        let view = self.shared.borrow_mut().take();
-        view.map(keep::SharedView::end).is_some()
-    }
-
-    fn on_action(&self, action: &str) {
-        let c = self.c();
-        // "Keep these answers" and "Back to my answers" end a shared view: keeping
-        // saves its answers as the reader's own (no answer changes, so no change event);
-        // going back shows the reader's saved ones instead.
-        if action == "keep" || action == "mine" {
-            self.end_shared();
-            let next = match action {
-                "keep" => Some(self.answers.borrow().clone()),
-                _ => self.saved.borrow_mut().load(c).map(|(a, _)| a),
-            };
-            self.replace(
-                next.unwrap_or_else(|| Answers::new(c)),
-                None,
-                action == "mine",
-            );
-            return;
-        }
-        let l = &c.labels;
-        let answers = self.answers.borrow().clone();
-        let notice = &self.view.actions.notice;
-        match action {
-            "clear" => {
-                // In a shared view, "my answers" are the saved ones: the view ends and
-                // they are cleared, and Undo brings them back (not the link's).
-                let before = if self.end_shared() {
-                    self.saved.borrow_mut().load(c).map(|(a, _)| a)
-                } else {
-                    Some(answers)
-                };
-                let before = before.filter(|a| a.answered() > 0);
-                if before.is_some() || self.answers.borrow().answered() > 0 {
-                    self.replace(Answers::new(c), None, true);
-                    self.view.actions.say(&l.cleared, before.is_some());
-                    self.cleared.replace(before);
-                }
-            }
-            "undo" => {
-                if let Some(before) = self.cleared.take() {
-                    self.replace(before, None, true);
-                    self.view.actions.say("", false);
-                }
-            }
-            "share" => {
-                if let Some(link) = keep::share_link(&self.doc, c, &answers) {
-                    actions::share(&c.title, &link, notice, &l.copied, &l.copy_failed);
-                }
-            }
-            "summary" => {
-                let text = crate::summary(c, &answers, &evaluate(c, &answers));
-                actions::copy(&text, notice, &l.copied, &l.copy_failed);
-            }
-            "print" => actions::print(&self.host),
-            "jump" => {
-                let card = &self.view.card;
-                if !card.has_attribute("hidden") {
-                    card.scroll_into_view();
-                    if let Some(card) = dom::cast::<HtmlElement>(card.clone()) {
-                        let _ = card.focus();
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-
-    /// Shows and keeps new answers. `changed`: the one question the reader changed (only
-    /// its controls need syncing), or `None` for all. `by_reader`: the reader did it, so
-    /// the change (and, on the answer that completes the required ones, complete) event
-    /// goes out.
-    fn replace(&self, mut answers: Answers, changed: Option<usize>, by_reader: bool) {
-        let c = self.c();
-        let was_complete = is_complete(c, &self.answers.borrow());
-        // A changed answer can stop a later question from being asked: its answer goes,
-        // from the screen, the saved answers and share links alike.
-        let changed = if answers.drop_unasked(c) {
-            None
-        } else {
-            changed
-        };
-        match changed {
-            Some(q) => self.view.questions.sync(q, &answers),
-            None => (0..c.questions.len()).for_each(|q| self.view.questions.sync(q, &answers)),
-        }
-        let outcome = evaluate(c, &answers);
-        let arrived = by_reader
-            && !was_complete
-            && outcome.verdict.is_some()
-            && outcome.required_missing == 0;
-        self.view.update(&self.doc, c, &answers, &outcome, arrived);
-        // A shared view is never saved: the reader's own answers stay until they act.
-        if self.shared.borrow().is_none() {
-            let kept = self.saved.borrow_mut().save(c, &answers);
-            if !kept && self.saved.borrow().unavailable {
-                self.view.actions.say(&c.labels.storage_unavailable, false);
-            }
-        }
-        // Every borrow ends before an event goes out: a host handler may call back in.
-        *self.answers.borrow_mut() = answers.clone();
-        if by_reader {
-            let d = js_sys::Object::new();
-            let _ = js_sys::Reflect::set(&d, &"answers".into(), &detail::answers(c, &answers));
-            let _ =
-                js_sys::Reflect::set(&d, &"result".into(), &detail::result(c, &answers, &outcome));
-            dispatch(&self.host, "ai-cert-check-change", &d);
-            if arrived {
-                dispatch(&self.host, "ai-cert-check-complete", &d);
-            }
-        }
-    }
 }
 
 /// What to tell a reader whose answers were given to an earlier version of the
@@ -427,48 +196,6 @@ fn answer_again(c: &Checklist, questions: &[usize]) -> String {
         .collect();
     fill_text(
         &l.answer_again,
-        &[("{questions}", &crate::text::list(&names, &l.and))],
+        &[("{questions}", &crate::engine::text::list(&names, &l.and))],
     )
-}
-
-/// Whether every required question that is asked has an answer, and one is given.
-fn is_complete(c: &Checklist, answers: &Answers) -> bool {
-    let answers = answers.only_asked(c);
-    answers.answered() > 0
-        && (0..c.questions.len())
-            .all(|q| !c.questions[q].required || !c.is_asked(q, &answers) || answers.is_answered(q))
-}
-
-/// Adopts the shared stylesheet, or falls back to a `<style>` element where
-/// constructable stylesheets are missing (older Safari).
-fn style(doc: &Document, root: &ShadowRoot) {
-    let sheet = SHEET.with(|s| {
-        let mut s = s.borrow_mut();
-        if s.is_none() {
-            if let Ok(sheet) = CssStyleSheet::new() {
-                if sheet.replace_sync(CSS).is_ok() {
-                    *s = Some(sheet);
-                }
-            }
-        }
-        s.clone()
-    });
-    match sheet {
-        Some(sheet) => root.set_adopted_style_sheets(&js_sys::Array::of1(&sheet)),
-        None => {
-            el(doc, root.as_ref(), "style", "", CSS);
-        }
-    }
-}
-
-/// Dispatches the event `name` (`ai-cert-check-...`: whole names, not a prefix joined
-/// at run time, which cost more code than the repeated prefix costs data).
-fn dispatch(host: &HtmlElement, name: &str, detail: &JsValue) {
-    let init = CustomEventInit::new();
-    init.set_bubbles(true);
-    init.set_composed(true);
-    init.set_detail(detail);
-    if let Ok(e) = CustomEvent::new_with_event_init_dict(name, &init) {
-        let _ = host.dispatch_event(&e);
-    }
 }

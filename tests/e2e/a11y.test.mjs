@@ -419,7 +419,7 @@ document.addEventListener('ai-cert-check-ready', (e) => {
   faint.id = 'planted-faint';
   faint.textContent = 'Faint text';
   faint.style.cssText = 'color: #c8c8c8; background: #ffffff';
-  root.querySelector('.glance').append(faint);
+  root.querySelector('.result').append(faint);
   document.body.dataset.planted = '1';
 });
 </script></body></html>`;
@@ -609,7 +609,7 @@ test('the verdict is announced once per change: one polite live region, updated 
           '[aria-live]:not([aria-live="off"]), [role="status"], [role="alert"], [role="log"], [role="timer"], [role="marquee"], output',
         ),
       ];
-      const say = host.shadowRoot.querySelector('.glance [aria-live="polite"]');
+      const say = host.shadowRoot.querySelector('.result [aria-live="polite"]');
       // One batch of mutations is one update of a region; text mutations are what a
       // screen reader announces.
       window.__live = { changes: 0, textChanges: 0, texts: [], others: [] };

@@ -509,7 +509,7 @@ export async function readVerdict(page, nth = 0) {
   return el.evaluate((v) => ({
     id: v.getAttribute('data-verdict') ?? '',
     text: v.textContent.replace(/\s+/g, ' ').trim(),
-    said: v.getRootNode().querySelector('.glance [aria-live="polite"]')?.textContent ?? null,
+    said: v.getRootNode().querySelector('.result [aria-live="polite"]')?.textContent ?? null,
   }));
 }
 

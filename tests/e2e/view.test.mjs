@@ -73,13 +73,13 @@ test('on a desktop the panel beside the questions is short, and nothing of the r
         const cs = getComputedStyle(el);
         return /auto|scroll/.test(cs.overflowY + cs.overflowX) && (el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1);
       });
-      const glance = root.querySelector('.glance').getBoundingClientRect();
+      const glance = root.querySelector('.result').getBoundingClientRect();
       const form = root.querySelector('form').getBoundingClientRect();
       return {
         scrollBoxes: boxes.map((b) => `${b.localName}.${b.className}`),
         glanceHeight: glance.height,
         beside: glance.left > form.right,
-        position: getComputedStyle(root.querySelector('.glance')).position,
+        position: getComputedStyle(root.querySelector('.result')).position,
       };
     });
     assert.deepEqual(layout.scrollBoxes, [], 'no scroll box inside the widget');

@@ -1,4 +1,4 @@
-// How the widget starts its .wasm (src/web/loader.js instantiates it itself, not through
+// How the widget starts its .wasm (src/element/loader.js instantiates it itself, not through
 // the glue's own init): streamed when the server sends `application/wasm`; compiled from
 // the same response's bytes when a server sends another type (the widget still works, one
 // request either way); and when the file
