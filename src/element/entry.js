@@ -101,11 +101,13 @@ function release(element) {
 // Server-side rendering imports this module where there is no DOM: there the class
 // extends a stand-in and nothing is defined, so the import does nothing and throws
 // nothing.
-class AiCertCheckElement extends (globalThis.HTMLElement ?? Object) {
+class AiCertCheckElement extends /** @type {typeof HTMLElement} */ (globalThis.HTMLElement ?? Object) {
   static observedAttributes = ["src", "checklist", "lang", "storage"];
   // Marks this definition as ours: the script loaded twice is harmless, another
   // definition of the name is reported. A registered symbol: the same in every copy of
-  // this script, and not a member of the element's public API.
+  // this script, and not a member of the element's public API. (TypeScript wants a
+  // literal key for a class field; a registered symbol is valid JavaScript.)
+  // @ts-expect-error
   static [Symbol.for("ai-cert-check")] = true;
 
   connectedCallback() {
