@@ -10,8 +10,11 @@
 #   pkg/ai-cert-check.single.js     the default build in one file, its .wasm inlined
 #   pkg/ai-cert-check.d.ts          TypeScript declarations (src/element/entry.d.ts)
 #   pkg/react.js, pkg/react.d.ts    `ai-cert-check/react`: the same module, typed in React 19's JSX
+#   pkg/vue.js, pkg/vue.d.ts        `ai-cert-check/vue`: the same module, typed in Vue's templates
 #   pkg/custom-elements.json        the Custom Elements Manifest (scripts/manifest.mjs, from
 #                                   src/element/contract.mjs)
+#   pkg/vscode.html-custom-data.json, pkg/web-types.json  editors' data, from the manifest
+#                                   (scripts/editor-data.mjs)
 #   pkg/README.md, pkg/LICENSE-*    the npm package's README (docs/package-readme.md) and licenses
 #   pkg/package.json                the npm package (scripts/package-json.mjs)
 # After wasm-bindgen, each build goes through one post-link tool, scripts/postlink.mjs
@@ -96,12 +99,11 @@ build_variant ai-cert-check-core src/element/entry.js pkg/ai-cert-check.js --for
 # The default build in French, for <ai-cert-check lang="fr">.
 [ "${ONLY:-}" = core ] || build_variant ai-cert-check-fr src/element/locale-entry.js pkg/ai-cert-check-fr.js --formatting --features locale-fr
 
-step "declarations, custom-elements.json, README, licenses and pkg/package.json"
+step "declarations, custom-elements.json, editors' data, README, licenses and pkg/package.json"
 cp src/element/entry.d.ts pkg/ai-cert-check.d.ts
-cp src/element/react.js pkg/react.js
-cp src/element/react.d.ts pkg/react.d.ts
+cp src/element/react.js src/element/react.d.ts src/element/vue.js src/element/vue.d.ts pkg/
 node scripts/manifest.mjs pkg/custom-elements.json
-cp docs/package-readme.md pkg/README.md
+node scripts/editor-data.mjs pkg/custom-elements.json pkg/
 cp LICENSE-MIT LICENSE-APACHE pkg/
 node scripts/package-json.mjs
 

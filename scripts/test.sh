@@ -3,8 +3,9 @@
 # setup, rustfmt, clippy (native and wasm32), the type check of the element's
 # JavaScript, native tests, wasm tests in headless Chromium, the release build, the
 # post-link tool's tests and canary, the size budget, the end-to-end tests, the
-# integration tests (the packed npm package as a developer embeds it), and the
-# cross-browser journey in Firefox ESR and WebKitGTK (Chromium runs the end-to-end suite).
+# integration tests (the packed npm package as a developer embeds it), the release
+# artifacts (scripts/release.sh; tests/release/), and the cross-browser journey in
+# Firefox ESR and WebKitGTK (Chromium runs the end-to-end suite).
 #
 #   ./scripts/test.sh           everything: what CI runs (.ci/run)
 #   ./scripts/test.sh --quick   the everyday tier, a few minutes warm: rustfmt, clippy,
@@ -102,8 +103,12 @@ else
   stage "end-to-end tests"
   node --test --test-concurrency=1 tests/e2e/
 
-  stage "integration tests (the packed package in Vite, React, Astro, Eleventy, on another origin; types; manifest)"
+  stage "integration tests (the packed package in Vite, React, Next.js, Vue, Astro, Eleventy, on another origin; types; manifest; editors)"
   node --test --test-concurrency=1 tests/integration/
+
+  stage "release artifacts (the archive unzipped, served and run; hashes; the version; the release workflow linted)"
+  ./scripts/release.sh --no-build
+  node --test --test-concurrency=1 tests/release/
 
   # Chromium is left out: the end-to-end suite covers it (node --test
   # tests/xbrowser/chromium.test.mjs runs the journey there too).

@@ -22,11 +22,12 @@ pub use engine::picture;
 pub use builtin::builtin;
 pub use engine::answers::{Answers, Bits};
 pub use engine::checklist::{
-    Checklist, Choice, Condition, Effect, Factor, Labels, List, NextStep, Offer, Question, Reading,
-    Rule, Section, Text, Verdict, When,
+    Checklist, Choice, Condition, Effect, Factor, Former, FormerQuestion, Labels, List, NextStep,
+    Offer, Question, Reading, Rule, Section, Text, Verdict, When,
 };
 pub use engine::compile::compile;
-pub use engine::evaluate::{evaluate, headline, OfferJudgement, Outcome, Reason};
+pub use engine::evaluate::{evaluate, headline, shown_headline, OfferJudgement, Outcome, Reason};
+pub use engine::finality::{finality, Finality};
 pub use engine::format::{
     RawChecklist, RawCondition, RawEffect, RawFactor, RawOption, RawQuestion, RawReading, RawRule,
     RawSection, RawStep, RawVerdict, RawWhen,
@@ -34,16 +35,20 @@ pub use engine::format::{
 pub use engine::labels::{Label, RawLabels, LABELS};
 pub use engine::limits::{
     check_size, check_text, check_tree, tidy, unlisted, Limit, LIMITS, MAX_BYTES, MAX_DEPTH,
-    MAX_FACTORS, MAX_ID, MAX_LONG, MAX_MESSAGE, MAX_NESTING, MAX_OPTIONS, MAX_PROBLEMS,
-    MAX_QUESTIONS, MAX_READING, MAX_REASONS, MAX_REGION_PROBLEMS, MAX_SHORT, MAX_STEPS, MAX_VALUES,
-    MAX_VERDICTS, MAX_WAYS_DOWN, MAX_WAYS_UP, MAX_WORK,
+    MAX_FACTORS, MAX_FINALITY_WORK, MAX_ID, MAX_LONG, MAX_MESSAGE, MAX_NESTING, MAX_OPTIONS,
+    MAX_PROBLEMS, MAX_QUESTIONS, MAX_READING, MAX_REASONS, MAX_REGION_PROBLEMS, MAX_SHORT,
+    MAX_STEPS, MAX_VALUES, MAX_VERDICTS, MAX_WAYS_DOWN, MAX_WAYS_UP, MAX_WORK,
 };
 pub use engine::link::is_safe_href;
 pub use engine::parse::parse;
 #[cfg(not(target_arch = "wasm32"))]
 pub use engine::parse::parse_checklist_json;
 pub use engine::problem::{invalid_heading, Problem, ProblemKind, INVALID_HEADINGS};
-pub use engine::share::{decode, encode, fingerprint, DecodeError, FORMAT};
+#[cfg(not(target_arch = "wasm32"))]
+pub use engine::share::history;
+pub use engine::share::{
+    decode, encode, fingerprint, fingerprint_of, former, restore, DecodeError, Layout, FORMAT,
+};
 pub use engine::summary::summary;
 pub use engine::tree::Tree;
 pub use engine::verdict::{region, scores, verdict, Cause};

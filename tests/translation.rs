@@ -406,7 +406,18 @@ fn what_if_sentences_read_in_french() {
     let up = what_ifs(&fr, &answers, Direction::Up, 2);
     let sentence = describe(&fr, &answers, &up[0], Direction::Up);
     assert!(
-        sentence.starts_with("Si vous renoncez \u{e0} attendre d\u{2019}elle qu\u{2019}elle vous garantisse un emploi, "),
+        sentence.starts_with("Si vous renoncez \u{e0} attendre d\u{2019}une certification qu\u{2019}elle vous garantisse un emploi, "),
+        "{sentence}"
+    );
+    // Several boxes dropped together read as one clause, in French too.
+    pick(&mut answers, "expectations", "salary_raise");
+    let up = what_ifs(&fr, &answers, Direction::Up, 2);
+    let sentence = describe(&fr, &answers, &up[0], Direction::Up);
+    assert!(
+        sentence.starts_with(
+            "Si vous renoncez \u{e0} attendre d\u{2019}une certification qu\u{2019}elle vous \
+             garantisse un emploi ou augmente automatiquement votre salaire, "
+        ),
         "{sentence}"
     );
     // And what would lose it.

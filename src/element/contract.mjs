@@ -24,8 +24,8 @@ export const description =
   'Renders into an open Shadow DOM with its own stylesheet. Content put inside the element ' +
   'shows until the widget has started, and where scripts, WebAssembly and its JavaScript ' +
   'fallback are all unavailable: it is not slotted, the rendered widget replaces it. ' +
-  'Its JavaScript API is the module\'s functions (`mount`, `getResult`, ...), not ' +
-  'properties of the element. See docs/api.md.';
+  'Its JavaScript API is its properties and methods (`answers`, `result`, `reset()`, `ready`) ' +
+  'and the module\'s functions (`mount`, `getResult`, ...), which take the element. See docs/api.md.';
 
 /**
  * Attributes: `values` is the docs' column, `type` the manifest's TypeScript text.
@@ -118,15 +118,18 @@ export const result = [
   { name: 'verdict', description: 'the verdict id (`worth_it`, `pair_practice`, `not_yet`, `build_experience`), or `null` before the first answer' },
   { name: 'title', description: 'the headline, e.g. "Worth it", or "Worth it, but not this program" when the program the reader picked makes vague promises or teaches nothing applicable; `null` before the first answer' },
   { name: 'summary', description: 'the verdict\'s one-line summary (`null` before the first answer)' },
-  { name: 'provisional', description: '`true` while a required question is open: the verdict is a leaning, and the widget shows it as one' },
+  { name: 'provisional', description: '`true` while the verdict is a leaning: an answer to a question still open could change its band (it is final, `false`, only when none could); the widget shows it as one' },
+  { name: 'leaning', description: 'while `provisional`, the sentence shown in place of the summary, saying which answers could still change it; otherwise `null`' },
   { name: 'answered', description: 'questions answered' },
   { name: 'total', description: 'questions asked (one asked only after an earlier answer counts only then)' },
   { name: 'scores', description: '`{ <factor id>: number }`: the raw scores, for analytics (never shown on screen)' },
-  { name: 'reasons', description: 'the deciding reason first, then at most two for and two against (see below)' },
+  { name: 'reasons', description: 'the deciding reason first, then at most two for and two against, then the program\'s (see below)' },
   { name: 'offer', description: 'the program\'s judgement, apart from the verdict: `"poor"`, `"sound"` or `null` (none picked, or not all its questions answered)' },
   { name: 'nextSteps', description: 'at most three texts' },
   { name: 'changes', description: 'what would change it: `{ direction: "up" | "down", verdict, text }`' },
   { name: 'reading', description: 'at most three `{ title, href? }`' },
+  { name: 'place', description: 'the verdict id of the picture\'s cell that holds the dot, where the answers\' weights place the reader; it differs from `verdict` when a deciding answer or rule chose the band (`null` before the first answer)' },
+  { name: 'caption', description: 'the picture\'s caption: the area the reader is in, or both places and what decided (`null` before the first answer)' },
 ];
 /** The fields of one reason: an answer's (`question`, `option`) or a rule's (`rule`). */
 export const reason = [
@@ -135,7 +138,7 @@ export const reason = [
   { name: 'rule', description: 'the rule id (a reason that is a rule over several answers)' },
   { name: 'text', description: 'the reason as the reader reads it' },
   { name: 'push', description: 'its weights summed towards the best verdict (positive: for)' },
-  { name: 'side', description: '`"decisive"`, `"for"` or `"against"`' },
+  { name: 'side', description: '`"decisive"`, `"for"` or `"against"`; `"offer"` for what the reader said of the program they picked (no `push`)' },
 ];
 
 /**
@@ -185,10 +188,44 @@ export const cssParts = [
 ];
 
 /**
- * Properties and methods of the element itself: none (its API is the module's
- * functions below). The test compares this with the class's own members.
+ * Properties and methods of the element itself. `attribute`: the property reflects that
+ * attribute (a string, `""` when it is absent; setting it sets the attribute).
+ * `inherited`: HTMLElement's own (`lang`), listed for the docs and editors. The test
+ * compares the others with the class's own members, and `attribute`s with the attributes.
  */
-export const members = [];
+export const members = [
+  { kind: 'field', name: 'theme', attribute: 'theme', type: '"" | "auto" | "light" | "dark"', description: 'the `theme` attribute' },
+  { kind: 'field', name: 'lang', attribute: 'lang', type: 'string', inherited: 'HTMLElement', description: 'the `lang` attribute (HTMLElement\'s own); the language shown is the nearest `lang` among the element and its ancestors, else the document\'s' },
+  { kind: 'field', name: 'src', attribute: 'src', type: 'string', description: 'the `src` attribute' },
+  { kind: 'field', name: 'checklist', attribute: 'checklist', type: 'string', description: 'the `checklist` attribute' },
+  { kind: 'field', name: 'storage', attribute: 'storage', type: '"" | "none"', description: 'the `storage` attribute' },
+  {
+    kind: 'field',
+    name: 'answers',
+    type: 'AiCertCheckAnswers | null',
+    description:
+      'the reader\'s answers, `null` until the element is rendered; setting it replaces them all, at once if it is rendered (throwing a `DataError` as `setAnswers` rejects), else once it is. Fires no event',
+  },
+  { kind: 'field', name: 'result', type: 'AiCertCheckResult | null', readonly: true, description: 'the current result (as in the change event\'s `detail.result`), `null` until the element is rendered' },
+  {
+    kind: 'field',
+    name: 'ready',
+    type: 'Promise<void>',
+    readonly: true,
+    description:
+      'settles once this element is rendered and answerable (at once if it is; before its first mount, waits for it); rejects with an `InvalidStateError` if it cannot be (its checklist has problems, or it left the document)',
+  },
+  { kind: 'method', name: 'reset', return: 'Promise<void>', description: 'clears the answers, on screen and in storage, as the module\'s `reset(element)`. Fires no event' },
+];
+
+/**
+ * The kinds of error the API throws or rejects with: DOMExceptions (Errors) whose `name`
+ * is one of these; their messages are for people and may change.
+ */
+export const errors = [
+  { name: 'InvalidStateError', when: 'the element is not rendered: not in the document, its checklist has problems, or it stopped after a fault' },
+  { name: 'DataError', when: 'answers the checklist cannot take: an unknown question or option, two options for a single-choice question, or an id with `&` or `=`' },
+];
 
 /** Slots: none (the element's own content is a fallback, not slotted). */
 export const slots = [];
@@ -217,13 +254,13 @@ export const functions = [
     name: 'getAnswers',
     parameters: [{ name: 'element', type: 'HTMLElement' }],
     return: 'Promise<AiCertCheckAnswers>',
-    description: 'The reader\'s answers; waits for a pending mount and rejects if the element is not mounted.',
+    description: 'The reader\'s answers; waits for a pending mount and rejects with an `InvalidStateError` if the element is not mounted.',
   },
   {
     name: 'getResult',
     parameters: [{ name: 'element', type: 'HTMLElement' }],
     return: 'Promise<AiCertCheckResult>',
-    description: 'The current result, as in the change event\'s `detail.result`; rejects if the element is not mounted.',
+    description: 'The current result, as in the change event\'s `detail.result`; rejects with an `InvalidStateError` if the element is not mounted.',
   },
   {
     name: 'setAnswers',
@@ -232,7 +269,7 @@ export const functions = [
       { name: 'answers', type: 'AiCertCheckAnswers' },
     ],
     return: 'Promise<void>',
-    description: 'Replaces all answers, all or nothing (rejects on an unknown question or option). Fires no event.',
+    description: 'Replaces all answers, all or nothing (rejects with a `DataError` on an unknown question or option). Fires no event.',
   },
   {
     name: 'reset',
@@ -243,14 +280,14 @@ export const functions = [
   {
     name: 'ready',
     parameters: [],
-    return: 'Promise<unknown>',
-    description: 'Resolves once the default build\'s WebAssembly (or its JavaScript version) is loaded; elements mount themselves.',
+    return: 'Promise<void>',
+    description: 'Resolves (to nothing) once the default build\'s WebAssembly (or its JavaScript version) is loaded; elements mount themselves. Rejects as the browser does if it cannot be loaded (a `TypeError` for a failed request, a `WebAssembly.CompileError` for a file that is not WebAssembly).',
   },
   {
     name: 'wasmMemoryBytes',
     parameters: [],
     return: 'Promise<number>',
-    description: 'Bytes of WebAssembly memory the default build uses (all instances share one module).',
+    description: 'Bytes of WebAssembly memory the default build has reserved (its `WebAssembly.Memory` buffer: all built-in instances share one; the French and own-checklist builds are not counted). Loads the build if needed. For measuring, as the benchmark does.',
   },
 ];
 

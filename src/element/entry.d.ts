@@ -17,8 +17,20 @@
 /** The package's version, e.g. `"0.1.0"`. */
 export const version: string;
 
-/** Resolves once the default build's WebAssembly is loaded (elements mount themselves). */
-export function ready(): Promise<unknown>;
+/**
+ * Resolves (to nothing) once the default build's WebAssembly, or its JavaScript version,
+ * is loaded; elements mount themselves. Rejects as the browser does if it cannot be
+ * loaded (a `TypeError` for a failed request).
+ */
+export function ready(): Promise<void>;
+
+/**
+ * What every error of the API is: a `DOMException` (an `Error`) whose `name` says its
+ * kind. `InvalidStateError`: the element is not rendered (not in the document, its
+ * checklist has problems, or it stopped after a fault). `DataError`: answers the
+ * checklist cannot take. The message is for people; match on `name`.
+ */
+export type AiCertCheckErrorName = "InvalidStateError" | "DataError";
 
 /** A checklist in the format of docs/checklist-format.md (schema/checklist.schema.json). */
 export type AiCertCheckChecklist = Record<string, unknown>;
@@ -40,19 +52,26 @@ export function mount(element: HTMLElement, options?: AiCertCheckMountOptions): 
 /** Releases the element's widget (its listeners); it mounts again if reconnected. */
 export function unmount(element: HTMLElement): void;
 
-/** The reader's answers. Rejects if the element is not mounted. */
+/** The reader's answers. Rejects with an `InvalidStateError` if the element is not mounted. */
 export function getAnswers(element: HTMLElement): Promise<AiCertCheckAnswers>;
 
-/** The current result. Rejects if the element is not mounted. */
+/** The current result. Rejects with an `InvalidStateError` if the element is not mounted. */
 export function getResult(element: HTMLElement): Promise<AiCertCheckResult>;
 
-/** Replaces all answers; all or nothing (throws on an unknown question or option). Fires no event. */
+/**
+ * Replaces all answers; all or nothing (rejects with a `DataError` on an unknown question
+ * or option, an `InvalidStateError` if the element is not mounted). Fires no event.
+ */
 export function setAnswers(element: HTMLElement, answers: AiCertCheckAnswers): Promise<void>;
 
-/** Clears the answers on screen and in storage. Fires no event. */
+/** Clears the answers on screen and in storage. Fires no event. Rejects with an `InvalidStateError` if the element is not mounted. */
 export function reset(element: HTMLElement): Promise<void>;
 
-/** Bytes of WebAssembly memory the widgets use (all instances share one module). */
+/**
+ * Bytes of WebAssembly memory the default build has reserved (its memory's buffer: every
+ * built-in instance shares it; the French and own-checklist builds are not counted).
+ * Loads the build if needed. For measuring, as the benchmark does.
+ */
 export function wasmMemoryBytes(): Promise<number>;
 
 /** `{ questionId: optionId }` for single-choice, `{ questionId: optionId[] }` for multiple. */
@@ -68,10 +87,13 @@ export interface AiCertCheckReason {
   rule?: string;
   /** The reason as the reader reads it. */
   text: string;
-  /** Its weights summed towards the best verdict: positive speaks for it. */
-  push: number;
-  /** The deciding reason (shown first), or one of the reasons for or against. */
-  side: "decisive" | "for" | "against";
+  /** Its weights summed towards the best verdict: positive speaks for it (none for `"offer"`). */
+  push?: number;
+  /**
+   * The deciding reason (shown first), one of the reasons for or against, or what the
+   * reader said of the program they picked.
+   */
+  side: "decisive" | "for" | "against" | "offer";
 }
 
 /** One way the verdict would change, in the reader's words. */
@@ -102,8 +124,13 @@ export interface AiCertCheckResult {
   /** The headline ("Worth it, but not this program" when the program is poor); `null` before the first answer. */
   title: string | null;
   summary: string | null;
-  /** True while a required question is unanswered: the verdict is a leaning. */
+  /**
+   * True while the verdict is a leaning: an answer to a question still open could change
+   * its band. False only when none could (the verdict is final).
+   */
   provisional: boolean;
+  /** While `provisional`, the sentence shown in place of the summary; otherwise `null`. */
+  leaning: string | null;
   answered: number;
   /** The questions asked (one asked only after an earlier answer counts only then). */
   total: number;
@@ -119,6 +146,13 @@ export interface AiCertCheckResult {
   changes: AiCertCheckChange[];
   /** At most three. */
   reading: AiCertCheckReading[];
+  /**
+   * The verdict id of the picture's cell that holds the dot (where the answers place
+   * the reader); differs from `verdict` when a deciding answer chose the band.
+   */
+  place: string | null;
+  /** The picture's caption; `null` before the first answer. */
+  caption: string | null;
 }
 
 /** `detail` of `ai-cert-check-change` and `ai-cert-check-complete`. */
@@ -182,10 +216,35 @@ export interface AiCertCheckAttributes {
 
 /**
  * An `<ai-cert-check>` element: what `document.querySelector("ai-cert-check")` and
- * `document.createElement("ai-cert-check")` give. Its JavaScript API is this module's
- * functions, which take the element.
+ * `document.createElement("ai-cert-check")` give. Its properties and methods are below;
+ * this module's functions (`getResult(element)`, ...) do the same, asynchronously.
  */
 export interface AiCertCheckElement extends HTMLElement {
+  /** Reflects the `theme` attribute (`""` when absent). */
+  theme: "" | "auto" | "light" | "dark";
+  /** Reflects the `src` attribute (`""` when absent): setting it loads that checklist. */
+  src: string;
+  /** Reflects the `checklist` attribute (`""` when absent). */
+  checklist: string;
+  /** Reflects the `storage` attribute (`""` when absent). */
+  storage: "" | "none";
+  /**
+   * The reader's answers, `null` until the element is rendered. Setting it replaces them
+   * all: at once if it is rendered (throwing a `DataError` for answers the checklist
+   * cannot take), else once it is. Fires no event.
+   */
+  get answers(): AiCertCheckAnswers | null;
+  set answers(answers: AiCertCheckAnswers);
+  /** The current result, as in the change event's `detail.result`; `null` until rendered. */
+  readonly result: AiCertCheckResult | null;
+  /**
+   * Settles once this element is rendered and answerable (at once if it is; before its
+   * first mount, waits for it). Rejects with an `InvalidStateError` if it cannot be.
+   */
+  readonly ready: Promise<void>;
+  /** Clears the answers, on screen and in storage. Fires no event. */
+  reset(): Promise<void>;
+
   addEventListener<K extends keyof HTMLElementEventMap>(
     type: K,
     listener: (this: AiCertCheckElement, ev: HTMLElementEventMap[K]) => unknown,
@@ -199,6 +258,12 @@ export interface AiCertCheckElement extends HTMLElement {
   ): void;
   removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
 }
+
+/** The element's class: `el instanceof AiCertCheckElement`; `customElements.get("ai-cert-check")`. */
+export declare const AiCertCheckElement: {
+  prototype: AiCertCheckElement;
+  new (): AiCertCheckElement;
+};
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -19,7 +19,7 @@ const mountings = new WeakMap(); // element -> promise of its latest mount
 let loading;
 
 function load() {
-  loading ??= loadBuild(() => import("./ai-cert-check-core.wasm.js"));
+  loading ??= loadBuild(() => import("./ai-cert-check-core.wasm.js"), new URL("ai-cert-check-core_bg.wasm", import.meta.url));
   return loading;
 }
 
@@ -28,8 +28,11 @@ function load() {
 const LOCALES = { fr: () => import("./ai-cert-check-fr.js") };
 const loadingLocale = {};
 
+// The element's language as the platform has it: the nearest `lang` among the element
+// and its ancestors, else the document's (for an element in another component's shadow
+// tree, whose ancestors stop at that tree's root).
 function localeOf(element) {
-  const lang = (element.getAttribute("lang") ?? "").toLowerCase().split("-")[0];
+  const lang = (element.closest("[lang]") ?? element.ownerDocument.documentElement).lang.toLowerCase().split("-")[0];
   return Object.hasOwn(LOCALES, lang) ? lang : null;
 }
 
@@ -100,8 +103,10 @@ function release(element) {
 
 // Server-side rendering imports this module where there is no DOM: there the class
 // extends a stand-in and nothing is defined, so the import does nothing and throws
-// nothing.
-class AiCertCheckElement extends /** @type {typeof HTMLElement} */ (globalThis.HTMLElement ?? Object) {
+// nothing. The class is made as a property's value so that it keeps its name after
+// minifying (a class takes the name of the key it is written under; a declaration's
+// name is shortened, and developer tools would show `q`).
+export const AiCertCheckElement = { AiCertCheckElement: class extends /** @type {typeof HTMLElement} */ (globalThis.HTMLElement ?? Object) {
   static observedAttributes = ["src", "checklist", "lang", "storage"];
   // Marks this definition as ours: the script loaded twice is harmless, another
   // definition of the name is reported. A registered symbol: the same in every copy of
@@ -129,6 +134,48 @@ class AiCertCheckElement extends /** @type {typeof HTMLElement} */ (globalThis.H
       if (!this.isConnected) release(this);
     });
   }
+
+  // The element's own API (docs/api.md). `answers` and `result` are read at once, `null`
+  // until the element is rendered; setting `answers` replaces them at once when it is
+  // rendered (throwing as `setAnswers` rejects), else when it is.
+  get answers() {
+    return widgets.get(this)?.widget?.answers() ?? null;
+  }
+
+  set answers(answers) {
+    const widget = widgets.get(this)?.widget;
+    // Not rendered yet (frameworks set properties before they insert the element).
+    widget ? put(widget, answers) : this.ready.then(() => setAnswers(this, answers));
+  }
+
+  get result() {
+    return widgets.get(this)?.widget?.result() ?? null;
+  }
+
+  reset() {
+    return reset(this);
+  }
+
+  // Settles once this element is rendered and answerable (at once if it is); rejects as
+  // `getResult` does if it cannot be. Before its first mount, waits for it.
+  get ready() {
+    return (mountings.has(this) ? Promise.resolve() : new Promise((resolve) => this.addEventListener(`${TAG}-ready`, resolve, { once: true })))
+      .then(() => mounted(this))
+      .then(() => {});
+  }
+}}.AiCertCheckElement;
+
+// Properties that reflect the attributes (`lang` is HTMLElement's own): a string, `""`
+// when the attribute is absent; setting one sets the attribute.
+for (const name of ["src", "checklist", "storage", "theme"]) {
+  Object.defineProperty(AiCertCheckElement.prototype, name, {
+    get() {
+      return this.getAttribute(name) ?? "";
+    },
+    set(value) {
+      this.setAttribute(name, value);
+    },
+  });
 }
 
 const taken = globalThis.customElements?.get(TAG);
@@ -159,9 +206,14 @@ export function unmount(element) {
 async function mounted(element) {
   for (let m; m !== mountings.get(element); ) await (m = mountings.get(element));
   const held = widgets.get(element);
-  if (!held?.widget || held.copy?.failed) throw new Error(`<${TAG}> is not mounted (not in the document, or its checklist has problems)`);
+  if (!held?.widget || held.copy?.failed) throw failure("is not mounted (not in the document, or its checklist has problems)", "InvalidStateError");
   return held.widget;
 }
+
+// Every error of the API is a DOMException (an Error) whose `name` says its kind:
+// `InvalidStateError` (the element is not rendered), `DataError` (answers the checklist
+// cannot take). Its message is for people.
+const failure = (message, name) => new DOMException(`<${TAG}> ${message}`, name);
 
 /** The reader's answers: `{ questionId: optionId | optionId[] }`. */
 export async function getAnswers(element) {
@@ -173,17 +225,27 @@ export async function getResult(element) {
   return (await mounted(element)).result();
 }
 
-/** Replaces the answers (all or nothing; throws on an unknown question or option). No event fires. */
+/** Replaces the answers (all or nothing; rejects on an unknown question or option). No event fires. */
 export async function setAnswers(element, answers) {
+  put(await mounted(element), answers);
+}
+
+/** Gives `widget` the answers, all or nothing, or throws a `DataError` naming what it cannot take. */
+function put(widget, answers) {
   const pairs = [];
   for (const [question, chosen] of Object.entries(answers ?? {})) {
     for (const option of [chosen].flat()) {
       const text = `${question}=${option}`;
-      if (text.includes("&") || text.split("=").length !== 2) throw new Error(`<${TAG}> not an id: ${text}`);
+      if (text.includes("&") || text.split("=").length !== 2) throw failure(`not an id: ${text}`, "DataError");
       pairs.push(text);
     }
   }
-  (await mounted(element)).setAnswers(pairs.join("&"));
+  try {
+    widget.setAnswers(pairs.join("&"));
+  } catch (why) {
+    // The wasm says what it cannot take as a string.
+    throw failure(why, "DataError");
+  }
 }
 
 /** Clears the answers, on screen and in storage. No event fires. */
@@ -198,7 +260,10 @@ export async function wasmMemoryBytes() {
   return wasm[WASM_MEMORY_EXPORT].buffer.byteLength;
 }
 
-export { load as ready };
+/** Resolves (to nothing) once the default build is loaded; elements mount themselves. */
+export async function ready() {
+  await load();
+}
 
 /** The package's version: scripts/postlink.mjs puts Cargo.toml's in place of the name. */
 export const version = AI_CERT_CHECK_VERSION;

@@ -11,7 +11,12 @@
 // and Firefox refuse the compilation already. The probe raises at most one
 // `securitypolicyviolation` event (one CSP report, if the host collects them; WebKit
 // raises none): the price of knowing. tests/xbrowser/ checks it in all three engines.
-import init, { __wbg_get_imports, __wbg_finalize_init } from "./glue.js";
+//
+// The .wasm is instantiated here, not by the glue's own `init`: the same streaming
+// compilation, and where a server does not send `application/wasm` the same fallback to
+// compiling from the bytes, without the glue's deprecated-argument handling and its
+// long warning text, which every reader's page downloaded (about 0.3 KB gzip).
+import { __wbg_get_imports, __wbg_finalize_init } from "./glue.js";
 import wasmBytes from "./wasm-inline.js";
 
 let allowed;
@@ -28,11 +33,21 @@ export function wasmAllowed() {
 }
 
 /**
- * Instantiates the build whose glue this module is bundled with; `jsBuild` imports its
- * JavaScript version. Resolves to the build's exports (their names shortened by
- * scripts/postlink.mjs).
+ * Instantiates the build whose glue this module is bundled with, from `url` (its .wasm,
+ * written `new URL("<name>_bg.wasm", import.meta.url)` by the caller, where bundlers find
+ * it) or the one-file build's inlined bytes; `jsBuild` imports its JavaScript version.
+ * Resolves to the build's exports (their names shortened by scripts/postlink.mjs).
  */
-export function load(jsBuild) {
-  if (wasmAllowed()) return init(wasmBytes ? { module_or_path: wasmBytes } : undefined);
-  return jsBuild().then((build) => __wbg_finalize_init({ exports: build.default(__wbg_get_imports()) }));
+export function load(jsBuild, url) {
+  const imports = __wbg_get_imports();
+  if (!wasmAllowed()) return jsBuild().then((build) => __wbg_finalize_init({ exports: build.default(imports) }));
+  const instantiate = (source) => WebAssembly.instantiate(source, imports);
+  return (
+    wasmBytes
+      ? instantiate(wasmBytes)
+      : fetch(url).then((response) =>
+          // Refused for its type: the same response's bytes (one request either way).
+          WebAssembly.instantiateStreaming(response, imports).catch(() => response.arrayBuffer().then(instantiate)),
+        )
+  ).then((made) => __wbg_finalize_init(made.instance, made.module));
 }

@@ -83,6 +83,14 @@ impl Answers {
         })
     }
 
+    /// Sets question `q`'s mask as it is, for searches that try whole answers (the
+    /// caller passes a mask [`Answers::set`] could have made).
+    pub(crate) fn set_mask(&mut self, q: usize, mask: u32) {
+        if let Some(m) = self.masks.get_mut(q) {
+            *m = mask;
+        }
+    }
+
     /// Clears question `q`.
     pub fn clear(&mut self, q: usize) {
         if let Some(m) = self.masks.get_mut(q) {

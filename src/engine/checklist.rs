@@ -46,6 +46,28 @@ pub struct Checklist {
     /// The picture of the verdicts' regions, made by the compiler from the tables above
     /// ([`crate::engine::picture::picture`]); `None` with fewer than two factors.
     pub picture: Option<Picture>,
+    /// Earlier versions of the checklist whose saved or shared answers still open (see
+    /// [`crate::share`]); empty unless the checklist comes with its history (the
+    /// built-in one does, `src/content/ai-certification.history.json`).
+    pub formerly: List<Former>,
+}
+
+/// An earlier version of a checklist, as its answers map onto this one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Former {
+    /// The fingerprint its answers were saved and shared with.
+    pub fingerprint: u32,
+    /// Its questions, in its order.
+    pub questions: List<FormerQuestion>,
+}
+
+/// A question of an earlier version of a checklist.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FormerQuestion {
+    /// The question with the same id now, if there is one.
+    pub now: Option<usize>,
+    /// For each of its options, in its order, the option with the same id now.
+    pub options: List<Option<usize>>,
 }
 
 /// A scored dimension, with the range its score can take.

@@ -183,6 +183,7 @@ impl Compiler {
             reading: Cow::Owned(reading),
             labels,
             picture: None,
+            formerly: Cow::Borrowed(&[]),
         };
         if self.problems.is_empty() {
             regions(&checklist, &mut self.problems);

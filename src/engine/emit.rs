@@ -10,8 +10,8 @@
 use std::borrow::Cow;
 
 use crate::engine::checklist::{
-    Checklist, Choice, Condition, Effect, Factor, Labels, NextStep, Offer, Question, Reading, Rule,
-    Section, Verdict, When,
+    Checklist, Choice, Condition, Effect, Factor, Former, FormerQuestion, Labels, NextStep, Offer,
+    Question, Reading, Rule, Section, Verdict, When,
 };
 use crate::engine::picture::{Area, Axis, Picture, Rect, Stop};
 
@@ -137,8 +137,14 @@ emit_struct!(Checklist {
     steps,
     reading,
     labels,
-    picture
+    picture,
+    formerly
 });
+emit_struct!(Former {
+    fingerprint,
+    questions
+});
+emit_struct!(FormerQuestion { now, options });
 emit_struct!(Factor {
     id,
     label,

@@ -11,6 +11,7 @@
 
 use crate::engine::answers::Answers;
 use crate::engine::checklist::{Checklist, Offer};
+use crate::engine::finality::finality;
 use crate::engine::limits::{MAX_READING, MAX_REASONS, MAX_STEPS, MAX_WAYS_DOWN, MAX_WAYS_UP};
 use crate::engine::picture;
 use crate::engine::verdict::{decide, directions, option_push, scores, Cause};
@@ -32,9 +33,15 @@ pub struct Outcome {
     pub answered: usize,
     /// Questions asked: a question whose `ask_if` does not hold does not count.
     pub total: usize,
-    /// Required questions asked and not yet answered: while there are any, the verdict
-    /// is only a leaning.
+    /// Required questions asked and not yet answered (the answer that leaves none is
+    /// the one that completes the checklist).
     pub required_missing: usize,
+    /// No answer to the questions still open could change the verdict's band: it is
+    /// final. Otherwise it is only a leaning ([`crate::finality`]).
+    pub settled: bool,
+    /// Open questions that could change the band, in question order (empty when it is
+    /// settled).
+    pub could_change: Vec<usize>,
     /// The reason that decides the verdict, shown first.
     pub decisive: Option<Reason>,
     /// The strongest reasons nearer the best verdict, strongest first (at most
@@ -56,15 +63,52 @@ pub struct Outcome {
     pub up: Vec<WhatIf>,
     /// The smallest change that would move them away from it (at most one).
     pub down: Vec<WhatIf>,
-    /// Where the reader's dot goes on the picture, inside the verdict's area; `None`
-    /// without a verdict or a picture.
+    /// Where the reader's dot goes on the picture: where the scores place them, inside
+    /// the area of [`Outcome::by_scores`] (which a deciding answer may have overruled);
+    /// `None` without a verdict or a picture.
     pub dot: Option<(f64, f64)>,
 }
 
 impl Outcome {
-    /// Whether the verdict is only a leaning because required questions are unanswered.
+    /// Whether the verdict is only a leaning: an answer to a question still open could
+    /// change its band.
     pub fn is_provisional(&self) -> bool {
-        self.required_missing > 0
+        !self.settled
+    }
+
+    /// The caption under the picture (empty before the first answer): see
+    /// [`picture::caption`]. `c` is the checklist the outcome was evaluated on.
+    pub fn caption(&self, c: &Checklist) -> String {
+        self.verdict.map_or_else(String::new, |v| {
+            picture::caption(c, v, self.by_scores, self.decided_by.map(|d| d.text(c)))
+        })
+    }
+
+    /// The line shown in place of the summary while the verdict is a leaning: which
+    /// sections' open questions could change it. `None` when there is no verdict or it
+    /// is final. `c` is the checklist the outcome was evaluated on.
+    pub fn leaning_note(&self, c: &Checklist) -> Option<String> {
+        use crate::engine::text::{fill_text, list};
+        if self.verdict.is_none() || self.settled {
+            return None;
+        }
+        let l = &c.labels;
+        let mut sections: Vec<usize> = Vec::new();
+        let mut titles: Vec<String> = Vec::new();
+        for &q in &self.could_change {
+            let s = c.questions[q].section;
+            if !sections.contains(&s) {
+                sections.push(s);
+                titles.push(fill_text(&l.quote, &[("{text}", &c.sections[s].title)]));
+            }
+        }
+        if titles.is_empty() {
+            return Some(l.provisional.to_string());
+        }
+        Some(fill_text(
+            &l.leaning_open,
+            &[("{sections}", &list(&titles, &l.and))],
+        ))
     }
 
     /// The deciding reason, then the reasons for, then those against.
@@ -91,6 +135,18 @@ pub fn headline<'a>(c: &'a Checklist, out: &Outcome) -> Option<std::borrow::Cow<
             &[("{verdict}", &v.title)],
         )),
         _ => Cow::Borrowed(&*v.title),
+    })
+}
+
+/// The headline as shown: [`headline`], marked as a leaning ("Leaning: Worth it") while
+/// an answer to an open question could still change its band. `None` before the first
+/// answer.
+pub fn shown_headline(c: &Checklist, out: &Outcome) -> Option<String> {
+    let title = headline(c, out)?;
+    Some(if out.is_provisional() {
+        crate::engine::text::fill_text(&c.labels.leaning, &[("{verdict}", &title)])
+    } else {
+        title.into_owned()
     })
 }
 
@@ -231,33 +287,33 @@ pub fn evaluate(c: &Checklist, answers: &Answers) -> Outcome {
             })
             .or_else(|| deciding_reason(c, v, &reasons_for, &reasons_against))
     });
-    if let Some(d) = decisive {
-        reasons_for.retain(|r| r.cause != d.cause);
-        reasons_against.retain(|r| r.cause != d.cause);
+    // An answer gives at most one reason: the deciding one, or a rule shown among the
+    // reasons, speaks for the answers it is made of.
+    let mut covered: Vec<Cause> = decisive.iter().map(|d| d.cause).collect();
+    for r in reasons_against.iter().chain(&decisive) {
+        if let Cause::Rule(i) = r.cause {
+            for w in c.rules[i].answers.iter() {
+                covered.extend(
+                    answers
+                        .chosen(w.question)
+                        .filter(|&o| w.options & 1 << o != 0)
+                        .map(|option| Cause::Answer {
+                            question: w.question,
+                            option,
+                        }),
+                );
+            }
+        }
     }
+    reasons_for.retain(|r| !covered.contains(&r.cause));
+    reasons_against.retain(|r| !covered.contains(&r.cause));
     // Strongest first; equal reasons keep question order (rules first).
     keep_smallest(&mut reasons_for, MAX_REASONS, |r| -r.push);
     keep_smallest(&mut reasons_against, MAX_REASONS, |r| {
         r.push - if r.cause.decides(c) { CAP_WEIGHT } else { 0.0 }
     });
 
-    let mut next_steps = Vec::new();
-    if let Some(v) = verdict {
-        for (i, step) in c.steps.iter().enumerate() {
-            if next_steps.len() >= MAX_STEPS {
-                break;
-            }
-            let fits = (step.verdicts.is_empty() || step.verdicts.contains(&v))
-                && step.answers.iter().all(|w| w.holds(&answers));
-            if fits
-                && !next_steps
-                    .iter()
-                    .any(|&s: &usize| c.steps[s].text == step.text)
-            {
-                next_steps.push(i);
-            }
-        }
-    }
+    let next_steps = verdict.map_or_else(Vec::new, |v| steps(c, &answers, v, decisive));
 
     let mut reading: Vec<usize> = Vec::new();
     if let Some(v) = verdict {
@@ -284,7 +340,8 @@ pub fn evaluate(c: &Checklist, answers: &Answers) -> Outcome {
         ),
         None => (Vec::new(), Vec::new()),
     };
-    let dot = verdict.and_then(|v| picture::dot(c.picture.as_ref()?, &scores, v));
+    let dot = verdict.and_then(|_| picture::dot(c.picture.as_ref()?, &scores, by_scores));
+    let finality = verdict.map(|v| finality(c, &answers, v));
 
     Outcome {
         verdict,
@@ -294,6 +351,8 @@ pub fn evaluate(c: &Checklist, answers: &Answers) -> Outcome {
         answered,
         total,
         required_missing,
+        settled: finality.as_ref().is_some_and(|f| f.settled),
+        could_change: finality.map(|f| f.could_change).unwrap_or_default(),
         decisive,
         reasons_for,
         reasons_against,
@@ -305,6 +364,44 @@ pub fn evaluate(c: &Checklist, answers: &Answers) -> Outcome {
         down,
         dot,
     }
+}
+
+/// The next steps for verdict `v`: of the steps that fit the verdict and the answers,
+/// the [`MAX_STEPS`] that fit this reader best, never two alike. A step fits better the
+/// more of the reader's situation it answers to (each answer and the verdicts it names),
+/// and best when it acts on the deciding reason; among equals, the checklist's order.
+fn steps(c: &Checklist, answers: &Answers, v: usize, decisive: Option<Reason>) -> Vec<usize> {
+    let deciding = |q: usize| match decisive.map(|d| d.cause) {
+        Some(Cause::Answer { question, .. }) => question == q,
+        Some(Cause::Rule(r)) => c.rules[r].answers.iter().any(|w| w.question == q),
+        None => false,
+    };
+    let mut fitting: Vec<(usize, usize)> = Vec::new();
+    for (i, step) in c.steps.iter().enumerate() {
+        if (step.verdicts.is_empty() || step.verdicts.contains(&v))
+            && step.answers.iter().all(|w| w.holds(answers))
+        {
+            let acts = step.answers.iter().any(|w| deciding(w.question));
+            let fit =
+                step.answers.len() + usize::from(!step.verdicts.is_empty()) + 2 * usize::from(acts);
+            fitting.push((fit, i));
+        }
+    }
+    let mut chosen: Vec<usize> = Vec::new();
+    while chosen.len() < MAX_STEPS {
+        let mut best: Option<(usize, usize)> = None;
+        for &(fit, i) in &fitting {
+            let alike = chosen.iter().any(|&s| c.steps[s].text == c.steps[i].text);
+            if !alike && best.is_none_or(|(f, _)| fit > f) {
+                best = Some((fit, i));
+            }
+        }
+        match best {
+            Some((_, i)) => chosen.push(i),
+            None => break,
+        }
+    }
+    chosen
 }
 
 /// How much a cap or rule away from the best verdict weighs among the reasons against:

@@ -78,10 +78,13 @@ labels! {
     verdict_heading = "Your verdict";
     /// Shown in place of a verdict before the first answer.
     no_answers = "Answer the first question to see where you stand.";
-    /// The headline while required questions are unanswered: `{verdict}`.
+    /// The headline while the verdict is a leaning (an open question could change it): `{verdict}`.
     leaning = "Leaning: {verdict}";
-    /// Shown under a leaning while required questions are unanswered.
-    provisional = "Leaning so far: answer the questions marked required for a verdict.";
+    /// Shown under a leaning when the questions that could change it cannot be named.
+    provisional = "Your answers to the questions still open could change this.";
+    /// Shown under a leaning: `{sections}`, the titles of the sections whose open
+    /// questions could change it.
+    leaning_open = "Your answers under {sections} could still change this.";
     /// Said (to screen readers, and on the bar) when the required questions are all answered.
     result_ready = "Your full result is ready below.";
     /// On the bar: it brings the full result into view.
@@ -116,14 +119,22 @@ labels! {
     change_action = "{action}";
     /// Unticking a box, from the option's `action`: `{action}`.
     change_untick = "no longer {action}";
-    /// Joins two changes.
+    /// Joins the last two of several changes, or of several names.
     and = " and ";
+    /// Joins the last two of several alternatives (boxes unticked together).
+    or = " or ";
+    /// A name quoted in a sentence (a section's title): `{text}`.
+    quote = "\u{201c}{text}\u{201d}";
     /// Title of the picture.
     picture_title = "Where you stand";
     /// The picture's axes in words, for screen readers: `{x}`, `{y}` (factor labels).
     picture_axis = "Left to right: {x}. Bottom to top: {y}.";
     /// The area the reader is in, under the picture: `{verdict}`.
     picture_area = "You are in the \u{201c}{verdict}\u{201d} area.";
+    /// Under the picture when a deciding answer overruled the scores: `{place}` (where the
+    /// answers' weights put the dot), `{verdict}` (the marked cell, the headline's band),
+    /// `{reason}` (the deciding reason's lead).
+    picture_decided = "Your answers\u{2019} weights put you in \u{201c}{place}\u{201d} (the dot), but \u{201c}{reason}\u{201d} decides your verdict: \u{201c}{verdict}\u{201d} (marked).";
     /// Button: share the result (the browser's share sheet, or the link copied).
     share = "Share my result";
     /// Button: copy a plain-text summary.
@@ -148,6 +159,9 @@ labels! {
     link_other = "it was made with a different version of this checklist.";
     /// `{why}` for a link from a newer widget.
     link_future = "it was made by a newer version of this widget.";
+    /// Said when saved or shared answers were given to an earlier version of the
+    /// checklist and some chose options that are gone: `{questions}`, those to answer again.
+    answer_again = "This checklist has changed since these answers were given: please answer {questions} again.";
     /// Said when answers cannot be saved in this browser.
     storage_unavailable = "Your answers cannot be saved in this browser; they stay on screen until you leave the page.";
     /// Shown above a shared link's answers, which cannot be changed until kept.

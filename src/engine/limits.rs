@@ -120,6 +120,11 @@ limits! {
     /// answers it adds up; so one click stays cheap on the largest checklist the format
     /// allows.
     MAX_WORK = 250_000;
+    /// The most work one check of whether a verdict is final does, counted in table
+    /// entries looked at (questions, caps, rules' conditions, verdicts): the built-in
+    /// checklist needs at most a few thousand; on a checklist too large to settle within
+    /// it, the verdict is called a leaning rather than final.
+    MAX_FINALITY_WORK = 100_000;
 }
 
 /// `value` as a problem quotes it: whole up to [`MAX_LONG`] characters, cut with "…"

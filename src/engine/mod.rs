@@ -21,7 +21,8 @@
 //! - [`checklist`] the trusted model; [`emit`] that model written as Rust, at build time;
 //!   [`picture`] the where-you-stand picture's geometry;
 //! - [`answers`] a reader's answers; [`verdict`] where the verdict is decided;
-//!   [`evaluate`] the one result the widget shows; [`whatif`] what would change it;
+//!   [`finality`] whether an open question could still change it; [`evaluate`] the one
+//!   result the widget shows; [`whatif`] what would change it;
 //!   [`share`] answers as a short text; [`summary`] the result as plain text;
 //! - [`text`] the text helpers all of them use.
 
@@ -31,6 +32,7 @@ pub mod compile;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod emit;
 pub mod evaluate;
+pub mod finality;
 pub mod format;
 pub mod labels;
 pub mod limits;

@@ -5,7 +5,8 @@
 //! The picture depends on the checklist alone, so it is made once, when the checklist is
 //! compiled ([`Checklist::picture`]): for the built-in checklist that is at build time,
 //! and the reader's build carries the cells as static tables, without this geometry's
-//! code (1.7 KB gzip less on the page). Only [`dot`], [`describe`] and [`caption`] run in the browser.
+//! code (1.7 KB gzip less on the page). Only [`dot`], [`describe`],
+//! [`caption`] and [`lead`] run in the browser.
 //!
 //! Why the cells come from the verdicts' own `when` ranges and not from a drawing the
 //! author supplies: the picture then cannot disagree with the verdict. For our checklist
@@ -14,12 +15,15 @@
 //!
 //! Each axis is drawn in equal steps between the thresholds the verdicts name, not in
 //! proportion to raw scores: with scores from -14 to 12 and a threshold at 1, a linear
-//! axis would give one verdict a sliver and another most of the picture. The dot is
-//! placed by the scores within its step, then kept inside the cell of the verdict the
-//! headline names and below that cell's label: where an answer decides the verdict on
-//! its own ("no clear objective"), the scores may lie in another cell, but the picture
-//! must never show the reader in another band's place (the reasons say which answer
-//! decided).
+//! axis would give one verdict a sliver and another most of the picture.
+//!
+//! The picture is true to the answers: the dot is where the scores place the reader
+//! (within its step on each axis, in the cell of the region that holds the scores, below
+//! that cell's label), and the marked cell is the headline's band. Where an answer or
+//! rule decides the band on its own ("no clear objective", "a cheaper route would do"),
+//! the two differ, and the caption says so, naming what decided. Rejected: keeping the
+//! dot inside the headline's cell, as before. The picture then plotted the verdict, not
+//! the reader: a reader who rarely uses AI was drawn high on "Putting AI to work".
 
 use std::borrow::Cow;
 
@@ -167,8 +171,9 @@ pub fn picture(c: &Checklist) -> Option<Picture> {
 }
 
 /// Where the reader's dot goes, in SVG coordinates: placed by `scores` (one per
-/// factor), then kept inside the cell of `verdict` and below its label. `None` if that
-/// verdict has no cell in the picture. `p` is the checklist's [`Checklist::picture`].
+/// factor), inside the cell of `verdict`, the region that holds them, and below that
+/// cell's label. `None` if that verdict has no cell in the picture. `p` is the
+/// checklist's [`Checklist::picture`].
 pub fn dot(p: &Picture, scores: &[f64], verdict: usize) -> Option<(f64, f64)> {
     let area = p.areas.iter().find(|a| a.verdict == verdict)?;
     let (x, y) = (
@@ -190,8 +195,8 @@ pub fn dot(p: &Picture, scores: &[f64], verdict: usize) -> Option<(f64, f64)> {
     ))
 }
 
-/// The picture in words: its axes, then the cell the reader is in (`verdict`).
-pub fn describe(c: &Checklist, verdict: Option<usize>) -> String {
+/// The picture in words, for screen readers: its axes, then `caption`.
+pub fn describe(c: &Checklist, caption: &str) -> String {
     let mut text = String::new();
     if c.factors.len() >= 2 {
         // Two factors or more: the axes are factors 0 and 1.
@@ -200,16 +205,54 @@ pub fn describe(c: &Checklist, verdict: Option<usize>) -> String {
             &[("{x}", &c.factors[0].label), ("{y}", &c.factors[1].label)],
         ));
     }
-    if let Some(v) = verdict.and_then(|v| c.verdicts.get(v)) {
+    if !caption.is_empty() {
         text.push(' ');
-        text.push_str(&caption(c, &v.title));
+        text.push_str(caption);
     }
     text
 }
 
-/// The one-line caption under the picture: the cell the reader is in.
-pub fn caption(c: &Checklist, title: &str) -> String {
-    fill_text(&c.labels.picture_area, &[("{verdict}", title)])
+/// The one-line caption under the picture. The marked cell is verdict `verdict`, the
+/// headline's band; the dot is where the scores place the reader, in the cell of
+/// verdict `place`. When the two differ, a deciding answer or rule overruled the scores:
+/// the caption names both places and what decided, by the lead of its reason (`reason`,
+/// up to its first colon: "You rarely use AI in your work").
+pub fn caption(c: &Checklist, verdict: usize, place: usize, reason: Option<&str>) -> String {
+    let title = |v: usize| c.verdicts.get(v).map_or("", |v| &v.title);
+    let shown = c
+        .picture
+        .as_ref()
+        .is_some_and(|p| p.areas.iter().any(|a| a.verdict == place));
+    match reason {
+        Some(reason) if place != verdict && shown => fill_text(
+            &c.labels.picture_decided,
+            &[
+                ("{place}", title(place)),
+                ("{verdict}", title(verdict)),
+                ("{reason}", lead(reason)),
+            ],
+        ),
+        _ => fill_text(&c.labels.picture_area, &[("{verdict}", title(verdict))]),
+    }
+}
+
+/// A reason's lead: the words before its first colon, which name the answer ("You rarely
+/// use AI in your work: ..."), or the whole reason without its final full stop.
+pub fn lead(reason: &str) -> &str {
+    let b = reason.as_bytes();
+    let mut end = b.iter().position(|&x| x == b':').unwrap_or(b.len());
+    // Spaces and a full stop before it, and the no-break space of French typography
+    // (U+00A0, the bytes C2 A0) go.
+    loop {
+        if end > 0 && (b[end - 1] == b' ' || b[end - 1] == b'.') {
+            end -= 1;
+        } else if end > 1 && b[end - 2] == 0xC2 && b[end - 1] == 0xA0 {
+            end -= 2;
+        } else {
+            break;
+        }
+    }
+    reason.get(..end).unwrap_or(reason)
 }
 
 /// Splits a label into lines of at most `width` characters, at spaces.

@@ -7,7 +7,7 @@
 
 use crate::engine::answers::Answers;
 use crate::engine::checklist::Checklist;
-use crate::engine::evaluate::{headline, Outcome, Reason};
+use crate::engine::evaluate::{shown_headline, Outcome, Reason};
 use crate::engine::text::push_number;
 
 /// A plain-text summary of `out`, an outcome of `evaluate` on `c` and `answers`.
@@ -34,16 +34,15 @@ pub fn summary(c: &Checklist, answers: &Answers, out: &Outcome) -> String {
     };
     line(&mut s, &[&c.title]);
     line(&mut s, &[]);
-    let (Some(v), Some(title)) = (out.verdict, headline(c, out)) else {
+    let (Some(v), Some(title)) = (out.verdict, shown_headline(c, out)) else {
         line(&mut s, &[&l.no_answers]);
         return s;
     };
     line(&mut s, &[&l.verdict_heading]);
     line(&mut s, &[&title]);
-    if out.is_provisional() {
-        line(&mut s, &[&l.provisional]);
-    } else {
-        line(&mut s, &[&c.verdicts[v].summary]);
+    match out.leaning_note(c) {
+        Some(note) => line(&mut s, &[&note]),
+        None => line(&mut s, &[&c.verdicts[v].summary]),
     }
     if let Some(d) = &out.decisive {
         list(&mut s, &l.push_cap, std::slice::from_ref(d));

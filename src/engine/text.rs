@@ -51,6 +51,19 @@ pub(crate) fn join<'a>(parts: impl IntoIterator<Item = &'a str>, sep: &str) -> S
     out
 }
 
+/// `items` as a list in a sentence: "a", "a and b", "a, b and c", with `last` (" and ",
+/// " or ", or the checklist's own words for them) before the last item.
+pub(crate) fn list(items: &[String], last: &str) -> String {
+    let mut out = String::new();
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(if i + 1 == items.len() { last } else { ", " });
+        }
+        out.push_str(item);
+    }
+    out
+}
+
 /// The pieces of `text` between the bytes `sep` (an ASCII character), as `str::split`
 /// gives them. Hand-written for the same reason as [`fill_text`]: the standard pattern
 /// searcher costs bytes in the reader's build.

@@ -23,7 +23,7 @@
 use crate::engine::answers::{Answers, Bits};
 use crate::engine::checklist::Checklist;
 use crate::engine::limits::{MAX_DEPTH, MAX_OPTIONS, MAX_WORK};
-use crate::engine::text::fill_text;
+use crate::engine::text::{fill_text, list};
 use crate::engine::verdict::{decide, directions, option_push, scores};
 
 /// Which way the verdict should move.
@@ -299,31 +299,31 @@ pub fn apply(c: &Checklist, answers: &Answers, edits: &[Edit]) -> Answers {
 
 /// The change as a sentence from the checklist's own words, e.g. "If you use AI in your
 /// work every week, this becomes “Worth it”." `w` comes from [`what_ifs`] on `c` and
-/// `answers`.
+/// `answers`. Boxes unticked together read as one clause: "no longer expect it to
+/// guarantee you a job or raise your salary automatically".
 pub fn describe(c: &Checklist, answers: &Answers, w: &WhatIf, direction: Direction) -> String {
     let l = &c.labels;
-    // The parts joined by hand ("and" between them): `[String]::join` brings 1 KB of
-    // generic code into the reader's build for this one call.
-    let mut change = String::new();
-    let mut part = |text: String| {
-        if !change.is_empty() {
-            change.push_str(&l.and);
-        }
-        change.push_str(&text);
-    };
+    let mut clauses: Vec<String> = Vec::new();
     for e in &w.edits {
         // Edits from `candidate_edits` on `c`: a question and one of its options.
         let q = &c.questions[e.question];
         let o = &q.options[e.option];
-        let untick = |t: usize| fill_text(&l.change_untick, &[("{action}", &q.options[t].action)]);
-        if !e.on {
-            part(untick(e.option));
+        let dropped: Vec<&str> = if !e.on {
+            vec![&*o.action]
         } else if q.multiple && o.exclusive {
             // "None of these": in the reader's terms, dropping what they ticked.
-            answers.chosen(e.question).for_each(|t| part(untick(t)));
+            answers
+                .chosen(e.question)
+                .map(|t| &*q.options[t].action)
+                .collect()
         } else {
-            part(fill_text(&l.change_action, &[("{action}", &o.action)]));
-        }
+            clauses.push(fill_text(&l.change_action, &[("{action}", &o.action)]));
+            continue;
+        };
+        clauses.push(fill_text(
+            &l.change_untick,
+            &[("{action}", &alternatives(&dropped, &l.or))],
+        ));
     }
     let template = match direction {
         Direction::Up => &l.what_if_up,
@@ -332,9 +332,33 @@ pub fn describe(c: &Checklist, answers: &Answers, w: &WhatIf, direction: Directi
     fill_text(
         template,
         &[
-            ("{change}", &change),
+            ("{change}", &list(&clauses, &l.and)),
             // A verdict `verdict` computed on `c`.
             ("{verdict}", &c.verdicts[w.verdict].title),
         ],
     )
+}
+
+/// Actions as one: their common words once, then what differs, joined by `or`
+/// ("expect it to guarantee you a job or raise your salary automatically").
+fn alternatives(actions: &[&str], or: &str) -> String {
+    let first = actions.first().copied().unwrap_or_default();
+    // The longest run of whole words that every action starts with and none is only.
+    let mut common = 0;
+    for (i, b) in first.bytes().enumerate() {
+        if b == b' '
+            && actions
+                .iter()
+                .all(|a| a.len() > i + 1 && a.as_bytes()[..=i] == first.as_bytes()[..=i])
+        {
+            common = i + 1;
+        }
+    }
+    let rests: Vec<String> = actions
+        .iter()
+        .map(|a| a.get(common..).unwrap_or_default().to_string())
+        .collect();
+    let mut out = String::from(first.get(..common).unwrap_or_default());
+    out.push_str(&list(&rests, or));
+    out
 }

@@ -18,7 +18,7 @@ use super::actions::Action;
 use super::chart::Chart;
 use super::dom::{attrs, el, set_text, show};
 use super::view::id;
-use crate::{headline, Checklist, Outcome};
+use crate::{shown_headline, Checklist, Outcome};
 
 /// The bar's changing parts.
 pub struct Bar {
@@ -81,19 +81,19 @@ impl Bar {
     /// arrival of the result is announced.
     pub fn update(&self, c: &Checklist, out: &Outcome, arrived: bool) {
         let l = &c.labels;
-        let title = headline(c, out);
-        let text = match (&title, out.is_provisional()) {
-            (Some(t), true) => crate::engine::text::fill_text(&l.leaning, &[("{verdict}", t)]),
-            (Some(t), false) => t.to_string(),
-            (None, _) => l.no_answers.to_string(),
-        };
+        let title = shown_headline(c, out);
+        let text = title.clone().unwrap_or_else(|| l.no_answers.to_string());
         set_text(&self.verdict, &text);
         let id = out.verdict.map(|v| &*c.verdicts[v].id).unwrap_or_default();
         if self.verdict.get_attribute("data-verdict").as_deref() != Some(id) {
             let _ = self.verdict.set_attribute("data-verdict", id);
         }
         set_text(&self.progress, &l.progress_text(out.answered, out.total));
-        show(&self.lean, out.verdict.is_some() && out.is_provisional());
+        let note = out.leaning_note(c);
+        show(&self.lean, note.is_some());
+        if let Some(note) = &note {
+            set_text(&self.lean, note);
+        }
         show(&self.see, out.verdict.is_some());
         if let Some(chart) = &self.chart {
             chart.update(c, out);

@@ -76,7 +76,7 @@ impl Instance {
             self.end_shared();
             let next = match action {
                 Action::Keep => Some(self.answers.borrow().clone()),
-                _ => self.saved.borrow_mut().load(c),
+                _ => self.saved.borrow_mut().load(c).map(|(a, _)| a),
             };
             self.replace(
                 next.unwrap_or_else(|| Answers::new(c)),
@@ -93,7 +93,7 @@ impl Instance {
                 // In a shared view, "my answers" are the saved ones: the view ends and
                 // they are cleared, and Undo brings them back (not the link's).
                 let before = if self.end_shared() {
-                    self.saved.borrow_mut().load(c)
+                    self.saved.borrow_mut().load(c).map(|(a, _)| a)
                 } else {
                     Some(answers)
                 };
@@ -153,8 +153,10 @@ impl Instance {
             None => (0..c.questions.len()).for_each(|q| self.view.questions.sync(q, &answers)),
         }
         let outcome = evaluate(c, &answers);
-        let arrived =
-            by_reader && !was_complete && outcome.verdict.is_some() && !outcome.is_provisional();
+        let arrived = by_reader
+            && !was_complete
+            && outcome.verdict.is_some()
+            && outcome.required_missing == 0;
         self.view.update(&self.doc, c, &answers, &outcome, arrived);
         // A shared view is never saved: the reader's own answers stay until they act.
         if self.shared.borrow().is_none() {

@@ -21,7 +21,7 @@ use web_sys::{Document, Element, HtmlElement, HtmlInputElement, Storage};
 
 use crate::engine::share::push_base36;
 use crate::engine::text::{cut, pieces};
-use crate::{decode, encode, fingerprint, Answers, Checklist, DecodeError, Labels};
+use crate::{encode, fingerprint, restore, Answers, Checklist, DecodeError, Labels};
 
 /// The prefix of storage keys and fragment entries.
 const KEY: &str = "ai-cert-check-";
@@ -30,8 +30,9 @@ const KEY: &str = "ai-cert-check-";
 pub struct Saved {
     /// `ai-cert-check-<id>.<fingerprint>`.
     key: String,
-    /// `ai-cert-check-<id>`: where answers were kept before keys had the fingerprint.
-    legacy: String,
+    /// Where answers were kept before: under the fingerprints of the checklist's earlier
+    /// versions, then `ai-cert-check-<id>` (before keys had the fingerprint).
+    earlier: Vec<String>,
     storage: Option<Storage>,
     /// Saving is wanted (not `storage="none"`) but the browser refuses it.
     pub unavailable: bool,
@@ -56,25 +57,31 @@ impl Saved {
                 .and_then(|w| w.local_storage().ok().flatten())
         };
         let legacy = key(c);
-        let mut key = legacy.clone();
-        key.push('.');
-        push_base36(&mut key, fingerprint(c));
+        let with = |print: u32| {
+            let mut k = legacy.clone();
+            k.push('.');
+            push_base36(&mut k, print);
+            k
+        };
+        let mut earlier: Vec<String> = c.formerly.iter().map(|f| with(f.fingerprint)).collect();
+        earlier.push(legacy.clone());
         Saved {
-            key,
-            legacy,
+            key: with(fingerprint(c)),
+            earlier,
             unavailable: !off && storage.is_none(),
             storage,
         }
     }
 
-    /// The answers saved on an earlier visit, if they are for this checklist as it is
-    /// now. Anything else is left as it is, never applied: answers of another checklist
-    /// with the same id, of another version of this one, of a newer widget, or junk.
-    /// Answers saved under the key without the fingerprint (before it had one) move to
-    /// the new key if they are this checklist's.
-    pub fn load(&mut self, c: &Checklist) -> Option<Answers> {
+    /// The answers saved on an earlier visit, if they are for this checklist, with the
+    /// questions to answer again (see [`crate::restore`]). Anything else is left
+    /// as it is, never applied: answers of another checklist with the same id, of a
+    /// newer widget, or junk. Answers kept under an earlier key (an earlier version of
+    /// the checklist, or before keys had the fingerprint) move to today's key in
+    /// today's format, so that a reader is told once what to answer again.
+    pub fn load(&mut self, c: &Checklist) -> Option<(Answers, Vec<usize>)> {
         let storage = self.storage.as_ref()?;
-        for key in [&self.key, &self.legacy] {
+        for key in std::iter::once(&self.key).chain(&self.earlier) {
             match storage.get_item(key) {
                 Err(_) => {
                     self.unavailable = true;
@@ -82,14 +89,15 @@ impl Saved {
                 }
                 Ok(None) => {}
                 Ok(Some(text)) => {
-                    let answers = decode(c, &text).ok();
-                    if answers.is_some()
-                        && *key == self.legacy
-                        && storage.set_item(&self.key, &text).is_ok()
-                    {
-                        let _ = storage.remove_item(key);
+                    let found = restore(c, &text).ok();
+                    if let Some((answers, _)) = &found {
+                        if *key != self.key
+                            && storage.set_item(&self.key, &encode(c, answers)).is_ok()
+                        {
+                            let _ = storage.remove_item(key);
+                        }
                     }
-                    return answers;
+                    return found;
                 }
             }
         }
@@ -147,7 +155,10 @@ impl SharedView {
 
 /// The answers a share link in the page address carries for this checklist: `None`
 /// when there is no entry for it, `Some(Err(..))` when there is one that cannot be used.
-pub fn from_fragment(doc: &Document, c: &Checklist) -> Option<Result<Answers, DecodeError>> {
+pub fn from_fragment(
+    doc: &Document,
+    c: &Checklist,
+) -> Option<Result<(Answers, Vec<usize>), DecodeError>> {
     let hash = doc.location()?.hash().ok()?;
     let wanted = key(c);
     let mut entries = hash.as_str();
@@ -157,7 +168,7 @@ pub fn from_fragment(doc: &Document, c: &Checklist) -> Option<Result<Answers, De
     for entry in pieces(entries, b'&') {
         if let Some((k, v)) = cut(entry, b'=') {
             if k == wanted {
-                return Some(decode(c, v));
+                return Some(restore(c, v));
             }
         }
     }

@@ -105,9 +105,11 @@ fn mount_checklist(host: HtmlElement, checklist: Held, links: JsValue) -> Result
     let mut saved = keep::Saved::open(&host, c);
     let mut notice = None;
     let mut shared = None;
+    let mut again = Vec::new();
     let answers = match keep::from_fragment(&doc, c) {
-        Some(Ok(a)) => {
+        Some(Ok((a, gone))) => {
             shared = keep::SharedView::show(&c.labels, view.questions.first_input());
+            again = gone;
             a
         }
         Some(Err(why)) => {
@@ -118,10 +120,22 @@ fn mount_checklist(host: HtmlElement, checklist: Held, links: JsValue) -> Result
                 DecodeError::FutureFormat => &l.link_future,
             };
             notice = Some(fill_text(&l.link_ignored, &[("{why}", why)]));
-            saved.load(c).unwrap_or_else(|| Answers::new(c))
+            saved
+                .load(c)
+                .map(|(a, _)| a)
+                .unwrap_or_else(|| Answers::new(c))
         }
-        None => saved.load(c).unwrap_or_else(|| Answers::new(c)),
+        None => saved.load(c).map_or_else(
+            || Answers::new(c),
+            |(a, gone)| {
+                again = gone;
+                a
+            },
+        ),
     };
+    if !again.is_empty() {
+        notice = Some(answer_again(c, &again));
+    }
     let mut answers = answers;
     answers.drop_unasked(c);
     for q in 0..c.questions.len() {
@@ -170,4 +184,18 @@ fn mount_checklist(host: HtmlElement, checklist: Held, links: JsValue) -> Result
         _listeners: [on_change, on_click],
         instance,
     })
+}
+
+/// What to tell a reader whose answers were given to an earlier version of the
+/// checklist and name options that are gone: the questions to answer again.
+fn answer_again(c: &Checklist, questions: &[usize]) -> String {
+    let l = &c.labels;
+    let names: Vec<String> = questions
+        .iter()
+        .map(|&q| fill_text(&l.quote, &[("{text}", &c.questions[q].text)]))
+        .collect();
+    fill_text(
+        &l.answer_again,
+        &[("{questions}", &crate::engine::text::list(&names, &l.and))],
+    )
 }

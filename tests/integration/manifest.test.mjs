@@ -7,8 +7,9 @@
 //   reader's journey (ready, answers, complete, a checklist with problems);
 // - CSS parts, custom properties (and their defaults) and slots: read from rendered
 //   widgets in Chromium, not from a list;
-// - the element's own members and the module's exports (imported in Node);
-// - src/element/entry.d.ts: the attributes and the event map it declares.
+// - the element's own members (in Chromium, and in entry.d.ts) and the module's exports
+//   (imported in Node);
+// - src/element/entry.d.ts: the attributes, the element's members and the event map it declares.
 // A part, event or attribute added to the code fails here until the contract lists it.
 // Run: node --test tests/integration/manifest.test.mjs (after ./scripts/build.sh)
 import { test } from 'node:test';
@@ -60,6 +61,27 @@ test('the docs\' tables are the ones src/element/contract.mjs writes (node scrip
   }
 });
 
+test('the element\'s members: the contract\'s, in entry.d.ts, and reflecting the attributes they name', () => {
+  const dts = read('src', 'element', 'entry.d.ts');
+  const body = dts.match(/export interface AiCertCheckElement extends HTMLElement \{([\s\S]*?)\n\}/)?.[1];
+  assert.ok(body, 'entry.d.ts declares the AiCertCheckElement interface');
+  const declared = new Set(matches(body, /^ {2}(?:readonly |get |set )?(\w+)[(?:]/gm));
+  declared.delete('addEventListener');
+  declared.delete('removeEventListener');
+  const own = contract.members.filter((m) => !m.inherited);
+  assert.deepEqual([...declared].sort(), names(own), 'entry.d.ts vs src/element/contract.mjs members');
+  for (const m of contract.members.filter((m) => m.attribute)) {
+    assert.ok(names(contract.attributes).includes(m.attribute), `${m.name} reflects an attribute of the contract`);
+    assert.equal(element.attributes.find((a) => a.name === m.attribute).fieldName, m.name, `the manifest links ${m.attribute} to ${m.name}`);
+  }
+  // Every attribute but reading-links (JSON, read once) has a property.
+  assert.deepEqual(
+    names(contract.attributes).filter((a) => !contract.members.some((m) => m.attribute === a)),
+    ['reading-links'],
+  );
+  assert.deepEqual(names(element.members), names(contract.members));
+});
+
 /** Every string literal `name` in `code` matched by `pattern` (its first group). */
 const matches = (code, pattern) => [...code.matchAll(pattern)].map((m) => m[1]);
 
@@ -73,7 +95,10 @@ test('the attributes are the ones the code reads from the element', () => {
   const read_ = new Set([
     ...matches(entry, /\belement\.getAttribute\("([\w-]+)"\)/g),
     ...matches(entry, /\bthis\.getAttribute\("([\w-]+)"\)/g),
+    // The language: the nearest element with the attribute.
+    ...matches(entry, /\.closest\("\[([\w-]+)\]"\)/g),
     ...matches(rust, /\bhost\.get_attribute\("([\w-]+)"\)/g),
+    ...matches(rust, /\bhost\s*\.closest\("\[([\w-]+)\]"\)/g),
     ...matches(css, /:host\(\[([\w-]+)[\]=~|^$*]/g),
   ]);
   // `hidden` is HTML's own (`:host([hidden]) { display: none }`), not the widget's.
@@ -113,7 +138,7 @@ test('the events are the ones the Rust code dispatches and entry.d.ts types', ()
 });
 
 test('the module exports what the contract and entry.d.ts list (imported in Node)', async () => {
-  const listed = [...contract.functions, ...contract.variables].map((f) => f.name).sort();
+  const listed = [contract.className, ...contract.functions, ...contract.variables].map((f) => f.name ?? f).sort();
   for (const file of [MODULE, SINGLE_MODULE]) {
     const module = await import(pathToFileURL(path.join(ROOT, 'pkg', file)).href);
     assert.deepEqual(Object.keys(module).sort(), listed, `pkg/${file}'s exports`);
@@ -159,7 +184,7 @@ test('in Chromium: events, parts, custom properties, slots, members and observed
     for (const [question, option] of STRONG) await answer(page, 0, question, option);
     await page.waitForFunction(() => window.__dispatched.includes('ai-cert-check-complete'));
 
-    const seen = await page.evaluate(() => {
+    const seen = await page.evaluate((inheritedNames) => {
       const hosts = [...document.querySelectorAll('ai-cert-check')];
       const roots = hosts.map((h) => h.shadowRoot);
       const parts = new Set();
@@ -187,8 +212,9 @@ test('in Chromium: events, parts, custom properties, slots, members and observed
         observed: Element.observedAttributes,
         members: Object.getOwnPropertyNames(Element.prototype).filter((n) => !lifecycle.includes(n)),
         statics: Object.getOwnPropertyNames(Element).filter((n) => !['length', 'name', 'prototype', 'observedAttributes'].includes(n)),
+        inherited: inheritedNames.map((n) => Object.hasOwn(HTMLElement.prototype, n)),
       };
-    });
+    }, contract.members.filter((m) => m.inherited).map((m) => m.name));
     // The notice a share link's answers come with: the reader's link, opened.
     await session.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
     await page.locator('ai-cert-check').nth(0).locator('button[data-action="share"]').click();
@@ -213,6 +239,7 @@ test('in Chromium: events, parts, custom properties, slots, members and observed
     }
     assert.deepEqual(seen.slots, names(contract.slots), 'slots in the rendered widgets');
     assert.deepEqual(sorted(seen.observed), names(contract.attributes.filter((a) => a.remounts)), 'observedAttributes are the attributes that remount');
-    assert.deepEqual([...seen.members, ...seen.statics], contract.members.map((m) => m.name), 'the element\'s own members');
+    assert.deepEqual(sorted([...seen.members, ...seen.statics]), names(contract.members.filter((m) => !m.inherited)), 'the element\'s own members');
+    assert.ok(seen.inherited.every(Boolean), 'the inherited members are HTMLElement\'s');
   });
 });

@@ -14,11 +14,11 @@ export class Widget {
 /** The default build's mount (src/web/api.rs). */
 export function mount(host: HTMLElement, links: unknown): Widget;
 
-/** Instantiates the build from its .wasm (or the given module or bytes). */
-export default function init(input?: { module_or_path: unknown }): Promise<unknown>;
-
 /** The import object the build's code needs. */
 export function __wbg_get_imports(): WebAssembly.Imports;
 
-/** Finishes starting an instance made outside the glue (its JavaScript version, a copy). */
-export function __wbg_finalize_init(instance: { exports: unknown }): unknown;
+/**
+ * Finishes starting an instance made outside the glue's own loader: by the element's
+ * loader from the .wasm (with its module), or from the JavaScript version or a copy.
+ */
+export function __wbg_finalize_init(instance: { exports: unknown }, module?: WebAssembly.Module): unknown;
