@@ -15,9 +15,9 @@
 //! - [`tree`] a parsed JSON-like value; [`limits`] every limit, in one table, and the
 //!   checks made before any work; [`problem`] what is wrong, where, and how to fix it;
 //! - [`parse`] reading an author's tree with every problem at its path; [`compile`] the
-//!   rules, every problem at once, one function per table; [`regions`] the verdicts'
-//!   regions as a whole; [`link`] the addresses a link may have (the web layer uses it
-//!   too);
+//!   rules, every problem at once, one function per table, with [`ids`] (each table's
+//!   ids sorted once); [`regions`] the verdicts' regions as a whole; [`link`] the
+//!   addresses a link may have (the web layer uses it too);
 //! - [`checklist`] the trusted model; [`emit`] that model written as Rust, at build time;
 //!   [`picture`] the where-you-stand picture's geometry;
 //! - [`answers`] a reader's answers; [`verdict`] where the verdict is decided;
@@ -34,6 +34,7 @@ pub mod emit;
 pub mod evaluate;
 pub mod finality;
 pub mod format;
+pub mod ids;
 pub mod labels;
 pub mod limits;
 pub mod link;

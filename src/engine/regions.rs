@@ -9,8 +9,8 @@
 //! gaps, which need the whole space.
 
 use crate::engine::checklist::{Checklist, Factor};
-use crate::engine::limits::MAX_REGION_PROBLEMS;
-use crate::engine::problem::{report, Problem, ProblemKind};
+use crate::engine::limits::{Problems, MAX_REGION_PROBLEMS};
+use crate::engine::problem::ProblemKind;
 use crate::engine::text::{join, push_decimal};
 
 /// Checks that the verdicts' regions tile the score space: every point is in exactly
@@ -20,7 +20,7 @@ use crate::engine::text::{join, push_decimal};
 /// every cap is a valid index, and there are at most MAX_FACTORS factors and
 /// MAX_VERDICTS verdicts (one condition per factor each): at most
 /// (2 * 12 + 1)^4 = 390,625 cells, far from overflowing `product`.
-pub fn regions(c: &Checklist, problems: &mut Vec<Problem>) {
+pub fn regions(c: &Checklist, problems: &mut Problems) {
     // The score space splits into cells at every bound any condition names; within a
     // cell every condition is constant, so one sample point per cell decides it.
     let samples: Vec<Vec<f64>> = (0..c.factors.len())
@@ -59,8 +59,7 @@ pub fn regions(c: &Checklist, problems: &mut Vec<Problem>) {
             reported += 1;
             let at = describe_point(c, &point);
             if holding.is_empty() {
-                report(
-                    problems,
+                problems.report(
                     ProblemKind::Verdicts,
                     "$.verdicts",
                     format!("no verdict covers the scores {at}"),
@@ -69,8 +68,7 @@ pub fn regions(c: &Checklist, problems: &mut Vec<Problem>) {
             } else {
                 // Not one and not none: `holding` has at least two verdicts.
                 let names = join(holding.iter().map(|&v| &*c.verdicts[v].id), " and ");
-                report(
-                    problems,
+                problems.report(
                     ProblemKind::Verdicts,
                     format!("$.verdicts[{}].when", holding[1]),
                     format!("verdicts {names} overlap at the scores {at}"),
@@ -87,8 +85,7 @@ pub fn regions(c: &Checklist, problems: &mut Vec<Problem>) {
             .any(|o| o.cap == Some(v))
             || c.rules.iter().any(|r| r.verdict == v);
         if !reached[v] && !by_cap {
-            report(
-                problems,
+            problems.report(
                 ProblemKind::Verdicts,
                 format!("$.verdicts[{v}]"),
                 format!(
