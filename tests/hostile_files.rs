@@ -9,6 +9,8 @@
 //!   past the first fifty are counted, not kept;
 //! - ids were checked by a scan of the ids seen: 80,000 steps froze the page 4.5 s; now
 //!   they are sorted once, and the comparisons grow as n log n;
+//! - a question whose conditions could never hold together, and the verdict only it
+//!   could bring, passed validation; now each is a problem at its path;
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::cell::Cell;
@@ -426,4 +428,53 @@ fn ids_are_checked_in_n_log_n_comparisons() {
     assert!(one < 64 * n as usize, "{one} comparisons for {n} ids");
     let ratio = two as f64 / one as f64;
     assert!((2.0..2.3).contains(&ratio), "{ratio}");
+}
+
+#[test]
+fn a_question_that_can_never_be_asked_and_the_verdict_only_it_brings_are_problems() {
+    // tests/bad-checklists/never-asked.* lists them; here, what the hints say.
+    let mut c = minimal();
+    c["sections"][1]["questions"][0]["ask_if"] = json!([
+        { "question": "relevant", "any_of": ["yes"] },
+        { "question": "relevant", "any_of": ["partly", "no"] }
+    ]);
+    let problems = parse(&c).expect_err("rejected");
+    let hints: Vec<(&str, &str)> = problems
+        .iter()
+        .map(|p| (p.path.as_str(), p.hint.as_str()))
+        .collect();
+    assert_eq!(hints.len(), 3, "{problems:#?}");
+    assert!(hints[0]
+        .1
+        .contains("single-choice question must share an option"));
+    assert!(
+        hints[2].1.contains("questions that are never asked"),
+        "{}",
+        hints[2].1
+    );
+
+    // In a tick-all question, a box goes with others unless it is exclusive: "skill"
+    // and "badge" can be ticked together, "skill" and "none" cannot.
+    let asked_after = |any_of: [&str; 2]| {
+        let mut c = minimal();
+        c["sections"][1]["questions"][0]["ask_if"] = json!([
+            { "question": "why", "any_of": [any_of[0]] },
+            { "question": "why", "any_of": [any_of[1]] }
+        ]);
+        parse(&c)
+    };
+    assert!(asked_after(["skill", "badge"]).is_ok());
+    let problems = asked_after(["skill", "none"]).expect_err("never asked");
+    assert_eq!(problems[0].path, "$.sections[1].questions[0].ask_if");
+    assert_eq!(problems[0].kind, ProblemKind::Conflict);
+
+    // A rule whose answers cannot hold together decides nothing: a problem too.
+    let mut c = minimal();
+    c["rules"] = json!([{ "id": "never", "verdict": "skip", "reason": "Never.", "answers": [
+        { "question": "hours", "any_of": ["yes"] }, { "question": "work_time", "any_of": ["no"] }
+    ] }]);
+    let problems = parse(&c).expect_err("rejected");
+    assert_eq!(problems.len(), 1, "{problems:#?}");
+    assert_eq!(problems[0].path, "$.rules[0].answers");
+    assert_eq!(problems[0].kind, ProblemKind::Conflict);
 }

@@ -11,9 +11,10 @@
 //! One function per table, called in turn by `Compiler::checklist`: the factors, the
 //! verdicts' ids, the reading, the questions (with their options), the verdicts' count,
 //! the steps, the verdicts, the rules and the labels; then, on a checklist without other
-//! problems, the verdicts' regions ([`crate::engine::regions`]). The order of the calls
-//! is the order problems are listed in. Link addresses follow the one rule of
-//! [`crate::engine::link`].
+//! problems, the questions that can never be asked and the rules that can never hold
+//! ([`crate::engine::reach`]), and the verdicts' regions ([`crate::engine::regions`]).
+//! The order of the calls is the order problems are listed in. Link addresses follow the
+//! one rule of [`crate::engine::link`].
 //!
 //! Its work grows as n log n in the file, whatever the file: every list is counted
 //! against its limit ([`crate::engine::limits`]) but still checked item by item, ids are
@@ -35,6 +36,7 @@ use crate::engine::limits::{
 };
 use crate::engine::link::is_safe_href;
 use crate::engine::problem::{Problem, ProblemKind};
+use crate::engine::reach::{reachable, Never, Reach};
 use crate::engine::regions::regions;
 
 /// Validates `raw` and compiles it, or returns its problems as every reader lists them
@@ -261,10 +263,13 @@ impl Compiler<'_> {
         // The verdicts' and the readings' ids first: the questions' options name them.
         self.verdict_ids(raw, &t);
         let reading = self.reading(raw, &t);
-        let (sections, questions, option_steps) = self.questions(raw, &t);
+        let (sections, questions, option_steps, places) = self.questions(raw, &t);
+        let reach = Reach::new(&questions);
 
+        // What answers can give each factor, on the questions that can be asked.
+        let askable: Vec<bool> = (0..questions.len()).map(|q| reach.askable(q)).collect();
         for (f, factor) in factors.iter_mut().enumerate() {
-            (factor.min, factor.max) = reachable(&questions, f);
+            (factor.min, factor.max) = reachable(&questions, f, &askable);
         }
 
         self.verdict_count(raw);
@@ -291,8 +296,11 @@ impl Compiler<'_> {
             picture: None,
             formerly: Cow::Borrowed(&[]),
         };
+        // On a checklist without other problems (every index in it valid): what can
+        // never be asked or hold, then the verdicts' regions, which count only what can.
         if self.clean() {
-            regions(&checklist, self.problems);
+            self.never(&checklist, &reach, &places);
+            regions(&checklist, &reach, self.problems);
         }
         // Made only from a valid checklist (the regions' check above included): the
         // picture indexes its tables.
@@ -300,6 +308,48 @@ impl Compiler<'_> {
             checklist.picture = crate::engine::picture::picture(&checklist);
         }
         checklist
+    }
+
+    /// The questions that are never asked and the rules that can never hold.
+    /// `places[q]` is question `q`'s (section, index in its section).
+    fn never(&mut self, c: &Checklist, reach: &Reach, places: &[(usize, usize)]) {
+        const HINT: &str = "conditions on a single-choice question must share an option; \
+            an exclusive option is ticked alone";
+        for (q, &(si, qi)) in places.iter().enumerate() {
+            let path = format!("$.sections[{si}].questions[{qi}].ask_if");
+            match reach.never_asked(&c.questions, q) {
+                None => {}
+                // `r` is a question its conditions name, or one of the table.
+                Some(Never::Needs(r)) => self.problem(
+                    ProblemKind::Conflict,
+                    path,
+                    format!(
+                        "can never hold: question \"{}\" is never asked",
+                        c.questions[r].id
+                    ),
+                    "fix that question's ask_if first",
+                ),
+                Some(Never::Conflict(r)) => self.problem(
+                    ProblemKind::Conflict,
+                    path,
+                    format!(
+                        "can never hold: no answer to question \"{}\" meets them all",
+                        c.questions[r].id
+                    ),
+                    HINT,
+                ),
+            }
+        }
+        for (ri, rule) in c.rules.iter().enumerate() {
+            if !reach.can_hold(&rule.answers) {
+                self.problem(
+                    ProblemKind::Conflict,
+                    format!("$.rules[{ri}].answers"),
+                    "can never hold: no answers meet them all",
+                    HINT,
+                );
+            }
+        }
     }
 
     /// The factors; their ranges are set once the questions are read.
@@ -368,17 +418,25 @@ impl Compiler<'_> {
         reading
     }
 
-    /// The sections and their questions, and each option's own `next_step` as
-    /// `(question, option, text)`, made a step by [`option_steps_of`].
+    /// The sections and their questions; each option's own `next_step` as
+    /// `(question, option, text)`, made a step by [`option_steps_of`]; and each
+    /// question's place as (section, index in its section).
+    #[allow(clippy::type_complexity)]
     fn questions(
         &mut self,
         raw: &RawChecklist,
         t: &Tables,
-    ) -> (Vec<Section>, Vec<Question>, Vec<OptionStep>) {
+    ) -> (
+        Vec<Section>,
+        Vec<Question>,
+        Vec<OptionStep>,
+        Vec<(usize, usize)>,
+    ) {
         let mut sections = Vec::new();
         let mut questions: Vec<Question> = Vec::new();
         // (question, option, text): each option's own `next_step`, made a step below.
         let mut option_steps: Vec<(usize, usize, Text)> = Vec::new();
+        let mut places = Vec::new();
         if raw.sections.iter().all(|s| s.questions.is_empty()) {
             self.problem(
                 ProblemKind::Empty,
@@ -480,6 +538,7 @@ impl Compiler<'_> {
                     ask_if: Cow::Owned(ask_if),
                     options: Cow::Owned(options),
                 });
+                places.push((si, qi));
             }
         }
         if questions.len() > MAX_QUESTIONS {
@@ -493,7 +552,7 @@ impl Compiler<'_> {
                 "a checklist readers finish is short; split it",
             );
         }
-        (sections, questions, option_steps)
+        (sections, questions, option_steps, places)
     }
 
     /// That there are verdicts, and not too many.
@@ -896,47 +955,6 @@ impl Compiler<'_> {
             None => Cow::Borrowed(label.default),
         })
     }
-}
-
-/// The lowest and highest score answers can give a factor (unanswered counts as 0).
-fn reachable(questions: &[Question], factor: usize) -> (f64, f64) {
-    let weight = |o: &Choice| {
-        o.effects
-            .iter()
-            .filter(|e| e.factor == factor)
-            .map(|e| e.weight)
-            .sum::<f64>()
-    };
-    let mut lo = 0.0;
-    let mut hi = 0.0;
-    for q in questions {
-        let (mut qlo, mut qhi) = (0.0f64, 0.0f64);
-        if q.multiple {
-            let (mut neg, mut pos) = (0.0, 0.0);
-            for o in q.options.iter().filter(|o| !o.exclusive) {
-                let w = weight(o);
-                if w < 0.0 {
-                    neg += w;
-                } else {
-                    pos += w;
-                }
-            }
-            qlo = qlo.min(neg);
-            qhi = qhi.max(pos);
-            for o in q.options.iter().filter(|o| o.exclusive) {
-                qlo = qlo.min(weight(o));
-                qhi = qhi.max(weight(o));
-            }
-        } else {
-            for o in q.options.iter() {
-                qlo = qlo.min(weight(o));
-                qhi = qhi.max(weight(o));
-            }
-        }
-        lo += qlo;
-        hi += qhi;
-    }
-    (lo, hi)
 }
 
 /// Each option's own `next_step` (from [`Compiler::questions`], in question order, then

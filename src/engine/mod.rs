@@ -16,8 +16,9 @@
 //!   checks made before any work; [`problem`] what is wrong, where, and how to fix it;
 //! - [`parse`] reading an author's tree with every problem at its path; [`compile`] the
 //!   rules, every problem at once, one function per table, with [`ids`] (each table's
-//!   ids sorted once); [`regions`] the verdicts' regions as a whole; [`link`] the
-//!   addresses a link may have (the web layer uses it too);
+//!   ids sorted once); [`reach`] which
+//!   questions can be asked and which rules can hold; [`regions`] the verdicts' regions
+//!   as a whole; [`link`] the addresses a link may have (the web layer uses it too);
 //! - [`checklist`] the trusted model; [`emit`] that model written as Rust, at build time;
 //!   [`picture`] the where-you-stand picture's geometry;
 //! - [`answers`] a reader's answers; [`verdict`] where the verdict is decided;
@@ -41,6 +42,7 @@ pub mod link;
 pub mod parse;
 pub mod picture;
 pub mod problem;
+pub mod reach;
 pub mod regions;
 pub mod share;
 pub mod summary;
