@@ -33,6 +33,7 @@ pub use engine::format::{
     RawSection, RawStep, RawVerdict, RawWhen,
 };
 pub use engine::ids::Ids;
+pub use engine::invisible::{is_blank, is_invisible};
 pub use engine::labels::{Label, RawLabels, LABELS};
 pub use engine::limits::{
     check_size, check_text, check_tree, tidy, unlisted, Limit, Problems, LIMITS, MAX_ARTICLES,

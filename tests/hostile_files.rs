@@ -11,6 +11,9 @@
 //!   they are sorted once, and the comparisons grow as n log n;
 //! - a question whose conditions could never hold together, and the verdict only it
 //!   could bring, passed validation; now each is a problem at its path;
+//! - required texts of invisible characters only (U+200B, U+2060, U+FEFF, U+034F) were
+//!   accepted; now they are refused as empty (`tests/bad-checklists/invisible-text.*`,
+//!   and `tests/e2e/schema.test.mjs` for every code point).
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::cell::Cell;

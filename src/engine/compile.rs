@@ -30,6 +30,7 @@ use crate::engine::checklist::{
 };
 use crate::engine::format::{RawChecklist, RawCondition, RawLabels, RawOption, RawWhen};
 use crate::engine::ids::Ids;
+use crate::engine::invisible::is_blank;
 use crate::engine::limits::{
     clip, Problems, MAX_ARTICLES, MAX_CONDITIONS, MAX_FACTORS, MAX_ID, MAX_LONG, MAX_NEXT_STEPS,
     MAX_OPTIONS, MAX_QUESTIONS, MAX_REFS, MAX_RULES, MAX_SECTIONS, MAX_SHORT, MAX_VERDICTS,
@@ -177,6 +178,13 @@ impl Compiler<'_> {
                 ProblemKind::Empty,
                 path,
                 "is empty",
+                "write the text readers should see",
+            );
+        } else if required && is_blank(value) {
+            self.problem(
+                ProblemKind::Empty,
+                path,
+                "has nothing readers can see: only spaces or invisible characters (such as U+200B or U+FEFF)",
                 "write the text readers should see",
             );
         }

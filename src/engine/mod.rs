@@ -16,7 +16,7 @@
 //!   checks made before any work; [`problem`] what is wrong, where, and how to fix it;
 //! - [`parse`] reading an author's tree with every problem at its path; [`compile`] the
 //!   rules, every problem at once, one function per table, with [`ids`] (each table's
-//!   ids sorted once); [`reach`] which
+//!   ids sorted once) and [`invisible`] (text a reader cannot see); [`reach`] which
 //!   questions can be asked and which rules can hold; [`regions`] the verdicts' regions
 //!   as a whole; [`link`] the addresses a link may have (the web layer uses it too);
 //! - [`checklist`] the trusted model; [`emit`] that model written as Rust, at build time;
@@ -36,6 +36,7 @@ pub mod evaluate;
 pub mod finality;
 pub mod format;
 pub mod ids;
+pub mod invisible;
 pub mod labels;
 pub mod limits;
 pub mod link;
