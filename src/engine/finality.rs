@@ -17,7 +17,14 @@
 //!   When every band within that bound is the reader's, the branch is skipped. For the
 //!   built-in checklist the bound settles almost every branch at once.
 //! - If the work runs out ([`MAX_FINALITY_WORK`]), the verdict is not called final: a leaning
-//!   that could in fact not change is a smaller harm than a final one that can.
+//!   that could in fact not change is a smaller harm than a final one that can. The work
+//!   counts what is looked at: each band computed costs the questions and their
+//!   conditions, the answers with their effects, the rules with their conditions and the
+//!   verdicts with their ranges (`verdict::cost`); each bound costs that twice (the
+//!   rules are looked at twice), and the factors' spans and the caps.
+//! - A tick-all question's answers are made set by set: every set of the boxes that go
+//!   with others, and each exclusive box alone, and nothing else. (Filtering all 2^32 sets
+//!   of 32 boxes for those took seconds when most boxes were exclusive, and counted none.)
 //!
 //! Which questions could change it: every open question that can change the band with
 //! one answer, the others left open; when none can alone, the questions of the first
@@ -27,10 +34,10 @@
 //! It was simple and often false: an unanswered expectation or learning style could
 //! still move a "final" verdict.
 
-use crate::engine::answers::Answers;
+use crate::engine::answers::{Answers, Bits};
 use crate::engine::checklist::Checklist;
 use crate::engine::limits::{MAX_FINALITY_WORK, MAX_OPTIONS};
-use crate::engine::verdict::{add_scores, decide};
+use crate::engine::verdict::{add_scores, cost, decide, options_cost};
 
 /// Whether a band is final, and what could still change it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,10 +59,13 @@ pub fn finality(c: &Checklist, answers: &Answers, band: usize) -> Finality {
     for q in 0..c.questions.len() {
         if search.open[q] && c.is_asked(q, answers) {
             for o in 0..c.questions[q].options.len() {
+                if search.work > MAX_FINALITY_WORK {
+                    break;
+                }
                 let mut a = answers.clone();
                 a.set(c, q, o, true);
                 a.drop_unasked(c);
-                if search.work <= MAX_FINALITY_WORK && search.differs(&a) {
+                if search.differs(&a) {
                     could_change.push(q);
                     break;
                 }
@@ -69,8 +79,12 @@ pub fn finality(c: &Checklist, answers: &Answers, band: usize) -> Finality {
         Found::Change
     };
     if could_change.is_empty() && found == Found::Change {
-        // `a` is a completion with another band: keep the open answers it needs.
+        // `a` is a completion with another band: keep the open answers it needs (as far
+        // as the work allows; past it, the questions of the change found, all of them).
         for q in 0..c.questions.len() {
+            if search.work > MAX_FINALITY_WORK {
+                break;
+            }
             if search.open[q] && a.is_answered(q) {
                 let mut without = a.clone();
                 without.set_mask(q, 0);
@@ -118,6 +132,8 @@ struct Search<'a> {
     slack: f64,
     /// Work done, counted in table entries looked at.
     work: usize,
+    /// What a bound costs on top of two bands: the factors' spans and the caps.
+    bound: usize,
 }
 
 impl<'a> Search<'a> {
@@ -129,7 +145,9 @@ impl<'a> Search<'a> {
             open: Vec::new(),
             spans: vec![(0.0, 0.0); c.questions.len() * factors],
             slack: 0.0,
-            work: 0,
+            // Each option and its effects looked at once, below.
+            work: options_cost(c),
+            bound: 0,
         };
         for (q, question) in c.questions.iter().enumerate() {
             search.open.push(!answers.is_answered(q));
@@ -154,6 +172,13 @@ impl<'a> Search<'a> {
                 }
             }
         }
+        let caps = c
+            .questions
+            .iter()
+            .flat_map(|q| q.options.iter())
+            .filter(|o| o.cap.is_some())
+            .count();
+        search.bound = c.questions.len() * factors + caps;
         search
     }
 
@@ -161,7 +186,7 @@ impl<'a> Search<'a> {
     /// scores them.
     fn differs(&mut self, a: &Answers) -> bool {
         let c = self.c;
-        self.work += c.questions.len() + c.rules.len();
+        self.work += cost(c, a);
         let mut scores = vec![0.0; c.factors.len()];
         add_scores(c, a, &mut scores);
         decide(c, a, &scores).0 != self.band
@@ -184,29 +209,12 @@ impl<'a> Search<'a> {
         if !self.could_differ(next, a) {
             return Found::Nothing;
         }
-        // Unanswered first, then every answer: each option of a single-choice question,
-        // every set of boxes of a tick-all one (an exclusive box alone).
+        // Unanswered first, then every answer.
         let found = self.down(next + 1, a);
         if found != Found::Nothing {
             return found;
         }
-        let question = &c.questions[next];
-        // At most MAX_OPTIONS (32) options: the shifts stay within a u64.
-        let n = question.options.len() as u32;
-        let masks: u64 = if question.multiple {
-            1 << n
-        } else {
-            u64::from(n)
-        };
-        for i in 1..masks {
-            let mask = if question.multiple {
-                i as u32
-            } else {
-                1 << (i - 1)
-            };
-            if mask & question.exclusive_mask() != 0 && mask.count_ones() > 1 {
-                continue;
-            }
+        for mask in each_answer(c, next) {
             a.set_mask(next, mask);
             let found = self.down(next + 1, a);
             if found == Found::Change {
@@ -225,7 +233,8 @@ impl<'a> Search<'a> {
     fn could_differ(&mut self, q: usize, a: &Answers) -> bool {
         let c = self.c;
         let factors = c.factors.len();
-        self.work += c.questions.len() + c.verdicts.len();
+        // The rules are looked at twice: those that hold, and those that could.
+        self.work += 2 * cost(c, a) + self.bound;
         // How far the scores can still move; with fractional weights widened by a hair,
         // so that their sums, added in another order, can never fall outside.
         let mut lo = vec![0.0; factors];
@@ -253,7 +262,6 @@ impl<'a> Search<'a> {
         let mut differ = false;
         for pass in 0..2 {
             for (at, rule) in c.rules.iter().enumerate() {
-                self.work += rule.answers.len();
                 let holds = rule.answers.iter().all(|w| w.holds(a));
                 let may = rule
                     .answers
@@ -327,4 +335,41 @@ impl<'a> Search<'a> {
             *differ |= rank > held.0 || rank == held.0 && at < held.1;
         }
     }
+}
+
+/// Every answer question `q` can take, as masks, in increasing order: each option of a
+/// single-choice question; for a tick-all one every set of the boxes that go with others
+/// and each exclusive box alone. Only those are made: none is made to be thrown away.
+fn each_answer(c: &Checklist, q: usize) -> impl Iterator<Item = u32> + '_ {
+    let question = &c.questions[q];
+    // At most MAX_OPTIONS (32) options: the shift stays within a u64, the mask a u32.
+    let all = ((1u64 << question.options.len()) - 1) as u32;
+    let (free, alone) = if question.multiple {
+        let exclusive = question.exclusive_mask();
+        (all & !exclusive, exclusive)
+    } else {
+        (0, all)
+    };
+    // The sets of free boxes after `s`, in increasing order: `(s | !free) + 1` carries
+    // through the bits that are not free boxes; 0 once every set was made.
+    let after = move |s: u32| Some((s | !free).wrapping_add(1) & free).filter(|&n| n != 0);
+    let mut set = after(0);
+    let mut singles = Bits(alone);
+    let mut single = singles.next().map(|o| 1u32 << o);
+    // The two increasing sequences merged (a set of free boxes is never an exclusive box).
+    std::iter::from_fn(move || match (set, single) {
+        (Some(s), Some(o)) if s < o => {
+            set = after(s);
+            Some(s)
+        }
+        (_, Some(o)) => {
+            single = singles.next().map(|o| 1u32 << o);
+            Some(o)
+        }
+        (Some(s), None) => {
+            set = after(s);
+            Some(s)
+        }
+        (None, None) => None,
+    })
 }

@@ -139,14 +139,16 @@ limits! {
     /// Changes involving more questions than this are not searched: a reader acts on one
     /// or two answers at a time, and each question more multiplies the search.
     MAX_DEPTH = 2;
-    /// The most work one search does: for each verdict it computes, the questions plus the
-    /// answers it adds up; so one click stays cheap on the largest checklist the format
-    /// allows.
+    /// The most work one search for what would change the verdict does, counted in table
+    /// entries looked at: each option once, then for each verdict it computes every
+    /// question and its conditions, every answer and its effects, every rule and its
+    /// conditions, every verdict and its ranges; so one click stays cheap on the largest
+    /// checklist the format allows, whatever it has most of.
     MAX_WORK = 250_000;
-    /// The most work one check of whether a verdict is final does, counted in table
-    /// entries looked at (questions, caps, rules' conditions, verdicts): the built-in
-    /// checklist needs at most a few thousand; on a checklist too large to settle within
-    /// it, the verdict is called a leaning rather than final.
+    /// The most work one check of whether a verdict is final does, counted as the search
+    /// above counts it (and each bound it takes: the factors' spans, the caps, the rules
+    /// again): the built-in checklist needs at most a few thousand; on a checklist too
+    /// large to settle within it, the verdict is called a leaning rather than final.
     MAX_FINALITY_WORK = 100_000;
 }
 

@@ -12,10 +12,13 @@
 //! and the mildest change first. Verdicts of the same rank are places side by side: a
 //! move between them is neither up nor down and is never offered.
 //!
-//! The search is bounded by work ([`MAX_WORK`], counted in answers looked at), not only
-//! by the number of verdicts computed, so one click stays cheap on the largest checklist
-//! the format allows. Within that bound the result is exact (a test compares it with
-//! brute force on small checklists).
+//! The search is bounded by work ([`MAX_WORK`]), not by the number of verdicts computed:
+//! each verdict counts what computing it looks at (the questions and their conditions,
+//! the answers and their effects, the rules and their conditions, the verdicts' ranges:
+//! `verdict::cost`), and working out the pushes of the options counts each option. So
+//! one click stays cheap on the largest checklist the format allows, whatever it has
+//! most of. Within that bound the result is exact (a test compares it with brute force
+//! on small checklists).
 //!
 //! Rejected alternative: hand-written "if you ..." advice per verdict. It goes stale
 //! when weights change and cannot exist for authors' own checklists.
@@ -24,7 +27,7 @@ use crate::engine::answers::{Answers, Bits};
 use crate::engine::checklist::Checklist;
 use crate::engine::limits::{MAX_DEPTH, MAX_OPTIONS, MAX_WORK};
 use crate::engine::text::{fill_text, list};
-use crate::engine::verdict::{decide, directions, option_push, scores};
+use crate::engine::verdict::{cost, decide, directions, option_push, options_cost, scores};
 
 /// Which way the verdict should move.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -102,7 +105,9 @@ pub fn search(c: &Checklist, answers: &Answers, direction: Direction, limit: usi
         Direction::Down => c.rank(v) > current,
     };
     // Each option's push, worked out once per question rather than once per edit and
-    // option (every edit of a tick-all question sums its 32 options twice).
+    // option (every edit of a tick-all question sums its 32 options twice): each option
+    // and its effects looked at once.
+    out.work = options_cost(c);
     let dirs = directions(c, 0);
     let mut pushes = (usize::MAX, [0.0; MAX_OPTIONS]);
     let edits: Vec<(Edit, f64)> = candidate_edits(c, &answers)
@@ -118,10 +123,9 @@ pub fn search(c: &Checklist, answers: &Answers, direction: Direction, limit: usi
             Direction::Down => push <= 0.0,
         })
         .collect();
-    let cost = c.questions.len()
-        + (0..c.questions.len())
-            .map(|q| answers.chosen(q).count())
-            .sum::<usize>();
+    // What one verdict costs: as for the answers now, and two more options chosen with
+    // their effects (two edits choose at most two more).
+    let cost = cost(c, &answers) + 2 * (1 + c.factors.len());
     let mut found: Vec<(WhatIf, f64)> = Vec::new();
     let try_edits =
         |set: &[(Edit, f64)], out: &mut Search, found: &mut Vec<(WhatIf, f64)>| -> bool {
