@@ -175,8 +175,7 @@ pub fn search(c: &Checklist, answers: &Answers, direction: Direction, limit: usi
 
     // Going up: only the best verdict reached; going down: only the nearest. Then fewest
     // edits; going down, changes that decide on their own after those that only move
-    // the scores, and the mildest first; then question order (the sort is stable).
-    // (Insertion sort: no sort machinery in the reader's build.)
+    // the scores, and the mildest first; then question order.
     let target = match direction {
         Direction::Up => best_found(&found),
         Direction::Down => found.iter().map(|(w, _)| c.rank(w.verdict)).min(),
@@ -196,25 +195,27 @@ pub fn search(c: &Checklist, answers: &Answers, direction: Direction, limit: usi
             }
         }
     };
-    for i in 1..found.len() {
-        // 0 < j <= i < len: both indices are in range.
-        let mut j = i;
-        while j > 0 && key(&found[j - 1]) > key(&found[j]) {
-            found.swap(j - 1, j);
-            j -= 1;
+    // Then the first `limit` in that order, no two changing the same question: each time
+    // the first of those left that changes no question already changed (the earliest
+    // found among equals). Not a sort of them all: thousands of changes can reach the
+    // verdict on a large checklist, and at most a few are kept.
+    while out.found.len() < limit {
+        let mut first: Option<usize> = None;
+        for (i, candidate) in found.iter().enumerate() {
+            let overlaps = out.found.iter().any(|o| {
+                o.edits
+                    .iter()
+                    .any(|e| candidate.0.edits.iter().any(|f| f.question == e.question))
+            });
+            // `j` is an index of `found` taken in this loop.
+            if !overlaps && first.is_none_or(|j| key(&found[j]) > key(candidate)) {
+                first = Some(i);
+            }
         }
-    }
-    for (w, _) in found {
-        if out.found.len() >= limit {
-            break;
-        }
-        let overlaps = out.found.iter().any(|o| {
-            o.edits
-                .iter()
-                .any(|e| w.edits.iter().any(|f| f.question == e.question))
-        });
-        if !overlaps {
-            out.found.push(w);
+        match first {
+            // `i` is an index of `found`.
+            Some(i) => out.found.push(found.remove(i).0),
+            None => break,
         }
     }
     out
