@@ -34,10 +34,10 @@
 //! It was simple and often false: an unanswered expectation or learning style could
 //! still move a "final" verdict.
 
-use crate::engine::answers::{Answers, Bits};
+use crate::engine::answers::Answers;
 use crate::engine::checklist::Checklist;
 use crate::engine::limits::{MAX_FINALITY_WORK, MAX_OPTIONS};
-use crate::engine::verdict::{add_scores, cost, decide, options_cost};
+use crate::engine::verdict::{add_scores, cost, decide};
 
 /// Whether a band is final, and what could still change it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -145,13 +145,16 @@ impl<'a> Search<'a> {
             open: Vec::new(),
             spans: vec![(0.0, 0.0); c.questions.len() * factors],
             slack: 0.0,
-            // Each option and its effects looked at once, below.
-            work: options_cost(c),
-            bound: 0,
+            work: 0,
+            // The spans; each cap is added below.
+            bound: c.questions.len() * factors,
         };
         for (q, question) in c.questions.iter().enumerate() {
             search.open.push(!answers.is_answered(q));
             for option in question.options.iter() {
+                // Each option and its effects looked at once.
+                search.work += 1 + factors;
+                search.bound += usize::from(option.cap.is_some());
                 let mut each = vec![0.0; factors];
                 for e in option.effects.iter() {
                     each[e.factor] += e.weight;
@@ -172,13 +175,6 @@ impl<'a> Search<'a> {
                 }
             }
         }
-        let caps = c
-            .questions
-            .iter()
-            .flat_map(|q| q.options.iter())
-            .filter(|o| o.cap.is_some())
-            .count();
-        search.bound = c.questions.len() * factors + caps;
         search
     }
 
@@ -214,7 +210,32 @@ impl<'a> Search<'a> {
         if found != Found::Nothing {
             return found;
         }
-        for mask in each_answer(c, next) {
+        // Every answer, in increasing order, made one by one and nothing else: each option
+        // of a single-choice question; every set of a tick-all question's free boxes
+        // (those that go with others) merged with each exclusive box alone.
+        let question = &c.questions[next];
+        // At most MAX_OPTIONS (32) options: the shift stays within a u64, the mask a u32.
+        let all = ((1u64 << question.options.len()) - 1) as u32;
+        let (free, mut alone) = if question.multiple {
+            let exclusive = question.exclusive_mask();
+            (all & !exclusive, exclusive)
+        } else {
+            (0, all)
+        };
+        // The set of free boxes after `s`: `(s | !free) + 1` carries through the bits that
+        // are not free boxes; 0 once every set was made (and at once if none is free).
+        let after = |s: u32| (s | !free).wrapping_add(1) & free;
+        let mut set = after(0);
+        while set | alone != 0 {
+            let single = alone & alone.wrapping_neg(); // the lowest exclusive box left
+            let mask = if set != 0 && (single == 0 || set < single) {
+                let s = set;
+                set = after(s);
+                s
+            } else {
+                alone &= !single;
+                single
+            };
             a.set_mask(next, mask);
             let found = self.down(next + 1, a);
             if found == Found::Change {
@@ -335,41 +356,4 @@ impl<'a> Search<'a> {
             *differ |= rank > held.0 || rank == held.0 && at < held.1;
         }
     }
-}
-
-/// Every answer question `q` can take, as masks, in increasing order: each option of a
-/// single-choice question; for a tick-all one every set of the boxes that go with others
-/// and each exclusive box alone. Only those are made: none is made to be thrown away.
-fn each_answer(c: &Checklist, q: usize) -> impl Iterator<Item = u32> + '_ {
-    let question = &c.questions[q];
-    // At most MAX_OPTIONS (32) options: the shift stays within a u64, the mask a u32.
-    let all = ((1u64 << question.options.len()) - 1) as u32;
-    let (free, alone) = if question.multiple {
-        let exclusive = question.exclusive_mask();
-        (all & !exclusive, exclusive)
-    } else {
-        (0, all)
-    };
-    // The sets of free boxes after `s`, in increasing order: `(s | !free) + 1` carries
-    // through the bits that are not free boxes; 0 once every set was made.
-    let after = move |s: u32| Some((s | !free).wrapping_add(1) & free).filter(|&n| n != 0);
-    let mut set = after(0);
-    let mut singles = Bits(alone);
-    let mut single = singles.next().map(|o| 1u32 << o);
-    // The two increasing sequences merged (a set of free boxes is never an exclusive box).
-    std::iter::from_fn(move || match (set, single) {
-        (Some(s), Some(o)) if s < o => {
-            set = after(s);
-            Some(s)
-        }
-        (_, Some(o)) => {
-            single = singles.next().map(|o| 1u32 << o);
-            Some(o)
-        }
-        (Some(s), None) => {
-            set = after(s);
-            Some(s)
-        }
-        (None, None) => None,
-    })
 }
