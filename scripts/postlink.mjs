@@ -341,7 +341,14 @@ export function locationNames(input) {
 // binaryen's wasm2js writes an ES module that imports the glue's functions and
 // instantiates itself at once. The glue is bundled into the entry script, so this makes
 // it `export default function (imports)`, which src/element/loader.js calls with the glue's
-// own import object. It also fixes wasm2js's memory growth, which copies memory into a
+// own import object. That function holds the whole module: wasm2js keeps some of an
+// instance's state outside its `asmFunc` (the memory view `memory.copy` and
+// `memory.fill` write through, the scratch buffers), which module scope would share
+// between every instance made from it; the own-checklist build makes one per element,
+// and each repointed the others' copies and fills at its own memory (two checklists on a
+// page without WebAssembly stopped each other on the first click). Wrapped, each call
+// makes an instance that owns all of its state.
+// It also fixes wasm2js's memory growth, which copies memory into a
 // new buffer but leaves the old one attached: the glue refreshes its views only when
 // they read as empty, so every string passed after the first growth would arrive as
 // garbage. Detaching the old buffer empties them. tests/e2e/no-wasm.test.mjs grows it.
@@ -367,13 +374,15 @@ export async function toJavaScript(wasmFile) {
     code = code.replace(pattern, replacement);
   };
   replaceOnce('import of the glue', /^import \* as \w+ from '[^']+';$/m, '');
-  replaceOnce('self-instantiation', /^var retasmFunc = asmFunc\([\s\S]*?\);$/m, 'export default asmFunc;');
+  replaceOnce('self-instantiation', /^var retasmFunc = asmFunc\([\s\S]*?\);$/m, '');
   // Export names are short identifiers, which may hold `$` (a build with many imports and
   // exports runs past the one-letter names).
   code = code.replace(/^export var [\w$]+ = retasmFunc\.[\w$]+;$/gm, '');
   if (code.includes('retasmFunc')) fail('wasm2js', "its output names retasmFunc after the rewrite: binaryen's wasm2js changed");
   const detach = 'structuredClone(buffer, { transfer: [buffer] });';
   replaceOnce('memory growth', /newHEAP8\.set\(HEAP8\);/, `newHEAP8.set(HEAP8); ${detach}`);
+  if (/^\s*(import|export)\b/m.test(code)) fail('wasm2js', "its output has an import or export left after the rewrite: binaryen's wasm2js changed");
+  code = `export default function (imports) {\n${code}\nreturn asmFunc(imports);\n}\n`;
   const options = { format: 'esm', minify: true, charset: 'utf8', legalComments: 'none', target: 'es2020' };
   return (await transform(code, options)).code;
 }

