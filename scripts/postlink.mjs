@@ -162,8 +162,10 @@ export function optimize(input, output) {
 
 /**
  * The glue with the mapping's names: the import object's module key and its functions'
- * keys, and every `wasm.<export>`. Returns `{ glue, memory }` (the memory export's new
- * name, which the entry script reads). Fails if any name is not where wasm-bindgen's
+ * keys, and every `wasm.<export>`. Returns `{ glue, memory, stack }`: the new names of
+ * the memory export, which the entry script reads, and of wasm-bindgen's stack-pointer
+ * function (if the build has one), with which src/element/loader.js restores the stack
+ * after an exception. Fails if any name is not where wasm-bindgen's
  * glue puts it, or if an old one is left.
  */
 export function renameGlue(glue, { imports, exports }) {
@@ -189,7 +191,7 @@ export function renameGlue(glue, { imports, exports }) {
   });
   if (/\bwasm\[/.test(glue)) fail('names', `the glue reads an export by a computed name (wasm[...]): ${toolchain}`);
   if (!shorts.has('memory')) fail('names', `the wasm exports no memory: ${toolchain}`);
-  return { glue, memory: shorts.get('memory') };
+  return { glue, memory: shorts.get('memory'), stack: shorts.get('__wbindgen_add_to_stack_pointer') };
 }
 
 // --- 3. locations ------------------------------------------------------------------------
@@ -396,7 +398,7 @@ export async function toJavaScript(wasmFile) {
 // own, imported on demand. src/element/loader.js starts the JavaScript build with the glue's
 // import object and finish step, which the glue has but does not export: exported here.
 // AI_CERT_CHECK_VERSION becomes Cargo.toml's version, WASM_MEMORY_EXPORT the memory's
-// new export name.
+// new export name, WASM_STACK_EXPORT that of `__wbindgen_add_to_stack_pointer`.
 
 const GLUE_INTERNALS = ['__wbg_get_imports', '__wbg_finalize_init'];
 
@@ -443,7 +445,7 @@ async function glueFactory(glue, copyLoader, gluePlugin) {
 }
 
 /** Bundles `entry` with the renamed glue (`glue`, the text of the file at `gluePath`) into `outfile`. */
-export async function bundle({ name, entry, gluePath, glue, memory, outfile, inlineWasm = null }) {
+export async function bundle({ name, entry, gluePath, glue, memory, stack, outfile, inlineWasm = null }) {
   for (const fn of GLUE_INTERNALS) {
     if (!new RegExp(`^function ${fn}\\(`, 'm').test(glue)) {
       fail('bundle', `the glue defines no function ${fn}: wasm-bindgen's glue changed`);
@@ -483,7 +485,11 @@ export async function bundle({ name, entry, gluePath, glue, memory, outfile, inl
     legalComments: 'none',
     logLevel: 'warning',
     plugins: [gluePlugin],
-    define: { AI_CERT_CHECK_VERSION: JSON.stringify(version), WASM_MEMORY_EXPORT: JSON.stringify(memory) },
+    define: {
+      AI_CERT_CHECK_VERSION: JSON.stringify(version),
+      WASM_MEMORY_EXPORT: JSON.stringify(memory),
+      WASM_STACK_EXPORT: JSON.stringify(stack ?? null),
+    },
     external: ['./ai-cert-check-custom.js', './ai-cert-check-fr.js', './*.wasm.js'],
   });
   const out = readFileSync(outfile, 'utf8');
@@ -517,7 +523,7 @@ async function main(args) {
 
   const mapping = optimize(lean, wasm);
   const gluePath = path.join(dir, `${name}.js`);
-  const { glue, memory } = renameGlue(readFileSync(gluePath, 'utf8'), mapping);
+  const { glue, memory, stack } = renameGlue(readFileSync(gluePath, 'utf8'), mapping);
   say('names', `wasm-opt ${OPT_PASSES.join(' ')}; ${mapping.imports.length} import and ${mapping.exports.length} export names shortened`);
 
   const locations = blankLocations(readFileSync(wasm));
@@ -529,8 +535,8 @@ async function main(args) {
   writeFileSync(js, await toJavaScript(wasm));
   say('wasm2js', `${js}: ${readFileSync(js).length} bytes`);
 
-  await bundle({ name, entry, gluePath, glue, memory, outfile });
-  if (single) await bundle({ name, entry, gluePath, glue, memory, outfile: single, inlineWasm: wasm });
+  await bundle({ name, entry, gluePath, glue, memory, stack, outfile });
+  if (single) await bundle({ name, entry, gluePath, glue, memory, stack, outfile: single, inlineWasm: wasm });
   say('bundle', [outfile, single].filter(Boolean).join(', '));
 }
 

@@ -80,3 +80,88 @@ test('two checklists of their own on a page without WebAssembly each keep workin
   });
 });
 
+// 8. Failed mounts.
+
+test('thousands of failed mounts leave the built-in widgets working and the memory as it was', opts, async () => {
+  // Found: each failing mount threw through the WebAssembly and left its stack frame
+  // behind; after about a thousand, every built-in widget on the page threw "memory
+  // access out of bounds" on each click.
+  await withBrowser(async (browser) => {
+    const s = await openPage(browser, server, '/', { goto: false });
+    await routeHtml(s, '/fail.html', page('<ai-cert-check storage="none"></ai-cert-check>'));
+    await s.page.goto(s.origin + '/fail.html');
+    await waitForReady(s.page);
+    const outcome = await s.page.evaluate(async () => {
+      const api = await import('/pkg/ai-cert-check.js');
+      const before = await api.wasmMemoryBytes();
+      const quiet = console.error;
+      let failed = 0;
+      console.error = (...args) => (failed += /could not start: Error: hostile/.test(args.map(String).join(' ')) ? 1 : 0);
+      try {
+        for (let i = 0; i < 3000; i++) {
+          // A host whose element throws when its shadow root is asked for.
+          const el = document.createElement('ai-cert-check');
+          Object.defineProperty(el, 'shadowRoot', {
+            get() {
+              throw new Error('hostile');
+            },
+          });
+          document.body.append(el);
+          await api.mount(el, {});
+          el.remove();
+        }
+      } finally {
+        console.error = quiet;
+      }
+      return { failed, before, after: await api.wasmMemoryBytes() };
+    });
+    assert.equal(outcome.failed, 3000, 'every mount failed, and said so');
+    assert.equal(outcome.after, outcome.before, 'no memory was kept by the failures');
+    const change = await answer(s.page, 0, 'objective', 'promotion');
+    assert.equal((await readVerdict(s.page)).id, change.detail.result.verdict, 'the widget answers');
+    // And a new one mounts.
+    await s.page.evaluate(() => document.querySelector('main').append(Object.assign(document.createElement('ai-cert-check'), { storage: 'none' })));
+    await waitForReady(s.page, 1);
+    await answer(s.page, 1, 'objective', 'none');
+    assert.deepEqual(s.pageErrors, []);
+    await s.close();
+  });
+});
+
+// A page that replaced `fetch`.
+
+test('a page that replaced fetch (with one returning a Response, not a promise; or junk) still gets the built-in widget', opts, async () => {
+  // Found: with `fetch` returning a Response directly, the built-in widget did not
+  // start ("could not start: TypeError"); the custom ones did.
+  const fetches = {
+    'a Response': () => {
+      const real = window.fetch;
+      window.fetch = (input, init) =>
+        new Response(
+          new ReadableStream({
+            async start(c) {
+              c.enqueue(new Uint8Array(await (await real(input, init)).arrayBuffer()));
+              c.close();
+            },
+          }),
+          { headers: { 'content-type': 'application/wasm' } },
+        );
+    },
+    junk: () => {
+      window.fetch = () => ({ ok: true, status: 200 });
+    },
+  };
+  await withBrowser(async (browser) => {
+    for (const [what, replace] of Object.entries(fetches)) {
+      const s = await openPage(browser, server, '/', { goto: false });
+      await s.context.addInitScript(replace);
+      await routeHtml(s, '/fetch.html', page('<ai-cert-check storage="none"><p>fallback</p></ai-cert-check>'));
+      await s.page.goto(s.origin + '/fetch.html');
+      await waitForReady(s.page);
+      const change = await answer(s.page, 0, 'objective', 'promotion');
+      assert.equal((await readVerdict(s.page)).id, change.detail.result.verdict, `${what}: the widget works`);
+      assert.deepEqual([s.pageErrors, s.consoleErrors], [[], []], what);
+      await s.close();
+    }
+  });
+});
