@@ -80,6 +80,79 @@ test('two checklists of their own on a page without WebAssembly each keep workin
   });
 });
 
+// 5. Printing from inside another component.
+
+/** A component that shows its own text and, in its shadow root, a widget (or a slot for one). */
+const COMPONENT = `<script type="module">
+customElements.define('blog-post', class extends HTMLElement {
+  connectedCallback() {
+    const root = this.attachShadow({ mode: 'open' });
+    root.innerHTML = '<h2 id="inner-heading">The component\\'s heading</h2><p id="inner-text">The component\\'s text.</p>' +
+      (this.hasAttribute('slotted') ? '<div class="frame"><slot></slot></div>' : '<ai-cert-check storage="none"></ai-cert-check>') +
+      '<p id="inner-after">After the widget.</p>';
+  }
+});
+</script>`;
+
+test('"Print" from inside another component\'s shadow root, or slotted into one, prints the widget and nothing else', opts, async () => {
+  // Found: the page's print sheet hid everything without
+  // `:has(ai-cert-check[data-printing])`, which cannot see into shadow trees: the
+  // component was hidden, widget and all, and a blank page printed.
+  await withBrowser(async (browser) => {
+    for (const variant of ['inside', 'slotted']) {
+      const s = await openPage(browser, server, '/', { goto: false });
+      const body = variant === 'inside'
+        ? '<h1 id="page-heading">A post</h1><blog-post></blog-post><p id="page-after">The page goes on.</p>'
+        : '<h1 id="page-heading">A post</h1><blog-post slotted><ai-cert-check storage="none"></ai-cert-check></blog-post><p id="page-after">The page goes on.</p>';
+      await routeHtml(s, '/component.html', page(body, COMPONENT));
+      await s.page.goto(s.origin + '/component.html');
+      const find = variant === 'inside' ? "document.querySelector('blog-post').shadowRoot.querySelector('ai-cert-check')" : "document.querySelector('ai-cert-check')";
+      await rendered(s.page, find);
+      const el = s.page.locator('blog-post ai-cert-check');
+      for (const [q, o] of STRONG) await el.locator(`input[name="${q}"][value="${o}"]`).check();
+      await s.page.evaluate(() => {
+        window.__printed = 0;
+        window.print = () => {
+          window.__printed += 1;
+        };
+      });
+      await el.locator('[part="actions"] button[data-action="print"]').click();
+      assert.equal(await s.page.evaluate(() => window.__printed), 1);
+      await s.page.emulateMedia({ media: 'print' });
+      const printed = await s.page.evaluate((find) => {
+        const host = eval(find);
+        const inner = document.querySelector('blog-post').shadowRoot;
+        const shown = (e) => !!e && e.getClientRects().length > 0;
+        return {
+          widget: shown(host),
+          card: shown(host.shadowRoot.querySelector('.card')),
+          headline: host.shadowRoot.querySelector('.headline').getBoundingClientRect().height,
+          others: [
+            document.getElementById('page-heading'),
+            document.getElementById('page-after'),
+            inner.getElementById('inner-heading'),
+            inner.getElementById('inner-text'),
+            inner.getElementById('inner-after'),
+          ].filter(shown).map((e) => e.id),
+        };
+      }, find);
+      await screenshot(s.page, `print-in-component-${variant}`);
+      assert.deepEqual(printed.others, [], `${variant}: nothing of the page or the component is printed`);
+      assert.ok(printed.widget && printed.card && printed.headline > 0, `${variant}: the widget and its result are printed: ${JSON.stringify(printed)}`);
+      // After printing, the page and the component are as they were.
+      await s.page.emulateMedia({ media: 'screen' });
+      await s.page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+      const after = await s.page.evaluate(() => ({
+        marked: document.querySelectorAll('[data-printing]').length + document.querySelector('blog-post').shadowRoot.querySelectorAll('[data-printing]').length,
+        sheets: document.adoptedStyleSheets.length + document.querySelector('blog-post').shadowRoot.adoptedStyleSheets.length,
+      }));
+      assert.deepEqual(after, { marked: 0, sheets: 0 }, `${variant}: every mark and sheet is gone after printing`);
+      assert.deepEqual(s.pageErrors, []);
+      await s.close();
+    }
+  });
+});
+
 // 8. Failed mounts.
 
 test('thousands of failed mounts leave the built-in widgets working and the memory as it was', opts, async () => {
