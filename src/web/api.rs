@@ -14,6 +14,7 @@ use super::detail;
 use super::instance::Instance;
 #[cfg(not(feature = "custom"))]
 use super::mount_checklist;
+use super::style::style;
 #[cfg(not(feature = "custom"))]
 use crate::builtin;
 use crate::{evaluate, Answers};
@@ -61,6 +62,14 @@ impl Widget {
     pub fn reset(&self) {
         let i = &self.instance;
         i.replace(Answers::new(i.c()), None, false);
+    }
+
+    /// Adopts the stylesheet again, made by the window the element is now in: it was
+    /// moved into another document (`entry.js` calls this from `adoptedCallback`).
+    pub fn restyle(&self) {
+        if let Some(root) = self.instance.host.shadow_root() {
+            style(&root);
+        }
     }
 }
 

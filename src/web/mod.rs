@@ -98,7 +98,7 @@ fn mount_checklist(host: HtmlElement, checklist: Held, links: JsValue) -> Result
         })
         .collect();
     let view = view::render(&doc, &root, c, &uid, links);
-    style(&doc, &root);
+    style(&root);
     // A share link for this checklist is shown, read-only, in place of the saved
     // answers, which stay as they are; a link that cannot be used is ignored whole,
     // with a notice.

@@ -153,6 +153,70 @@ test('"Print" from inside another component\'s shadow root, or slotted into one,
   });
 });
 
+// 7. Moved into another document.
+
+test('moved into a same-origin frame (as a pop-out window does), the widget keeps its styles and answers, and mounts again there', opts, async () => {
+  // Found: the widget lost every style (a constructable stylesheet belongs to the
+  // document that made it), and a remount there threw NotAllowedError and left it dead.
+  await withBrowser(async (browser) => {
+    const s = await openPage(browser, server, '/', { goto: false });
+    await routeHtml(s, '/blank.html', '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>frame</title><link rel="icon" href="data:,"></head><body></body></html>');
+    await routeHtml(s, '/move.html', page('<ai-cert-check storage="none" id="w"></ai-cert-check><iframe src="/blank.html" style="width:900px;height:1400px"></iframe>'));
+    await s.page.goto(s.origin + '/move.html');
+    await waitForReady(s.page);
+    await answer(s.page, 0, 'objective', 'promotion');
+    const looks = (el) => {
+      const win = el.ownerDocument.defaultView;
+      const r = el.shadowRoot;
+      return {
+        border: win.getComputedStyle(r.querySelector('.wrap')).borderTopWidth,
+        option: win.getComputedStyle(r.querySelector('.option')).display,
+        sheets: r.adoptedStyleSheets.length,
+      };
+    };
+    const before = await s.page.evaluate(`(${looks})(document.getElementById('w'))`);
+    assert.deepEqual(before, { border: '1px', option: 'flex', sheets: 1 });
+    const moved = await s.page.evaluate(`(async () => {
+      const frame = document.querySelector('iframe');
+      const doc = frame.contentDocument;
+      const el = document.getElementById('w');
+      doc.body.append(doc.adoptNode(el));
+      await new Promise((r) => setTimeout(r));
+      const checked = [...el.shadowRoot.querySelectorAll('input:checked')].map((i) => i.value);
+      // The reader answers there.
+      el.shadowRoot.querySelector('input[name="practice_now"][value="weekly"]').click();
+      return { looks: (${looks})(el), checked, inFrame: el.ownerDocument === doc };
+    })()`);
+    assert.equal(moved.inFrame, true);
+    assert.deepEqual(moved.looks, before, 'styled in the frame as on the page');
+    assert.deepEqual(moved.checked, ['promotion'], 'the answers moved with it');
+    await s.page.waitForFunction(() =>
+      document.querySelector('iframe').contentDocument.querySelector('ai-cert-check').shadowRoot.querySelectorAll('input:checked').length === 2,
+    );
+    await screenshot(s.page, 'moved-into-frame');
+    // A remount there (its storage choice changed) works, styled.
+    const remounted = await s.page.evaluate(`(async () => {
+      const el = document.querySelector('iframe').contentDocument.querySelector('ai-cert-check');
+      const ready = new Promise((r) => el.addEventListener('ai-cert-check-ready', r, { once: true }));
+      el.setAttribute('storage', 'local');
+      await ready;
+      return (${looks})(el);
+    })()`);
+    assert.deepEqual(remounted, before, 'mounted again in the frame, styled');
+    // And moved back to the page.
+    const back = await s.page.evaluate(`(async () => {
+      const el = document.querySelector('iframe').contentDocument.querySelector('ai-cert-check');
+      document.body.prepend(document.adoptNode(el));
+      await new Promise((r) => setTimeout(r));
+      return (${looks})(el);
+    })()`);
+    assert.deepEqual(back, before, 'styled again on the page');
+    assert.deepEqual(s.pageErrors, []);
+    assert.deepEqual(s.consoleErrors, []);
+    await s.close();
+  });
+});
+
 // 8. Failed mounts.
 
 test('thousands of failed mounts leave the built-in widgets working and the memory as it was', opts, async () => {
