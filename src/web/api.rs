@@ -19,14 +19,17 @@ use super::style::style;
 use crate::builtin;
 use crate::{evaluate, Answers};
 
-/// A mounted widget. Dropping it (JS: `free()`) removes its listeners; the rendered
-/// content stays until the host is removed or mounted again.
+/// A mounted widget. Dropping it (JS: `free()`) removes its listeners (its own and the
+/// window's); the rendered content stays until the host is removed or mounted again.
 ///
 /// Its methods are the host's API (`entry.js` wraps them): they read and set the
 /// answers without firing events, which are for the reader's actions only.
 #[wasm_bindgen]
 pub struct Widget {
     pub(super) _listeners: [EventListener; 2],
+    /// The window's: another tab's answers, a share link opened in this tab
+    /// (`elsewhere.rs`).
+    pub(super) _window: Option<[EventListener; 2]>,
     pub(super) instance: Rc<Instance>,
 }
 

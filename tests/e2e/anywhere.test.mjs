@@ -153,6 +153,91 @@ test('"Print" from inside another component\'s shadow root, or slotted into one,
   });
 });
 
+// 6. Two tabs.
+
+/** The answers of the nth widget, as its API gives them. */
+const answersOf = (p, nth = 0) => p.evaluate((n) => document.querySelectorAll('ai-cert-check')[n].answers, nth);
+
+/** Waits until the nth widget's answers are `expected` (in any order). */
+const answersBecome = (p, expected, nth = 0) =>
+  p.waitForFunction(
+    ([n, want]) => JSON.stringify(Object.entries(document.querySelectorAll('ai-cert-check')[n].answers ?? {}).sort()) === want,
+    [nth, JSON.stringify(Object.entries(expected).sort())],
+  );
+
+// Counts the window's `storage` listeners as they are added and removed.
+function countStorageListeners() {
+  window.__storageListeners = 0;
+  const add = EventTarget.prototype.addEventListener;
+  const remove = EventTarget.prototype.removeEventListener;
+  EventTarget.prototype.addEventListener = function (type, ...rest) {
+    if (this === window && type === 'storage') window.__storageListeners += 1;
+    return add.call(this, type, ...rest);
+  };
+  EventTarget.prototype.removeEventListener = function (type, ...rest) {
+    if (this === window && type === 'storage') window.__storageListeners -= 1;
+    return remove.call(this, type, ...rest);
+  };
+}
+
+test('two tabs: the newest answer to each question wins, the other tab follows, nothing is lost', opts, async () => {
+  // Found: each tab saved its whole state and nothing listened to `storage` events: an
+  // answer changed in tab B came back as it was in A on A's next answer, without a word.
+  await withBrowser(async (browser) => {
+    const a = await openPage(browser, server, '/');
+    await a.context.addInitScript(countStorageListeners);
+    await a.page.reload();
+    await waitForReady(a.page);
+    await answer(a.page, 0, 'objective', 'promotion');
+    const b = await a.context.newPage();
+    await b.goto(a.origin + '/');
+    await waitForReady(b);
+    assert.deepEqual(await answersOf(b), { objective: 'promotion' });
+
+    // B changes A's answer: A follows.
+    await answer(b, 0, 'objective', 'change_role');
+    await answersBecome(a.page, { objective: 'change_role' });
+    assert.deepEqual(await checkedInputs(a.page), ['objective=change_role'], 'on screen too');
+    // A answers another question: B's change stays, and B follows.
+    await answer(a.page, 0, 'practice_now', 'weekly');
+    await answersBecome(b, { objective: 'change_role', practice_now: 'weekly' });
+    assert.deepEqual(await answersOf(a.page), { objective: 'change_role', practice_now: 'weekly' });
+    assert.equal((await readVerdict(b)).id, (await readVerdict(a.page)).id);
+    // Following is not the reader's action in that tab: no change event there.
+    assert.equal((await eventsOf(a.page, 0, CHANGE)).length, 2, "A's change events are its own two answers");
+
+    // An answer A could not save (storage refused it) is not lost when B saves another.
+    await a.page.evaluate(() => {
+      window.__refuse = true;
+      const set = Storage.prototype.setItem;
+      Storage.prototype.setItem = function (...args) {
+        if (window.__refuse) throw new DOMException('full', 'QuotaExceededError');
+        return set.apply(this, args);
+      };
+    });
+    await answer(a.page, 0, 'employer', 'yes');
+    await answer(b, 0, 'learning', 'structured');
+    const merged = { objective: 'change_role', learning: 'structured', employer: 'yes', practice_now: 'weekly' };
+    await answersBecome(a.page, merged);
+    await a.page.evaluate(() => (window.__refuse = false));
+    await answer(a.page, 0, 'apply_next', 'project');
+    await answersBecome(b, { ...merged, apply_next: 'project' });
+
+    // Clearing in one tab clears the other.
+    await b.locator('ai-cert-check button[data-action="clear"]').click();
+    await answersBecome(a.page, {});
+
+    // The listener is the widget's: it goes with it.
+    assert.equal(await a.page.evaluate(() => window.__storageListeners), 1, 'one widget, one listener');
+    await a.page.evaluate(() => document.querySelector('ai-cert-check').remove());
+    await a.page.waitForFunction(() => window.__storageListeners === 0);
+    await answer(b, 0, 'objective', 'understand');
+    assert.deepEqual(a.pageErrors, []);
+    await b.close();
+    await a.close();
+  });
+});
+
 // 7. Moved into another document.
 
 test('moved into a same-origin frame (as a pop-out window does), the widget keeps its styles and answers, and mounts again there', opts, async () => {
@@ -260,6 +345,41 @@ test('thousands of failed mounts leave the built-in widgets working and the memo
     await s.page.evaluate(() => document.querySelector('main').append(Object.assign(document.createElement('ai-cert-check'), { storage: 'none' })));
     await waitForReady(s.page, 1);
     await answer(s.page, 1, 'objective', 'none');
+    assert.deepEqual(s.pageErrors, []);
+    await s.close();
+  });
+});
+
+// A share link opened in the tab already showing the article.
+
+test('a share link opened in the tab already showing the article applies at once, read-only; a damaged one is reported', opts, async () => {
+  // Found: only the fragment changed (a `hashchange`, no new page), and nothing
+  // happened until a reload.
+  await withBrowser(async (browser) => {
+    const s = await openPage(browser, server, '/', { permissions: ['clipboard-read', 'clipboard-write'] });
+    await waitForReady(s.page);
+    for (const [q, o] of STRONG) await answer(s.page, 0, q, o);
+    await widget(s.page).locator('[part="actions"] button[data-action="share"]').click();
+    await s.page.waitForFunction(() => document.querySelector('ai-cert-check').shadowRoot.querySelector('[part="notice"]').textContent);
+    const link = await s.page.evaluate(() => navigator.clipboard.readText());
+    // The reader's own answers differ from the link's.
+    await s.page.evaluate(async () => (await import('/pkg/ai-cert-check.js')).reset(document.querySelector('ai-cert-check')));
+    await answer(s.page, 0, 'objective', 'none');
+    const saved = await s.page.evaluate(() => Object.entries(localStorage).filter(([k]) => k.startsWith('ai-cert-check-')));
+    await s.page.goto(link); // the same page, another fragment: no load
+    await s.page.waitForFunction(() => document.querySelector('ai-cert-check').shadowRoot.querySelector('[part="shared"]'));
+    assert.deepEqual(await checkedInputs(s.page), STRONG.map(([q, o]) => `${q}=${o}`).sort(), "the link's answers show");
+    assert.equal(await widget(s.page).locator('fieldset input:not([disabled])').count(), 0, 'read-only');
+    const still = await s.page.evaluate(() => Object.entries(localStorage).filter(([k]) => k.startsWith('ai-cert-check-')));
+    assert.deepEqual(still, saved, "the reader's saved answers are untouched");
+    assert.equal((await eventsOf(s.page, 0, READY)).length, 1, 'the same widget, not a new page');
+    // Back to their own answers.
+    await widget(s.page).locator('button[data-action="mine"]').click();
+    assert.deepEqual(await checkedInputs(s.page), ['objective=none']);
+    // A damaged link in the same tab is reported.
+    await s.page.evaluate(() => (location.hash = '#ai-cert-check-ai-certification=zz'));
+    await s.page.waitForFunction(() => /not used/.test(document.querySelector('ai-cert-check').shadowRoot.querySelector('[part="notice"]').textContent));
+    assert.deepEqual(await checkedInputs(s.page), ['objective=none'], 'and changes nothing');
     assert.deepEqual(s.pageErrors, []);
     await s.close();
   });
