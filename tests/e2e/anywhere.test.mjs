@@ -350,6 +350,68 @@ test('thousands of failed mounts leave the built-in widgets working and the memo
   });
 });
 
+// 9. Pictures in Japanese and Thai.
+
+/** The reskill checklist with its verdicts' titles replaced, in order. */
+const reskillTitled = (titles) => ({ ...RESKILL, verdicts: RESKILL.verdicts.map((v, i) => ({ ...v, title: titles[i] })) });
+
+/** Every label line of the nth widget's pictures against its cell: [{ line, inside }]. */
+const labelsInCells = (p, nth = 0) =>
+  widget(p, nth).evaluate((host) => {
+    const out = [];
+    const box = host.getBoundingClientRect();
+    for (const svg of host.shadowRoot.querySelectorAll('.chart svg')) {
+      if (!svg.getClientRects().length) continue;
+      for (const g of svg.querySelectorAll('.area')) {
+        const cell = g.querySelector('rect').getBBox();
+        for (const t of g.querySelectorAll('tspan')) {
+          const b = t.getBBox();
+          const r = t.getBoundingClientRect();
+          out.push({
+            line: t.textContent,
+            inside: b.x >= cell.x - 0.5 && b.x + b.width <= cell.x + cell.width + 0.5 && b.y >= cell.y - 0.5 && b.y + b.height <= cell.y + cell.height + 0.5,
+            inWidget: r.left >= box.left && r.right <= box.right,
+          });
+        }
+      }
+    }
+    return out;
+  });
+
+test('picture labels in Japanese and Thai wrap inside their cells, and a title too long for its cell is cut there', opts, async () => {
+  // Found: labels wrapped only at spaces; Japanese verdict titles were one line each,
+  // which ran under the neighbouring cells and past the widget onto the page.
+  const cases = {
+    japanese: ['今すぐ新しいスキルを身につけるべきです', '新しいスキルの習得に向けて準備を始めましょう', '今の職場にとどまり、そこで成長しましょう', '今のところはそのままで大丈夫です'],
+    thai: ['เรียนรู้ทักษะใหม่ทันทีโดยไม่ต้องรอ', 'เตรียมตัวเรียนรู้ทักษะใหม่อย่างค่อยเป็นค่อยไป', 'อยู่ที่เดิมและเติบโตในงานปัจจุบัน', 'ยังไม่ต้องเปลี่ยนแปลงอะไรในตอนนี้'],
+    // The longest title the format allows (200 characters), more than a cell holds.
+    long: ['Reskill now', 'Prepare to reskill', 'Stay, and grow where you are', 'Stay put for now: '.repeat(12).slice(0, 200)],
+  };
+  await withBrowser(async (browser) => {
+    for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
+      const s = await openPage(browser, server, '/', { goto: false, viewport });
+      await routeHtml(s, '/cjk.html', page('<ai-cert-check storage="none" lang="ja"></ai-cert-check><ai-cert-check storage="none" lang="th"></ai-cert-check><ai-cert-check storage="none"></ai-cert-check>'));
+      await s.page.goto(s.origin + '/cjk.html');
+      await s.page.evaluate(async (lists) => {
+        const { mount } = await import('/pkg/ai-cert-check.js');
+        const els = document.querySelectorAll('ai-cert-check');
+        await Promise.all(lists.map((checklist, i) => mount(els[i], { checklist })));
+      }, Object.values(cases).map(reskillTitled));
+      for (const [nth, what] of Object.keys(cases).entries()) {
+        await answer(s.page, nth, 'outlook', 'shrinking');
+        const lines = await labelsInCells(s.page, nth);
+        assert.ok(lines.length >= 4, `${what}: the labels are drawn (${lines.length} lines)`);
+        const outside = lines.filter((l) => !l.inside || !l.inWidget);
+        assert.deepEqual(outside, [], `${what} at ${viewport.width} px: every line inside its cell and the widget`);
+        if (what === 'long') assert.ok(lines.some((l) => l.line.endsWith('…')), 'the long title is cut with an ellipsis');
+      }
+      await screenshot(s.page, `picture-labels-${viewport.width}`);
+      assert.deepEqual(s.pageErrors, []);
+      await s.close();
+    }
+  });
+});
+
 // A share link opened in the tab already showing the article.
 
 test('a share link opened in the tab already showing the article applies at once, read-only; a damaged one is reported', opts, async () => {
