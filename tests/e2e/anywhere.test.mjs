@@ -447,6 +447,73 @@ test('a share link opened in the tab already showing the article applies at once
   });
 });
 
+// The bar on a phone with very large text.
+
+test('at 200% text on a 360x640 phone the bar takes little of the screen, and all of it can be read', opts, async () => {
+  // Found: it covered 41% of the screen in English, 48% in French.
+  await withBrowser(async (browser) => {
+    for (const lang of ['en', 'fr']) {
+      for (const text of ['200%', '100%']) {
+        const s = await openPage(browser, server, '/', { goto: false, viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+        await routeHtml(s, '/phone.html', page(`<ai-cert-check storage="none" lang="${lang}"></ai-cert-check>`, `<style>html { font-size: ${text}; }</style>`));
+        await s.page.goto(s.origin + '/phone.html');
+        await waitForReady(s.page);
+        await answer(s.page, 0, 'objective', 'promotion');
+        await answer(s.page, 0, 'practice_now', 'daily');
+        // Scrolled to the middle of the questions: the bar is stuck to the bottom.
+        await widget(s.page).locator('fieldset').nth(2).evaluate((f) => f.scrollIntoView({ block: 'start' }));
+        const bar = await widget(s.page).evaluate((h) => {
+          const panel = h.shadowRoot.querySelector('[part="result"]');
+          const r = panel.getBoundingClientRect();
+          const verdict = h.shadowRoot.querySelector('[part="verdict"]').getBoundingClientRect();
+          return {
+            share: (r.bottom - Math.max(r.top, 0)) / innerHeight,
+            stuck: Math.abs(r.bottom - innerHeight) < 2,
+            verdictVisible: verdict.top >= r.top - 1 && verdict.top < r.bottom,
+            scrolls: panel.scrollHeight > panel.clientHeight + 1,
+            overflow: getComputedStyle(panel).overflowY,
+          };
+        });
+        await screenshot(s.page, `phone-bar-${lang}-${text.replace('%', '')}`, { fullPage: false });
+        assert.ok(bar.stuck, `${lang} ${text}: the bar is at the bottom of the screen`);
+        assert.ok(bar.verdictVisible, `${lang} ${text}: the verdict's first line shows`);
+        if (text === '200%') {
+          assert.ok(bar.share <= 0.25, `${lang} ${text}: the bar covers ${Math.round(bar.share * 100)}% of the screen`);
+          assert.ok(!bar.scrolls || bar.overflow === 'auto', `${lang} ${text}: what does not fit scrolls inside the bar`);
+        } else {
+          assert.equal(bar.scrolls, false, `${lang} ${text}: at normal text everything fits`);
+        }
+        assert.deepEqual(s.pageErrors, []);
+        await s.close();
+      }
+    }
+  });
+});
+
+// Painting past the widget's box.
+
+test("a title of stacked combining marks paints nothing outside the widget's box", opts, async () => {
+  // Found: a 200-character title of one letter and 199 combining marks painted above
+  // the widget, over the host's content.
+  await withBrowser(async (browser) => {
+    const s = await openPage(browser, server, '/', { goto: false });
+    await routeHtml(s, '/marks.html', page('<div id="above" style="height:240px;background:#fff"></div><ai-cert-check storage="none"></ai-cert-check>'));
+    await s.page.goto(s.origin + '/marks.html');
+    const checklist = { ...MINIMAL, title: 'a' + '\u0301\u0302\u0303\u0304\u0306\u0307\u0308\u030a\u030b\u030c'.repeat(20).slice(0, 199) };
+    await s.page.evaluate(async (c) => (await import('/pkg/ai-cert-check.js')).mount(document.querySelector('ai-cert-check'), { checklist: c }), checklist);
+    assert.equal(checklist.title.length, 200);
+    const clip = { x: 0, y: 0, width: 1280, height: 230 };
+    const withTitle = await s.page.screenshot({ clip });
+    await s.page.evaluate(() => (document.querySelector('ai-cert-check').style.visibility = 'hidden'));
+    const without = await s.page.screenshot({ clip });
+    await s.page.evaluate(() => (document.querySelector('ai-cert-check').style.visibility = ''));
+    await screenshot(s.page, 'combining-marks', { fullPage: false });
+    assert.ok(withTitle.equals(without), 'the host content above the widget is painted as without it');
+    assert.deepEqual(s.pageErrors, []);
+    await s.close();
+  });
+});
+
 // A page that replaced `fetch`.
 
 test('a page that replaced fetch (with one returning a Response, not a promise; or junk) still gets the built-in widget', opts, async () => {
