@@ -490,6 +490,36 @@ test('at 200% text on a 360x640 phone the bar takes little of the screen, and al
   });
 });
 
+// Storage that fills, then frees up.
+
+test('after storage was full and frees up, answers save again and the notice that said they would be lost goes', opts, async () => {
+  // Found: the answers saved again, but the notice still said they could not be.
+  await withBrowser(async (browser) => {
+    const s = await openPage(browser, server, '/', { goto: false });
+    await s.context.addInitScript(() => {
+      window.__full = false;
+      const set = Storage.prototype.setItem;
+      Storage.prototype.setItem = function (...args) {
+        if (window.__full) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        return set.apply(this, args);
+      };
+    });
+    await s.page.goto(s.origin + '/');
+    await waitForReady(s.page);
+    const notice = () => widget(s.page).evaluate((h) => h.shadowRoot.querySelector('[part="notice"]').textContent);
+    await s.page.evaluate(() => (window.__full = true));
+    await answer(s.page, 0, 'objective', 'promotion');
+    assert.match(await notice(), /cannot be saved/);
+    await s.page.evaluate(() => (window.__full = false));
+    await answer(s.page, 0, 'practice_now', 'weekly');
+    assert.equal(await notice(), '', 'the notice is gone');
+    const saved = await s.page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('ai-cert-check-')).length);
+    assert.equal(saved, 1, 'the answers are saved');
+    assert.deepEqual(s.pageErrors, []);
+    await s.close();
+  });
+});
+
 // Painting past the widget's box.
 
 test("a title of stacked combining marks paints nothing outside the widget's box", opts, async () => {
