@@ -520,6 +520,40 @@ test('after storage was full and frees up, answers save again and the notice tha
   });
 });
 
+// checklist="id" inside a component.
+
+test('checklist="id" is found in the element\'s own tree: inside a component, not the page\'s element of the same id', opts, async () => {
+  // Found: it was looked up in the document only: inside a component it failed, or
+  // showed the page's checklist of the same id.
+  await withBrowser(async (browser) => {
+    const s = await openPage(browser, server, '/', { goto: false });
+    const component = `<script type="module">
+customElements.define('list-card', class extends HTMLElement {
+  connectedCallback() {
+    const root = this.attachShadow({ mode: 'open' });
+    const script = document.createElement('script');
+    script.type = 'application/json';
+    script.id = 'list';
+    script.textContent = ${JSON.stringify(JSON.stringify(MINIMAL))};
+    const el = document.createElement('ai-cert-check');
+    el.setAttribute('storage', 'none');
+    el.setAttribute('checklist', 'list');
+    root.append(script, el);
+  }
+});
+</script>`;
+    const pageList = `<script type="application/json" id="list">${JSON.stringify(RESKILL)}</script>`;
+    await routeHtml(s, '/ids.html', page(`${pageList}<list-card></list-card><ai-cert-check storage="none" checklist="list"></ai-cert-check>`, component));
+    await s.page.goto(s.origin + '/ids.html');
+    const title = (find) =>
+      s.page.waitForFunction(`(${find})?.shadowRoot?.querySelector('[part="title"]')?.textContent`).then((h) => h.jsonValue());
+    assert.equal(await title("document.querySelector('list-card').shadowRoot.querySelector('ai-cert-check')"), MINIMAL.title, "the component's own checklist");
+    assert.equal(await title("document.querySelector('main > ai-cert-check')"), RESKILL.title, "the page's, for the page's element");
+    assert.deepEqual(s.pageErrors, []);
+    await s.close();
+  });
+});
+
 // Painting past the widget's box.
 
 test("a title of stacked combining marks paints nothing outside the widget's box", opts, async () => {
