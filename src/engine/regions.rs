@@ -10,7 +10,7 @@
 
 use crate::engine::checklist::{Checklist, Factor};
 use crate::engine::limits::MAX_REGION_PROBLEMS;
-use crate::engine::problem::{Problem, ProblemKind};
+use crate::engine::problem::{report, Problem, ProblemKind};
 use crate::engine::text::{join, push_decimal};
 
 /// Checks that the verdicts' regions tile the score space: every point is in exactly
@@ -59,21 +59,23 @@ pub fn regions(c: &Checklist, problems: &mut Vec<Problem>) {
             reported += 1;
             let at = describe_point(c, &point);
             if holding.is_empty() {
-                problems.push(Problem::new(
+                report(
+                    problems,
                     ProblemKind::Verdicts,
                     "$.verdicts",
                     format!("no verdict covers the scores {at}"),
                     "widen a neighbouring verdict's \"when\" range to cover these scores",
-                ));
+                );
             } else {
                 // Not one and not none: `holding` has at least two verdicts.
                 let names = join(holding.iter().map(|&v| &*c.verdicts[v].id), " and ");
-                problems.push(Problem::new(
+                report(
+                    problems,
                     ProblemKind::Verdicts,
                     format!("$.verdicts[{}].when", holding[1]),
                     format!("verdicts {names} overlap at the scores {at}"),
                     "make their \"when\" ranges disjoint",
-                ));
+                );
             }
         }
     }
@@ -85,7 +87,8 @@ pub fn regions(c: &Checklist, problems: &mut Vec<Problem>) {
             .any(|o| o.cap == Some(v))
             || c.rules.iter().any(|r| r.verdict == v);
         if !reached[v] && !by_cap {
-            problems.push(Problem::new(
+            report(
+                problems,
                 ProblemKind::Verdicts,
                 format!("$.verdicts[{v}]"),
                 format!(
@@ -93,7 +96,7 @@ pub fn regions(c: &Checklist, problems: &mut Vec<Problem>) {
                     verdict.id
                 ),
                 "its \"when\" range lies outside the scores the options' weights can add up to",
-            ));
+            );
         }
     }
 }

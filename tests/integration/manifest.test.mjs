@@ -62,7 +62,7 @@ test('the docs\' tables are the ones src/element/contract.mjs writes (node scrip
 });
 
 test('the element\'s members: the contract\'s, in entry.d.ts, and reflecting the attributes they name', () => {
-  const dts = read('src', 'web', 'entry.d.ts');
+  const dts = read('src', 'element', 'entry.d.ts');
   const body = dts.match(/export interface AiCertCheckElement extends HTMLElement \{([\s\S]*?)\n\}/)?.[1];
   assert.ok(body, 'entry.d.ts declares the AiCertCheckElement interface');
   const declared = new Set(matches(body, /^ {2}(?:readonly |get |set )?(\w+)[(?:]/gm));
