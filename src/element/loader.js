@@ -42,8 +42,10 @@ export function wasmAllowed() {
  * modules built with panic = "unwind".) tests/e2e/anywhere.test.mjs fails many mounts.
  */
 function guard(exports) {
-  // wasm-bindgen's `__wbindgen_add_to_stack_pointer`, by its short name.
+  // wasm-bindgen's `__wbindgen_add_to_stack_pointer`, by its short name (a build with
+  // no stack in memory has none, and nothing to restore).
   const sp = exports[WASM_STACK_EXPORT];
+  if (!sp) return exports;
   const guarded = {};
   for (const name in exports) {
     const f = exports[name];
