@@ -17,6 +17,7 @@ import {
   TEST_TIMEOUT,
   answer,
   checkedInputs,
+  copiedShareLink,
   eventsOf,
   openPage,
   readVerdict,
@@ -421,9 +422,7 @@ test('a share link opened in the tab already showing the article applies at once
     const s = await openPage(browser, server, '/', { permissions: ['clipboard-read', 'clipboard-write'] });
     await waitForReady(s.page);
     for (const [q, o] of STRONG) await answer(s.page, 0, q, o);
-    await widget(s.page).locator('[part="actions"] button[data-action="share"]').click();
-    await s.page.waitForFunction(() => document.querySelector('ai-cert-check').shadowRoot.querySelector('[part="notice"]').textContent);
-    const link = await s.page.evaluate(() => navigator.clipboard.readText());
+    const link = await copiedShareLink(s.page);
     // The reader's own answers differ from the link's.
     await s.page.evaluate(async () => (await import('/pkg/ai-cert-check.js')).reset(document.querySelector('ai-cert-check')));
     await answer(s.page, 0, 'objective', 'none');
