@@ -29,6 +29,7 @@ mod chart;
 mod custom;
 mod detail;
 mod dom;
+mod elsewhere;
 mod instance;
 mod keep;
 mod questions;
@@ -47,7 +48,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
 use crate::engine::text::{fill_text, push_number};
-use crate::{evaluate, Answers, Checklist, DecodeError};
+use crate::{evaluate, Answers, Checklist};
 use actions::Action;
 #[cfg(not(feature = "custom"))]
 pub use api::mount;
@@ -98,45 +99,12 @@ fn mount_checklist(host: HtmlElement, checklist: Held, links: JsValue) -> Result
         })
         .collect();
     let view = view::render(&doc, &root, c, &uid, links);
-    style(&doc, &root);
-    // A share link for this checklist is shown, read-only, in place of the saved
-    // answers, which stay as they are; a link that cannot be used is ignored whole,
-    // with a notice.
+    style(&root);
     let mut saved = keep::Saved::open(&host, c);
-    let mut notice = None;
-    let mut shared = None;
-    let mut again = Vec::new();
-    let answers = match keep::from_fragment(&doc, c) {
-        Some(Ok((a, gone))) => {
-            shared = keep::SharedView::show(&c.labels, view.questions.first_input());
-            again = gone;
-            a
-        }
-        Some(Err(why)) => {
-            let l = &c.labels;
-            let why = match why {
-                DecodeError::Damaged => &l.link_damaged,
-                DecodeError::OtherChecklist => &l.link_other,
-                DecodeError::FutureFormat => &l.link_future,
-            };
-            notice = Some(fill_text(&l.link_ignored, &[("{why}", why)]));
-            saved
-                .load(c)
-                .map(|(a, _)| a)
-                .unwrap_or_else(|| Answers::new(c))
-        }
-        None => saved.load(c).map_or_else(
-            || Answers::new(c),
-            |(a, gone)| {
-                again = gone;
-                a
-            },
-        ),
-    };
-    if !again.is_empty() {
-        notice = Some(answer_again(c, &again));
-    }
-    let mut answers = answers;
+    let (mut answers, again) = saved
+        .load(c)
+        .unwrap_or_else(|| (Answers::new(c), Vec::new()));
+    let mut notice = (!again.is_empty()).then(|| answer_again(c, &again));
     answers.drop_unasked(c);
     for q in 0..c.questions.len() {
         view.questions.sync(q, &answers);
@@ -155,9 +123,14 @@ fn mount_checklist(host: HtmlElement, checklist: Held, links: JsValue) -> Result
         answers: RefCell::new(answers),
         saved: RefCell::new(saved),
         cleared: RefCell::new(None),
-        shared: RefCell::new(shared),
+        shared: RefCell::new(None),
         view,
     });
+    // A share link for this checklist in the page's address is shown, read-only, in
+    // place of the saved answers, which stay as they are; one that cannot be used is
+    // ignored whole, with a notice (`elsewhere.rs`, which also does it when a link is
+    // opened in this tab later).
+    instance.on_link();
     let weak = Rc::downgrade(&instance);
     let on_change = EventListener::new(&root, "change", move |event| {
         if let (Some(instance), Some(input)) = (
@@ -182,6 +155,7 @@ fn mount_checklist(host: HtmlElement, checklist: Held, links: JsValue) -> Result
     dispatch(&host, "ai-cert-check-ready", &JsValue::UNDEFINED);
     Ok(Widget {
         _listeners: [on_change, on_click],
+        _window: elsewhere::listen(&instance),
         instance,
     })
 }
