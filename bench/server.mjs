@@ -1,6 +1,7 @@
 // The benchmark's own static server (scripts/serve.mjs serves only www/ and pkg/),
 // run by bench/run.mjs in a child process. Serves one folder, uncompressed, with
-// `Cache-Control: no-store`, on 127.0.0.1. Every response carries COOP/COEP so the
+// `Cache-Control: no-store`, on 127.0.0.1 (pages named `*-js.html` with a policy that
+// forbids WebAssembly). Every response carries COOP/COEP so the
 // pages are cross-origin isolated: that raises performance.now()'s resolution in
 // Chromium from 100 us to 5 us, which the sub-millisecond answer timings need.
 import { createServer } from 'node:http';
@@ -32,6 +33,9 @@ export async function serveFolder(root) {
     } catch {
       pathname = '\0';
     }
+    // Pages named `*-js.html` forbid WebAssembly (no 'wasm-unsafe-eval'): the widget
+    // runs its JavaScript build there, as under a host's strict policy.
+    if (pathname.endsWith('-js.html')) headers['Content-Security-Policy'] = "script-src 'self'";
     const file = path.resolve(root, `.${pathname}`);
     if (req.method !== 'GET' || pathname.includes('\0') || !file.startsWith(root + path.sep)) {
       res.writeHead(404, headers).end();

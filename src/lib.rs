@@ -32,11 +32,14 @@ pub use engine::format::{
     RawChecklist, RawCondition, RawEffect, RawFactor, RawOption, RawQuestion, RawReading, RawRule,
     RawSection, RawStep, RawVerdict, RawWhen,
 };
+pub use engine::ids::Ids;
+pub use engine::invisible::{is_blank, is_invisible};
 pub use engine::labels::{Label, RawLabels, LABELS};
 pub use engine::limits::{
-    check_size, check_text, check_tree, tidy, unlisted, Limit, LIMITS, MAX_BYTES, MAX_DEPTH,
-    MAX_FACTORS, MAX_FINALITY_WORK, MAX_ID, MAX_LONG, MAX_MESSAGE, MAX_NESTING, MAX_OPTIONS,
-    MAX_PROBLEMS, MAX_QUESTIONS, MAX_READING, MAX_REASONS, MAX_REGION_PROBLEMS, MAX_SHORT,
+    check_size, check_text, check_tree, tidy, unlisted, Limit, Problems, LIMITS, MAX_ARTICLES,
+    MAX_BYTES, MAX_CONDITIONS, MAX_DEPTH, MAX_FACTORS, MAX_FINALITY_WORK, MAX_HINT_IDS, MAX_ID,
+    MAX_LONG, MAX_MESSAGE, MAX_NESTING, MAX_NEXT_STEPS, MAX_OPTIONS, MAX_PROBLEMS, MAX_QUESTIONS,
+    MAX_READING, MAX_REASONS, MAX_REFS, MAX_REGION_PROBLEMS, MAX_RULES, MAX_SECTIONS, MAX_SHORT,
     MAX_STEPS, MAX_VALUES, MAX_VERDICTS, MAX_WAYS_DOWN, MAX_WAYS_UP, MAX_WORK,
 };
 pub use engine::link::is_safe_href;

@@ -55,3 +55,73 @@ fn the_format_guide_lists_every_limit_with_its_value_and_reason() {
     assert!(table.iter().all(|(_, _, reason)| !reason.is_empty()));
     assert_eq!(rows, table);
 }
+
+#[test]
+fn the_format_guide_gives_every_list_of_the_format_its_limit() {
+    // Every list an author writes (each `Vec` field of the raw format,
+    // `src/engine/format.rs`) is a row of the guide's "Every list" table, with the
+    // limit that bounds it, named as in the limits table and with its value.
+    const FORMAT_RS: &str = include_str!("../src/engine/format.rs");
+    let prefix = |name: &str| match name {
+        "RawChecklist" => "$",
+        "RawSection" => "$.sections[]",
+        "RawQuestion" => "$.sections[].questions[]",
+        "RawOption" => "$.sections[].questions[].options[]",
+        "RawVerdict" => "$.verdicts[]",
+        "RawRule" => "$.rules[]",
+        "RawStep" => "$.steps[]",
+        "RawWhen" => "",
+        other => panic!("a list in {other}: add it here and to the guide"),
+    };
+    let mut lists = Vec::new();
+    let mut current = "";
+    for line in FORMAT_RS.lines() {
+        if let Some(rest) = line.strip_prefix("pub struct ") {
+            current = rest.split([' ', '(']).next().unwrap();
+        } else if let Some(field) = line.trim().strip_prefix("pub ") {
+            if let Some((name, ty)) = field.split_once(": ") {
+                if ty.starts_with("Vec<") {
+                    let p = prefix(current);
+                    lists.push(if p.is_empty() {
+                        name.to_string()
+                    } else {
+                        format!("{p}.{name}")
+                    });
+                }
+            }
+        }
+    }
+    assert_eq!(lists.len(), 19, "{lists:?}");
+    let start = FORMAT_MD
+        .find("## Every list")
+        .expect("an Every list section");
+    let rows: Vec<(String, String, String)> = FORMAT_MD[start..]
+        .lines()
+        .skip_while(|l| !l.starts_with("| list |"))
+        .skip(2)
+        .take_while(|l| l.starts_with('|'))
+        .map(|l| {
+            let cells: Vec<&str> = l.trim_matches('|').split(" | ").map(str::trim).collect();
+            assert_eq!(cells.len(), 3, "{l}");
+            let list = cells[0].split('`').nth(1).expect("a list in backquotes");
+            (
+                list.to_string(),
+                cells[1].to_string(),
+                cells[2].trim_matches('`').to_string(),
+            )
+        })
+        .collect();
+    let named: Vec<&str> = rows.iter().map(|(list, _, _)| list.as_str()).collect();
+    assert_eq!(named, lists);
+    for (list, most, limit) in &rows {
+        let value = ai_cert_check::LIMITS
+            .iter()
+            .find(|l| l.name == limit)
+            .unwrap_or_else(|| panic!("{list}: no limit named {limit}"))
+            .value;
+        assert!(
+            most.starts_with(&value.to_string()),
+            "{list}: {most} is not {value}"
+        );
+    }
+}

@@ -11,9 +11,16 @@
 //! One function per table, called in turn by `Compiler::checklist`: the factors, the
 //! verdicts' ids, the reading, the questions (with their options), the verdicts' count,
 //! the steps, the verdicts, the rules and the labels; then, on a checklist without other
-//! problems, the verdicts' regions ([`crate::engine::regions`]). The order of the calls
-//! is the order problems are listed in. Link addresses follow the one rule of
-//! [`crate::engine::link`].
+//! problems, the questions that can never be asked and the rules that can never hold
+//! ([`crate::engine::reach`]), and the verdicts' regions ([`crate::engine::regions`]).
+//! The order of the calls is the order problems are listed in. Link addresses follow the
+//! one rule of [`crate::engine::link`].
+//!
+//! Its work grows as n log n in the file, whatever the file: every list is counted
+//! against its limit ([`crate::engine::limits`]) but still checked item by item, ids are
+//! found and compared through sorted indices ([`Ids`]), and repeats within an option's
+//! effects or a verdict's ranges are found with a mark per factor, not by a scan. The
+//! problems are collected into [`Problems`], which keeps the first few.
 
 use std::borrow::Cow;
 
@@ -22,34 +29,113 @@ use crate::engine::checklist::{
     Rule, Section, Text, Verdict, When,
 };
 use crate::engine::format::{RawChecklist, RawCondition, RawLabels, RawOption, RawWhen};
+use crate::engine::ids::Ids;
+use crate::engine::invisible::is_blank;
 use crate::engine::limits::{
-    clip, MAX_FACTORS, MAX_ID, MAX_LONG, MAX_OPTIONS, MAX_QUESTIONS, MAX_SHORT, MAX_VERDICTS,
+    clip, Problems, MAX_ARTICLES, MAX_CONDITIONS, MAX_FACTORS, MAX_ID, MAX_LONG, MAX_NEXT_STEPS,
+    MAX_OPTIONS, MAX_QUESTIONS, MAX_REFS, MAX_RULES, MAX_SECTIONS, MAX_SHORT, MAX_VERDICTS,
 };
 use crate::engine::link::is_safe_href;
-use crate::engine::problem::{report, Problem, ProblemKind};
+use crate::engine::problem::{Problem, ProblemKind};
+use crate::engine::reach::{reachable, Never, Reach};
 use crate::engine::regions::regions;
-use crate::engine::text::join;
 
-/// Validates `raw` and compiles it, or returns every problem found.
+/// Validates `raw` and compiles it, or returns its problems as every reader lists them
+/// (at most [`crate::MAX_PROBLEMS`], then a count of the rest).
 pub fn compile(raw: &RawChecklist) -> Result<Checklist, Vec<Problem>> {
-    let mut c = Compiler::default();
-    let out = c.checklist(raw);
-    if c.problems.is_empty() {
+    let mut problems = Problems::default();
+    let out = compile_into(raw, &mut problems);
+    if problems.is_empty() {
         Ok(out)
     } else {
-        Err(c.problems)
+        Err(problems.into_list())
     }
 }
+
+/// Validates `raw` and compiles it, adding its problems to `problems`; the checklist is
+/// only sound if none were added.
+pub(crate) fn compile_into(raw: &RawChecklist, problems: &mut Problems) -> Checklist {
+    let start = problems.len();
+    Compiler { problems, start }.checklist(raw)
+}
+
+/// The hints of lists over their limits: a reader sees a few of them; conditions on one
+/// question are one condition; a list of ids needs each once.
+const FEWER: &str = "a reader sees three at most: keep the most useful";
+const MERGE: &str = "name fewer answers: conditions on one question can be one any_of";
+const ONCE: &str = "name each once";
 
 /// An option's own `next_step`, before it is made a step: (question, option, text).
 type OptionStep = (usize, usize, Text);
 
-#[derive(Default)]
-struct Compiler {
-    problems: Vec<Problem>,
+/// The ids a checklist's parts refer to, each table sorted once ([`Ids`]), borrowed from
+/// the author's form.
+struct Tables<'r> {
+    factors: Ids<&'r str>,
+    verdicts: Ids<&'r str>,
+    reading: Ids<&'r str>,
+    /// Every question's id, in order across the sections.
+    questions: Ids<&'r str>,
+    /// Each question's options' ids, in the same order.
+    options: Vec<Ids<&'r str>>,
 }
 
-impl Compiler {
+impl<'r> Tables<'r> {
+    fn new(raw: &'r RawChecklist) -> Tables<'r> {
+        let all = || raw.sections.iter().flat_map(|s| s.questions.iter());
+        Tables {
+            factors: Ids::new(raw.factors.iter().map(|f| f.id.as_str())),
+            verdicts: Ids::new(raw.verdicts.iter().map(|v| v.id.as_str())),
+            reading: Ids::new(raw.reading.iter().map(|r| r.id.as_str())),
+            questions: Ids::new(all().map(|q| q.id.as_str())),
+            options: all()
+                .map(|q| Ids::new(q.options.iter().map(|o| o.id.as_str())))
+                .collect(),
+        }
+    }
+}
+
+/// Marks one item of a list at a time (an option's effects, a verdict's ranges) with the
+/// factors it names, so that a factor named twice is found without a scan.
+struct Marks {
+    /// For each factor, the item that last named it (items count from 1).
+    last: Vec<usize>,
+    item: usize,
+}
+
+impl Marks {
+    fn new(factors: usize) -> Marks {
+        Marks {
+            last: vec![0; factors],
+            item: 0,
+        }
+    }
+
+    /// Starts the next item.
+    fn next(&mut self) {
+        self.item += 1;
+    }
+
+    /// Whether the current item named `factor` before (and marks it named).
+    fn again(&mut self, factor: usize) -> bool {
+        match self.last.get_mut(factor) {
+            Some(last) if *last == self.item => true,
+            Some(last) => {
+                *last = self.item;
+                false
+            }
+            None => false,
+        }
+    }
+}
+
+struct Compiler<'p> {
+    problems: &'p mut Problems,
+    /// How many problems there were before this checklist's.
+    start: usize,
+}
+
+impl Compiler<'_> {
     fn problem(
         &mut self,
         kind: ProblemKind,
@@ -57,7 +143,33 @@ impl Compiler {
         message: impl Into<String>,
         hint: &str,
     ) {
-        report(&mut self.problems, kind, path, message, hint);
+        self.problems.report(kind, path, message, hint);
+    }
+
+    /// Whether this checklist has no problem so far.
+    fn clean(&self) -> bool {
+        self.problems.len() == self.start
+    }
+
+    /// A problem if the list at `path` then `list` (".ask_if", or nothing) has more than
+    /// `max` items, `what` naming them. (The path is made only then: most lists are
+    /// within their limits.)
+    fn count(
+        &mut self,
+        (path, list): (&str, &str),
+        len: usize,
+        max: usize,
+        what: &str,
+        hint: &str,
+    ) {
+        if len > max {
+            self.problem(
+                ProblemKind::Limit,
+                format!("{path}{list}"),
+                format!("{len} {what}, more than the {max} allowed"),
+                hint,
+            );
+        }
     }
 
     fn text(&mut self, path: &str, value: &str, required: bool, max: usize) -> Text {
@@ -66,6 +178,13 @@ impl Compiler {
                 ProblemKind::Empty,
                 path,
                 "is empty",
+                "write the text readers should see",
+            );
+        } else if required && is_blank(value) {
+            self.problem(
+                ProblemKind::Empty,
+                path,
+                "has nothing readers can see: only spaces or invisible characters (such as U+200B or U+FEFF)",
                 "write the text readers should see",
             );
         }
@@ -81,7 +200,9 @@ impl Compiler {
         Cow::Owned(value.to_string())
     }
 
-    fn id(&mut self, path: &str, value: &str, seen: &mut Vec<String>, what: &str) -> Text {
+    /// An id: not empty, only letters, digits, '_' and '-', not too long; `repeated` when
+    /// an earlier id of its table is the same.
+    fn id(&mut self, path: &str, value: &str, repeated: bool, what: &str) -> Text {
         if value.is_empty() {
             self.problem(
                 ProblemKind::Empty,
@@ -107,7 +228,7 @@ impl Compiler {
                 "use a short id",
             );
         }
-        if seen.iter().any(|s| s == value) {
+        if repeated {
             self.problem(
                 ProblemKind::Duplicate,
                 path,
@@ -115,23 +236,18 @@ impl Compiler {
                 "every id must be unique; rename one of them",
             );
         }
-        seen.push(value.to_string());
         Cow::Owned(value.to_string())
     }
 
-    fn lookup(&mut self, path: &str, id: &str, ids: &[String], what: &str) -> Option<usize> {
-        let found = ids.iter().position(|s| s == id);
+    /// The place of `id` in `ids`, or a problem naming the ids nearest it.
+    fn lookup(&mut self, path: &str, id: &str, ids: &Ids<&str>, what: &str) -> Option<usize> {
+        let found = ids.find(id);
         if found.is_none() {
-            let known = if ids.is_empty() {
-                "none are defined".to_string()
-            } else {
-                format!("known: {}", join(ids.iter().map(String::as_str), ", "))
-            };
             self.problem(
                 ProblemKind::Reference,
                 path,
                 format!("refers to {what} \"{}\", which does not exist", clip(id)),
-                &known,
+                &ids.hint(id),
             );
         }
         found
@@ -146,28 +262,31 @@ impl Compiler {
                 "this widget reads version 1",
             );
         }
-        let id = self.id("$.id", &raw.id, &mut Vec::new(), "checklist");
+        let id = self.id("$.id", &raw.id, false, "checklist");
         let title = self.text("$.title", &raw.title, true, MAX_SHORT);
         let intro = self.text("$.intro", &raw.intro, false, MAX_LONG);
 
-        let (mut factors, factor_ids) = self.factors(raw);
+        let t = Tables::new(raw);
+        let mut factors = self.factors(raw, &t);
         // The verdicts' and the readings' ids first: the questions' options name them.
-        let verdict_ids = self.verdict_ids(raw);
-        let (reading, reading_ids) = self.reading(raw);
-        let (sections, questions, option_steps) =
-            self.questions(raw, (&factor_ids, &verdict_ids, &reading_ids));
+        self.verdict_ids(raw, &t);
+        let reading = self.reading(raw, &t);
+        let (sections, questions, option_steps, places) = self.questions(raw, &t);
+        let reach = Reach::new(&questions);
 
+        // What answers can give each factor, on the questions that can be asked.
+        let askable: Vec<bool> = (0..questions.len()).map(|q| reach.askable(q)).collect();
         for (f, factor) in factors.iter_mut().enumerate() {
-            (factor.min, factor.max) = reachable(&questions, f);
+            (factor.min, factor.max) = reachable(&questions, f, &askable);
         }
 
         self.verdict_count(raw);
         // Steps in order of priority: the `steps` list, then each verdict's own, then
         // each option's (the two older, simpler ways of giving steps).
-        let mut steps = self.steps(raw, &verdict_ids, &questions);
-        let verdicts = self.verdicts(raw, &factor_ids, &reading_ids, &mut steps);
-        option_steps_of(&questions, &option_steps, &mut steps);
-        let rules = self.rules(raw, &verdict_ids, &reading_ids, &questions);
+        let mut steps = self.steps(raw, &t, &questions);
+        let verdicts = self.verdicts(raw, &t, &mut steps);
+        option_steps_of(&questions, option_steps, &mut steps);
+        let rules = self.rules(raw, &t, &questions);
 
         let labels = self.labels(&raw.labels);
         let mut checklist = Checklist {
@@ -185,19 +304,64 @@ impl Compiler {
             picture: None,
             formerly: Cow::Borrowed(&[]),
         };
-        if self.problems.is_empty() {
-            regions(&checklist, &mut self.problems);
+        // On a checklist without other problems (every index in it valid): what can
+        // never be asked or hold, then the verdicts' regions, which count only what can.
+        if self.clean() {
+            self.never(&checklist, &reach, &places);
+            regions(&checklist, &reach, self.problems);
         }
         // Made only from a valid checklist (the regions' check above included): the
         // picture indexes its tables.
-        if self.problems.is_empty() {
+        if self.clean() {
             checklist.picture = crate::engine::picture::picture(&checklist);
         }
         checklist
     }
 
-    /// The factors, and their ids; their ranges are set once the questions are read.
-    fn factors(&mut self, raw: &RawChecklist) -> (Vec<Factor>, Vec<String>) {
+    /// The questions that are never asked and the rules that can never hold.
+    /// `places[q]` is question `q`'s (section, index in its section).
+    fn never(&mut self, c: &Checklist, reach: &Reach, places: &[(usize, usize)]) {
+        const HINT: &str = "conditions on a single-choice question must share an option; \
+            an exclusive option is ticked alone";
+        for (q, &(si, qi)) in places.iter().enumerate() {
+            let path = format!("$.sections[{si}].questions[{qi}].ask_if");
+            match reach.never_asked(&c.questions, q) {
+                None => {}
+                // `r` is a question its conditions name, or one of the table.
+                Some(Never::Needs(r)) => self.problem(
+                    ProblemKind::Conflict,
+                    path,
+                    format!(
+                        "can never hold: question \"{}\" is never asked",
+                        c.questions[r].id
+                    ),
+                    "fix that question's ask_if first",
+                ),
+                Some(Never::Conflict(r)) => self.problem(
+                    ProblemKind::Conflict,
+                    path,
+                    format!(
+                        "can never hold: no answer to question \"{}\" meets them all",
+                        c.questions[r].id
+                    ),
+                    HINT,
+                ),
+            }
+        }
+        for (ri, rule) in c.rules.iter().enumerate() {
+            if !reach.can_hold(&rule.answers) {
+                self.problem(
+                    ProblemKind::Conflict,
+                    format!("$.rules[{ri}].answers"),
+                    "can never hold: no answers meet them all",
+                    HINT,
+                );
+            }
+        }
+    }
+
+    /// The factors; their ranges are set once the questions are read.
+    fn factors(&mut self, raw: &RawChecklist, t: &Tables) -> Vec<Factor> {
         if raw.factors.len() > MAX_FACTORS {
             self.problem(
                 ProblemKind::Limit,
@@ -209,37 +373,40 @@ impl Compiler {
                 "combine related factors",
             );
         }
-        let mut seen = Vec::new();
+        let repeated = t.factors.repeated();
         let mut factors: Vec<Factor> = Vec::new();
-        for (i, f) in raw.factors.iter().enumerate() {
+        for (i, (f, again)) in raw.factors.iter().zip(repeated).enumerate() {
             let p = format!("$.factors[{i}]");
             factors.push(Factor {
-                id: self.id(&format!("{p}.id"), &f.id, &mut seen, "factor"),
+                id: self.id(&format!("{p}.id"), &f.id, again, "factor"),
                 label: self.text(&format!("{p}.label"), &f.label, true, MAX_SHORT),
                 min: 0.0,
                 max: 0.0,
             });
         }
-        let factor_ids = seen;
-        (factors, factor_ids)
+        factors
     }
 
     /// The verdicts' ids, checked before anything names them.
-    fn verdict_ids(&mut self, raw: &RawChecklist) -> Vec<String> {
-        let mut seen = Vec::new();
-        for (i, v) in raw.verdicts.iter().enumerate() {
-            self.id(&format!("$.verdicts[{i}].id"), &v.id, &mut seen, "verdict");
+    fn verdict_ids(&mut self, raw: &RawChecklist, t: &Tables) {
+        for (i, (v, again)) in raw.verdicts.iter().zip(t.verdicts.repeated()).enumerate() {
+            self.id(&format!("$.verdicts[{i}].id"), &v.id, again, "verdict");
         }
-        seen
     }
 
-    /// The related reading, and its ids.
-    fn reading(&mut self, raw: &RawChecklist) -> (Vec<Reading>, Vec<String>) {
-        let mut seen = Vec::new();
+    /// The related reading.
+    fn reading(&mut self, raw: &RawChecklist, t: &Tables) -> Vec<Reading> {
+        self.count(
+            ("$.reading", ""),
+            raw.reading.len(),
+            MAX_ARTICLES,
+            "articles",
+            FEWER,
+        );
         let mut reading = Vec::new();
-        for (i, r) in raw.reading.iter().enumerate() {
+        for (i, (r, again)) in raw.reading.iter().zip(t.reading.repeated()).enumerate() {
             let p = format!("$.reading[{i}]");
-            let id = self.id(&format!("{p}.id"), &r.id, &mut seen, "reading");
+            let id = self.id(&format!("{p}.id"), &r.id, again, "reading");
             let title = self.text(&format!("{p}.title"), &r.title, true, MAX_SHORT);
             let href = match &r.href {
                 Some(h) if !is_safe_href(h) => {
@@ -256,28 +423,28 @@ impl Compiler {
             };
             reading.push(Reading { id, title, href });
         }
-        let reading_ids = seen;
-        (reading, reading_ids)
+        reading
     }
 
-    /// The sections and their questions, and each option's own `next_step` as
-    /// `(question, option, text)`, made a step by [`option_steps_of`].
+    /// The sections and their questions; each option's own `next_step` as
+    /// `(question, option, text)`, made a step by [`option_steps_of`]; and each
+    /// question's place as (section, index in its section).
+    #[allow(clippy::type_complexity)]
     fn questions(
         &mut self,
         raw: &RawChecklist,
-        (factor_ids, verdict_ids, reading_ids): (&[String], &[String], &[String]),
-    ) -> (Vec<Section>, Vec<Question>, Vec<OptionStep>) {
-        let all_question_ids: Vec<&str> = raw
-            .sections
-            .iter()
-            .flat_map(|s| s.questions.iter().map(|q| q.id.as_str()))
-            .collect();
+        t: &Tables,
+    ) -> (
+        Vec<Section>,
+        Vec<Question>,
+        Vec<OptionStep>,
+        Vec<(usize, usize)>,
+    ) {
         let mut sections = Vec::new();
         let mut questions: Vec<Question> = Vec::new();
         // (question, option, text): each option's own `next_step`, made a step below.
         let mut option_steps: Vec<(usize, usize, Text)> = Vec::new();
-        let mut section_ids = Vec::new();
-        let mut question_ids = Vec::new();
+        let mut places = Vec::new();
         if raw.sections.iter().all(|s| s.questions.is_empty()) {
             self.problem(
                 ProblemKind::Empty,
@@ -286,35 +453,57 @@ impl Compiler {
                 "add at least one question",
             );
         }
-        for (si, s) in raw.sections.iter().enumerate() {
+        self.count(
+            ("$.sections", ""),
+            raw.sections.len(),
+            MAX_SECTIONS,
+            "sections",
+            "merge some sections",
+        );
+        let section_ids = Ids::new(raw.sections.iter().map(|s| s.id.as_str()));
+        let question_repeated = t.questions.repeated();
+        let mut marks = Marks::new(t.factors.count());
+        for (si, (s, again)) in raw.sections.iter().zip(section_ids.repeated()).enumerate() {
             let p = format!("$.sections[{si}]");
             sections.push(Section {
-                id: self.id(&format!("{p}.id"), &s.id, &mut section_ids, "section"),
+                id: self.id(&format!("{p}.id"), &s.id, again, "section"),
                 title: self.text(&format!("{p}.title"), &s.title, true, MAX_SHORT),
             });
             for (qi, q) in s.questions.iter().enumerate() {
                 let p = format!("{p}.questions[{qi}]");
+                // This question's place among all questions.
+                let here = questions.len();
                 // Conditions may name only the questions before this one: so no question
                 // depends on itself, directly or through others, and one pass in order
                 // decides which questions are asked.
+                self.count(
+                    (&p, ".ask_if"),
+                    q.ask_if.len(),
+                    MAX_CONDITIONS,
+                    "conditions",
+                    MERGE,
+                );
                 let mut ask_if = Vec::new();
                 for (wi, w) in q.ask_if.iter().enumerate() {
                     let wp = format!("{p}.ask_if[{wi}]");
-                    let earlier = questions.iter().any(|x| x.id == w.question);
-                    if !earlier && all_question_ids.contains(&w.question.as_str()) {
-                        self.problem(ProblemKind::Reference,
+                    match t.questions.find(&w.question) {
+                        Some(at) if at >= here => self.problem(ProblemKind::Reference,
                             format!("{wp}.question"),
                             format!(
                                 "refers to question \"{}\", which is not asked before this one",
                                 clip(&w.question)
                             ),
                             "a question can depend only on questions before it, so that none depends on itself",
-                        );
-                    } else if let Some(w) = self.when(&wp, w, &questions, "a question") {
-                        ask_if.push(w);
+                        ),
+                        _ => {
+                            if let Some(w) = self.when(&wp, w, t, &questions, "a question") {
+                                ask_if.push(w);
+                            }
+                        }
                     }
                 }
-                let id = self.id(&format!("{p}.id"), &q.id, &mut question_ids, "question");
+                let again = question_repeated.get(here).copied().unwrap_or(false);
+                let id = self.id(&format!("{p}.id"), &q.id, again, "question");
                 let text = self.text(&format!("{p}.text"), &q.text, true, MAX_LONG);
                 let help = self.text(&format!("{p}.help"), &q.help, false, MAX_LONG);
                 if q.options.is_empty() {
@@ -336,20 +525,15 @@ impl Compiler {
                         "split the question",
                     );
                 }
-                let mut option_ids = Vec::new();
+                let option_repeated = t.options.get(here).map(Ids::repeated).unwrap_or_default();
                 let mut options = Vec::new();
                 for (oi, o) in q.options.iter().enumerate() {
                     let p = format!("{p}.options[{oi}]");
-                    let (option, step) = self.option(
-                        &p,
-                        o,
-                        q.multiple,
-                        &mut option_ids,
-                        (factor_ids, verdict_ids, reading_ids),
-                    );
+                    let again = option_repeated.get(oi).copied().unwrap_or(false);
+                    let (option, step) = self.option(&p, o, q.multiple, again, t, &mut marks);
                     options.push(option);
                     if !step.is_empty() && oi < MAX_OPTIONS {
-                        option_steps.push((questions.len(), oi, step));
+                        option_steps.push((here, oi, step));
                     }
                 }
                 questions.push(Question {
@@ -362,6 +546,7 @@ impl Compiler {
                     ask_if: Cow::Owned(ask_if),
                     options: Cow::Owned(options),
                 });
+                places.push((si, qi));
             }
         }
         if questions.len() > MAX_QUESTIONS {
@@ -375,7 +560,7 @@ impl Compiler {
                 "a checklist readers finish is short; split it",
             );
         }
-        (sections, questions, option_steps)
+        (sections, questions, option_steps, places)
     }
 
     /// That there are verdicts, and not too many.
@@ -402,27 +587,36 @@ impl Compiler {
     }
 
     /// The `steps` table.
-    fn steps(
-        &mut self,
-        raw: &RawChecklist,
-        verdict_ids: &[String],
-        questions: &[Question],
-    ) -> Vec<NextStep> {
+    fn steps(&mut self, raw: &RawChecklist, t: &Tables, questions: &[Question]) -> Vec<NextStep> {
+        self.count(
+            ("$.steps", ""),
+            raw.steps.len(),
+            MAX_NEXT_STEPS,
+            "steps",
+            FEWER,
+        );
+        let step_ids = Ids::new(raw.steps.iter().map(|s| s.id.as_str()));
         let mut steps = Vec::new();
-        let mut step_ids = Vec::new();
-        for (si, st) in raw.steps.iter().enumerate() {
+        for (si, (st, again)) in raw.steps.iter().zip(step_ids.repeated()).enumerate() {
             let p = format!("$.steps[{si}]");
-            let id = self.id(&format!("{p}.id"), &st.id, &mut step_ids, "step");
+            let id = self.id(&format!("{p}.id"), &st.id, again, "step");
             let text = self.text(&format!("{p}.text"), &st.text, true, MAX_LONG);
+            self.count(
+                (&p, ".verdicts"),
+                st.verdicts.len(),
+                MAX_VERDICTS,
+                "verdicts",
+                ONCE,
+            );
             let mut verdict_refs = Vec::new();
             for (i, v) in st.verdicts.iter().enumerate() {
                 if let Some(v) =
-                    self.lookup(&format!("{p}.verdicts[{i}]"), v, verdict_ids, "verdict")
+                    self.lookup(&format!("{p}.verdicts[{i}]"), v, &t.verdicts, "verdict")
                 {
                     verdict_refs.push(v);
                 }
             }
-            let answers = self.whens(&format!("{p}.answers"), &st.answers, questions);
+            let answers = self.whens(&format!("{p}.answers"), &st.answers, t, questions);
             steps.push(NextStep {
                 id,
                 text,
@@ -437,12 +631,12 @@ impl Compiler {
     fn verdicts(
         &mut self,
         raw: &RawChecklist,
-        factor_ids: &[String],
-        reading_ids: &[String],
+        t: &Tables,
         steps: &mut Vec<NextStep>,
     ) -> Vec<Verdict> {
         let mut verdicts = Vec::new();
         let mut rank = 0;
+        let mut marks = Marks::new(t.factors.count());
         for (vi, v) in raw.verdicts.iter().enumerate() {
             let p = format!("$.verdicts[{vi}]");
             match v.rank {
@@ -456,9 +650,10 @@ impl Compiler {
                 None => rank += 1,
             }
             let mut when = Vec::new();
+            marks.next();
             for (ci, cond) in v.when.iter().enumerate() {
-                if let Some(c) = self.condition(&format!("{p}.when[{ci}]"), cond, factor_ids) {
-                    if when.iter().any(|w: &Condition| w.factor == c.factor) {
+                if let Some(c) = self.condition(&format!("{p}.when[{ci}]"), cond, &t.factors) {
+                    if marks.again(c.factor) {
                         self.problem(
                             ProblemKind::Duplicate,
                             format!("{p}.when[{ci}].factor"),
@@ -469,6 +664,13 @@ impl Compiler {
                     when.push(c);
                 }
             }
+            self.count(
+                (&p, ".next_steps"),
+                v.next_steps.len(),
+                MAX_NEXT_STEPS,
+                "next steps",
+                FEWER,
+            );
             for (ni, n) in v.next_steps.iter().enumerate() {
                 let text = self.text(&format!("{p}.next_steps[{ni}]"), n, true, MAX_LONG);
                 steps.push(NextStep {
@@ -478,7 +680,7 @@ impl Compiler {
                     answers: Cow::Borrowed(&[]),
                 });
             }
-            let reading = self.refs(&format!("{p}.reading"), &v.reading, reading_ids);
+            let reading = self.refs(&format!("{p}.reading"), &v.reading, &t.reading);
             verdicts.push(Verdict {
                 id: Cow::Owned(v.id.clone()),
                 rank,
@@ -498,18 +700,19 @@ impl Compiler {
     }
 
     /// The rules.
-    fn rules(
-        &mut self,
-        raw: &RawChecklist,
-        verdict_ids: &[String],
-        reading_ids: &[String],
-        questions: &[Question],
-    ) -> Vec<Rule> {
+    fn rules(&mut self, raw: &RawChecklist, t: &Tables, questions: &[Question]) -> Vec<Rule> {
+        self.count(
+            ("$.rules", ""),
+            raw.rules.len(),
+            MAX_RULES,
+            "rules",
+            "keep rules for what the weights cannot say",
+        );
+        let rule_ids = Ids::new(raw.rules.iter().map(|r| r.id.as_str()));
         let mut rules = Vec::new();
-        let mut rule_ids = Vec::new();
-        for (ri, r) in raw.rules.iter().enumerate() {
+        for (ri, (r, again)) in raw.rules.iter().zip(rule_ids.repeated()).enumerate() {
             let p = format!("$.rules[{ri}]");
-            let id = self.id(&format!("{p}.id"), &r.id, &mut rule_ids, "rule");
+            let id = self.id(&format!("{p}.id"), &r.id, again, "rule");
             if r.answers.is_empty() {
                 self.problem(
                     ProblemKind::Empty,
@@ -518,10 +721,10 @@ impl Compiler {
                     "a rule needs at least one answer; use a cap on an option for a single answer",
                 );
             }
-            let answers = self.whens(&format!("{p}.answers"), &r.answers, questions);
-            let verdict = self.lookup(&format!("{p}.verdict"), &r.verdict, verdict_ids, "verdict");
+            let answers = self.whens(&format!("{p}.answers"), &r.answers, t, questions);
+            let verdict = self.lookup(&format!("{p}.verdict"), &r.verdict, &t.verdicts, "verdict");
             let reason = self.text(&format!("{p}.reason"), &r.reason, true, MAX_LONG);
-            let reading = self.refs(&format!("{p}.reading"), &r.reading, reading_ids);
+            let reading = self.refs(&format!("{p}.reading"), &r.reading, &t.reading);
             rules.push(Rule {
                 id,
                 answers: Cow::Owned(answers),
@@ -534,20 +737,26 @@ impl Compiler {
     }
 
     /// The option, and its `next_step` (made a step of the checklist by the caller).
+    /// `again`: an earlier option of its question has the same id.
     fn option(
         &mut self,
         p: &str,
         o: &RawOption,
         multiple: bool,
-        option_ids: &mut Vec<String>,
-        (factor_ids, verdict_ids, reading_ids): (&[String], &[String], &[String]),
+        again: bool,
+        t: &Tables,
+        marks: &mut Marks,
     ) -> (Choice, Text) {
-        let id = self.id(&format!("{p}.id"), &o.id, option_ids, "option");
+        let id = self.id(&format!("{p}.id"), &o.id, again, "option");
         let label = self.text(&format!("{p}.label"), &o.label, true, MAX_SHORT);
         let mut effects = Vec::new();
+        // Each factor once: `marks` has a mark per factor, shared by all options (the
+        // factors should be few, but a file may list thousands, as it may list thousands
+        // of effects).
+        marks.next();
         for (ei, e) in o.effects.iter().enumerate() {
             let ep = format!("{p}.effects[{ei}]");
-            let factor = self.lookup(&format!("{ep}.factor"), &e.factor, factor_ids, "factor");
+            let factor = self.lookup(&format!("{ep}.factor"), &e.factor, &t.factors, "factor");
             if !e.weight.is_finite() {
                 self.problem(
                     ProblemKind::Value,
@@ -564,7 +773,7 @@ impl Compiler {
                 );
             }
             if let Some(factor) = factor {
-                if effects.iter().any(|x: &Effect| x.factor == factor) {
+                if marks.again(factor) {
                     self.problem(
                         ProblemKind::Duplicate,
                         format!("{ep}.factor"),
@@ -581,7 +790,7 @@ impl Compiler {
         let cap = o
             .cap
             .as_ref()
-            .and_then(|c| self.lookup(&format!("{p}.cap"), c, verdict_ids, "verdict"));
+            .and_then(|c| self.lookup(&format!("{p}.cap"), c, &t.verdicts, "verdict"));
         if o.exclusive && !multiple {
             self.problem(
                 ProblemKind::Conflict,
@@ -621,29 +830,44 @@ impl Compiler {
             offer,
             reason: self.text(&format!("{p}.reason"), &o.reason, false, MAX_LONG),
             action: self.text(&format!("{p}.action"), &o.action, false, MAX_SHORT),
-            reading: self.refs(&format!("{p}.reading"), &o.reading, reading_ids),
+            reading: self.refs(&format!("{p}.reading"), &o.reading, &t.reading),
         };
         let step = self.text(&format!("{p}.next_step"), &o.next_step, false, MAX_LONG);
         (choice, step)
     }
 
-    /// The answer conditions at `path`, each checked by [`Compiler::when`] against all
-    /// questions.
-    fn whens(&mut self, path: &str, raw: &[RawWhen], questions: &[Question]) -> Vec<When> {
+    /// The answer conditions at `path` (a rule's or a step's), each checked by
+    /// [`Compiler::when`] against all questions.
+    fn whens(
+        &mut self,
+        path: &str,
+        raw: &[RawWhen],
+        t: &Tables,
+        questions: &[Question],
+    ) -> Vec<When> {
+        self.count((path, ""), raw.len(), MAX_CONDITIONS, "conditions", MERGE);
         let mut out = Vec::new();
         for (i, w) in raw.iter().enumerate() {
-            if let Some(w) = self.when(&format!("{path}[{i}]"), w, questions, "a question") {
+            if let Some(w) = self.when(&format!("{path}[{i}]"), w, t, questions, "a question") {
                 out.push(w);
             }
         }
         out
     }
 
-    /// One answer condition: it names one of `questions` and some of its options.
-    fn when(&mut self, p: &str, raw: &RawWhen, questions: &[Question], what: &str) -> Option<When> {
-        let ids: Vec<String> = questions.iter().map(|q| q.id.to_string()).collect();
-        let q = self.lookup(&format!("{p}.question"), &raw.question, &ids, what)?;
-        let question = &questions[q]; // `lookup` found `q` in `ids`, one per question
+    /// One answer condition: it names one of `questions` (the questions compiled so far,
+    /// as the first of `t.questions`) and some of its options.
+    fn when(
+        &mut self,
+        p: &str,
+        raw: &RawWhen,
+        t: &Tables,
+        questions: &[Question],
+        what: &str,
+    ) -> Option<When> {
+        let q = self.lookup(&format!("{p}.question"), &raw.question, &t.questions, what)?;
+        // Only a question before this one (or, for rules and steps, any) is compiled.
+        questions.get(q)?;
         if raw.any_of.is_empty() {
             self.problem(
                 ProblemKind::Empty,
@@ -652,10 +876,17 @@ impl Compiler {
                 "name the options of that question that the condition needs",
             );
         }
-        let option_ids: Vec<String> = question.options.iter().map(|o| o.id.to_string()).collect();
+        self.count(
+            (p, ".any_of"),
+            raw.any_of.len(),
+            MAX_OPTIONS,
+            "options",
+            ONCE,
+        );
+        let option_ids = t.options.get(q)?;
         let mut options = 0u32;
         for (i, id) in raw.any_of.iter().enumerate() {
-            if let Some(o) = self.lookup(&format!("{p}.any_of[{i}]"), id, &option_ids, "option") {
+            if let Some(o) = self.lookup(&format!("{p}.any_of[{i}]"), id, option_ids, "option") {
                 if o < MAX_OPTIONS {
                     options |= 1 << o;
                 }
@@ -667,7 +898,9 @@ impl Compiler {
         })
     }
 
-    fn refs(&mut self, path: &str, ids: &[String], known: &[String]) -> List<usize> {
+    /// A list of reading ids.
+    fn refs(&mut self, path: &str, ids: &[String], known: &Ids<&str>) -> List<usize> {
+        self.count((path, ""), ids.len(), MAX_REFS, "references", FEWER);
         let mut out = Vec::new();
         for (i, id) in ids.iter().enumerate() {
             if let Some(r) = self.lookup(&format!("{path}[{i}]"), id, known, "reading") {
@@ -677,7 +910,12 @@ impl Compiler {
         Cow::Owned(out)
     }
 
-    fn condition(&mut self, p: &str, c: &RawCondition, factor_ids: &[String]) -> Option<Condition> {
+    fn condition(
+        &mut self,
+        p: &str,
+        c: &RawCondition,
+        factor_ids: &Ids<&str>,
+    ) -> Option<Condition> {
         let factor = self.lookup(&format!("{p}.factor"), &c.factor, factor_ids, "factor");
         let min = c.min.unwrap_or(f64::NEG_INFINITY);
         let max = c.max.unwrap_or(f64::INFINITY);
@@ -727,65 +965,24 @@ impl Compiler {
     }
 }
 
-/// The lowest and highest score answers can give a factor (unanswered counts as 0).
-fn reachable(questions: &[Question], factor: usize) -> (f64, f64) {
-    let weight = |o: &Choice| {
-        o.effects
-            .iter()
-            .filter(|e| e.factor == factor)
-            .map(|e| e.weight)
-            .sum::<f64>()
-    };
-    let mut lo = 0.0;
-    let mut hi = 0.0;
-    for q in questions {
-        let (mut qlo, mut qhi) = (0.0f64, 0.0f64);
-        if q.multiple {
-            let (mut neg, mut pos) = (0.0, 0.0);
-            for o in q.options.iter().filter(|o| !o.exclusive) {
-                let w = weight(o);
-                if w < 0.0 {
-                    neg += w;
-                } else {
-                    pos += w;
-                }
-            }
-            qlo = qlo.min(neg);
-            qhi = qhi.max(pos);
-            for o in q.options.iter().filter(|o| o.exclusive) {
-                qlo = qlo.min(weight(o));
-                qhi = qhi.max(weight(o));
-            }
-        } else {
-            for o in q.options.iter() {
-                qlo = qlo.min(weight(o));
-                qhi = qhi.max(weight(o));
-            }
-        }
-        lo += qlo;
-        hi += qhi;
-    }
-    (lo, hi)
-}
-
-/// Each option's own `next_step` (from [`Compiler::questions`]) as a step, after the
-/// others: in question order, then option order.
-fn option_steps_of(questions: &[Question], option_steps: &[OptionStep], steps: &mut Vec<NextStep>) {
-    for (q, question) in questions.iter().enumerate() {
-        for (o, step) in option_steps
-            .iter()
-            .filter(|s| s.0 == q)
-            .map(|s| (s.1, &s.2))
-        {
-            steps.push(NextStep {
-                id: Cow::Owned(format!("{}.{}", question.id, question.options[o].id)),
-                text: step.clone(),
-                verdicts: Cow::Borrowed(&[]),
-                answers: Cow::Owned(vec![When {
-                    question: q,
-                    options: 1 << o,
-                }]),
-            });
-        }
+/// Each option's own `next_step` (from [`Compiler::questions`], in question order, then
+/// option order) as a step, after the others.
+fn option_steps_of(
+    questions: &[Question],
+    option_steps: Vec<OptionStep>,
+    steps: &mut Vec<NextStep>,
+) {
+    for (q, o, text) in option_steps {
+        // (question, option) pairs of the compiled questions: in range.
+        let question = &questions[q];
+        steps.push(NextStep {
+            id: Cow::Owned(format!("{}.{}", question.id, question.options[o].id)),
+            text,
+            verdicts: Cow::Borrowed(&[]),
+            answers: Cow::Owned(vec![When {
+                question: q,
+                options: 1 << o, // o < MAX_OPTIONS: only those are kept
+            }]),
+        });
     }
 }

@@ -17,7 +17,14 @@
 //!   When every band within that bound is the reader's, the branch is skipped. For the
 //!   built-in checklist the bound settles almost every branch at once.
 //! - If the work runs out ([`MAX_FINALITY_WORK`]), the verdict is not called final: a leaning
-//!   that could in fact not change is a smaller harm than a final one that can.
+//!   that could in fact not change is a smaller harm than a final one that can. The work
+//!   counts what is looked at: each band computed costs the questions and their
+//!   conditions, the answers with their effects, the rules with their conditions and the
+//!   verdicts with their ranges (`verdict::cost`); each bound costs that twice (the
+//!   rules are looked at twice), and the factors' spans and the caps.
+//! - A tick-all question's answers are made set by set: every set of the boxes that go
+//!   with others, and each exclusive box alone, and nothing else. (Filtering all 2^32 sets
+//!   of 32 boxes for those took seconds when most boxes were exclusive, and counted none.)
 //!
 //! Which questions could change it: every open question that can change the band with
 //! one answer, the others left open; when none can alone, the questions of the first
@@ -30,7 +37,7 @@
 use crate::engine::answers::Answers;
 use crate::engine::checklist::Checklist;
 use crate::engine::limits::{MAX_FINALITY_WORK, MAX_OPTIONS};
-use crate::engine::verdict::{add_scores, decide};
+use crate::engine::verdict::{add_scores, cost, decide};
 
 /// Whether a band is final, and what could still change it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,10 +59,13 @@ pub fn finality(c: &Checklist, answers: &Answers, band: usize) -> Finality {
     for q in 0..c.questions.len() {
         if search.open[q] && c.is_asked(q, answers) {
             for o in 0..c.questions[q].options.len() {
+                if search.work > MAX_FINALITY_WORK {
+                    break;
+                }
                 let mut a = answers.clone();
                 a.set(c, q, o, true);
                 a.drop_unasked(c);
-                if search.work <= MAX_FINALITY_WORK && search.differs(&a) {
+                if search.differs(&a) {
                     could_change.push(q);
                     break;
                 }
@@ -69,8 +79,12 @@ pub fn finality(c: &Checklist, answers: &Answers, band: usize) -> Finality {
         Found::Change
     };
     if could_change.is_empty() && found == Found::Change {
-        // `a` is a completion with another band: keep the open answers it needs.
+        // `a` is a completion with another band: keep the open answers it needs (as far
+        // as the work allows; past it, the questions of the change found, all of them).
         for q in 0..c.questions.len() {
+            if search.work > MAX_FINALITY_WORK {
+                break;
+            }
             if search.open[q] && a.is_answered(q) {
                 let mut without = a.clone();
                 without.set_mask(q, 0);
@@ -118,6 +132,8 @@ struct Search<'a> {
     slack: f64,
     /// Work done, counted in table entries looked at.
     work: usize,
+    /// What a bound costs on top of two bands: the factors' spans and the caps.
+    bound: usize,
 }
 
 impl<'a> Search<'a> {
@@ -130,10 +146,15 @@ impl<'a> Search<'a> {
             spans: vec![(0.0, 0.0); c.questions.len() * factors],
             slack: 0.0,
             work: 0,
+            // The spans; each cap is added below.
+            bound: c.questions.len() * factors,
         };
         for (q, question) in c.questions.iter().enumerate() {
             search.open.push(!answers.is_answered(q));
             for option in question.options.iter() {
+                // Each option and its effects looked at once.
+                search.work += 1 + factors;
+                search.bound += usize::from(option.cap.is_some());
                 let mut each = vec![0.0; factors];
                 for e in option.effects.iter() {
                     each[e.factor] += e.weight;
@@ -161,7 +182,7 @@ impl<'a> Search<'a> {
     /// scores them.
     fn differs(&mut self, a: &Answers) -> bool {
         let c = self.c;
-        self.work += c.questions.len() + c.rules.len();
+        self.work += cost(c, a);
         let mut scores = vec![0.0; c.factors.len()];
         add_scores(c, a, &mut scores);
         decide(c, a, &scores).0 != self.band
@@ -184,29 +205,37 @@ impl<'a> Search<'a> {
         if !self.could_differ(next, a) {
             return Found::Nothing;
         }
-        // Unanswered first, then every answer: each option of a single-choice question,
-        // every set of boxes of a tick-all one (an exclusive box alone).
+        // Unanswered first, then every answer.
         let found = self.down(next + 1, a);
         if found != Found::Nothing {
             return found;
         }
+        // Every answer, in increasing order, made one by one and nothing else: each option
+        // of a single-choice question; every set of a tick-all question's free boxes
+        // (those that go with others) merged with each exclusive box alone.
         let question = &c.questions[next];
-        // At most MAX_OPTIONS (32) options: the shifts stay within a u64.
-        let n = question.options.len() as u32;
-        let masks: u64 = if question.multiple {
-            1 << n
+        // At most MAX_OPTIONS (32) options: the shift stays within a u64, the mask a u32.
+        let all = ((1u64 << question.options.len()) - 1) as u32;
+        let (free, mut alone) = if question.multiple {
+            let exclusive = question.exclusive_mask();
+            (all & !exclusive, exclusive)
         } else {
-            u64::from(n)
+            (0, all)
         };
-        for i in 1..masks {
-            let mask = if question.multiple {
-                i as u32
+        // The set of free boxes after `s`: `(s | !free) + 1` carries through the bits that
+        // are not free boxes; 0 once every set was made (and at once if none is free).
+        let after = |s: u32| (s | !free).wrapping_add(1) & free;
+        let mut set = after(0);
+        while set | alone != 0 {
+            let single = alone & alone.wrapping_neg(); // the lowest exclusive box left
+            let mask = if set != 0 && (single == 0 || set < single) {
+                let s = set;
+                set = after(s);
+                s
             } else {
-                1 << (i - 1)
+                alone &= !single;
+                single
             };
-            if mask & question.exclusive_mask() != 0 && mask.count_ones() > 1 {
-                continue;
-            }
             a.set_mask(next, mask);
             let found = self.down(next + 1, a);
             if found == Found::Change {
@@ -225,7 +254,8 @@ impl<'a> Search<'a> {
     fn could_differ(&mut self, q: usize, a: &Answers) -> bool {
         let c = self.c;
         let factors = c.factors.len();
-        self.work += c.questions.len() + c.verdicts.len();
+        // The rules are looked at twice: those that hold, and those that could.
+        self.work += 2 * cost(c, a) + self.bound;
         // How far the scores can still move; with fractional weights widened by a hair,
         // so that their sums, added in another order, can never fall outside.
         let mut lo = vec![0.0; factors];
@@ -253,7 +283,6 @@ impl<'a> Search<'a> {
         let mut differ = false;
         for pass in 0..2 {
             for (at, rule) in c.rules.iter().enumerate() {
-                self.work += rule.answers.len();
                 let holds = rule.answers.iter().all(|w| w.holds(a));
                 let may = rule
                     .answers

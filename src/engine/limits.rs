@@ -72,12 +72,16 @@ limits! {
     /// billions of paths).
     MAX_VALUES = MAX_BYTES / 2;
     /// The most problems listed (on the page, in the console, by the validator); the rest
-    /// are counted in one last line.
+    /// are counted in one last line, and not kept.
     MAX_PROBLEMS = 50;
-    /// The longest message or path a problem shows, in bytes (UTF-8); longer ones keep their
-    /// first 4,000 bytes and their last 100. Room for a value already cut by `clip` (1,000
-    /// characters, up to 4 bytes each) and the words around it.
+    /// The longest message, path or hint a problem shows, in bytes (UTF-8); longer ones
+    /// keep their first 4,000 bytes and their last 100. Room for a value already cut by
+    /// `clip` (1,000 characters, up to 4 bytes each) and the words around it.
     MAX_MESSAGE = 4_200;
+    /// The most known ids the hint of an unknown reference names (those nearest it in
+    /// alphabetical order, with how many there are): 20,000 ids named in each of 60 hints
+    /// once put 66 MB of text on the page.
+    MAX_HINT_IDS = 5;
     /// The most questions a checklist may have: more is not a checklist readers finish.
     MAX_QUESTIONS = 100;
     /// The most factors: verdict regions are checked cell by cell across them.
@@ -85,8 +89,27 @@ limits! {
     /// The most verdicts. With `MAX_FACTORS`, it bounds the check of the verdicts'
     /// regions: at most (2 × 12 + 1)^4 = 390,625 cells.
     MAX_VERDICTS = 12;
-    /// The most options a question may have (answers are kept as one bit per option).
+    /// The most options a question may have (answers are kept as one bit per option); also
+    /// the most option ids one condition names (`any_of`: each option once).
     MAX_OPTIONS = 32;
+    /// The most sections: as many as questions (a section without questions shows
+    /// nothing).
+    MAX_SECTIONS = 100;
+    /// The most rules. Every rule is checked each time a verdict is computed, and the
+    /// searches of one click compute hundreds of verdicts.
+    MAX_RULES = 100;
+    /// The most conditions one rule (`answers`), one step (`answers`) or one question
+    /// (`ask_if`) has: each is checked each time a verdict is computed or the questions
+    /// asked are worked out.
+    MAX_CONDITIONS = 16;
+    /// The most entries in `steps`, and the most next steps one verdict lists
+    /// (`next_steps`): a reader is shown three.
+    MAX_NEXT_STEPS = 100;
+    /// The most related articles in `reading`.
+    MAX_ARTICLES = 100;
+    /// The most reading ids one option, verdict or rule names (`reading`): a reader is
+    /// shown three articles in all.
+    MAX_REFS = 8;
     /// The longest short text (ids, titles, labels), in characters: long text belongs in
     /// the article around the widget.
     MAX_SHORT = 200;
@@ -116,14 +139,16 @@ limits! {
     /// Changes involving more questions than this are not searched: a reader acts on one
     /// or two answers at a time, and each question more multiplies the search.
     MAX_DEPTH = 2;
-    /// The most work one search does: for each verdict it computes, the questions plus the
-    /// answers it adds up; so one click stays cheap on the largest checklist the format
-    /// allows.
+    /// The most work one search for what would change the verdict does, counted in table
+    /// entries looked at: each option once, then for each verdict it computes every
+    /// question and its conditions, every answer and its effects, every rule and its
+    /// conditions, every verdict and its ranges; so one click stays cheap on the largest
+    /// checklist the format allows, whatever it has most of.
     MAX_WORK = 250_000;
-    /// The most work one check of whether a verdict is final does, counted in table
-    /// entries looked at (questions, caps, rules' conditions, verdicts): the built-in
-    /// checklist needs at most a few thousand; on a checklist too large to settle within
-    /// it, the verdict is called a leaning rather than final.
+    /// The most work one check of whether a verdict is final does, counted as the search
+    /// above counts it (and each bound it takes: the factors' spans, the caps, the rules
+    /// again): the built-in checklist needs at most a few thousand; on a checklist too
+    /// large to settle within it, the verdict is called a leaning rather than final.
     MAX_FINALITY_WORK = 100_000;
 }
 
@@ -274,28 +299,86 @@ pub fn check_tree<V: Tree>(tree: &V) -> Result<(), Problem> {
     Ok(())
 }
 
-/// At most [`MAX_PROBLEMS`] problems, then one saying how many more there are; each
-/// message and path cut to [`MAX_MESSAGE`] bytes. What every reader of a checklist
-/// shows: 100,000 unknown keys once made 100,000 list items and console lines (13 s).
-pub fn tidy(mut problems: Vec<Problem>) -> Vec<Problem> {
-    let more = problems.len().saturating_sub(MAX_PROBLEMS);
-    problems.truncate(MAX_PROBLEMS);
-    for p in &mut problems {
-        shorten(&mut p.message);
-        shorten(&mut p.path);
+/// Problems as they are found: the first [`MAX_PROBLEMS`] kept, each message, path and
+/// hint cut to [`MAX_MESSAGE`] bytes, the rest only counted. Every reader of a checklist
+/// collects into one, so that no input makes the list, or the memory it takes, grow with
+/// the file: 4,000 unknown references whose hints each named 20,000 ids took the widget
+/// to 4 GB ("RuntimeError: unreachable") and made the validator abort.
+#[derive(Debug, Default)]
+pub struct Problems {
+    kept: Vec<Problem>,
+    found: usize,
+}
+
+impl Problems {
+    /// Adds a problem: kept (cut) while fewer than [`MAX_PROBLEMS`] are, counted always.
+    pub fn push(&mut self, mut p: Problem) {
+        self.found += 1;
+        if self.kept.len() < MAX_PROBLEMS {
+            shorten(&mut p.message);
+            shorten(&mut p.path);
+            shorten(&mut p.hint);
+            self.kept.push(p);
+        }
     }
-    if more > 0 {
-        let mut message = String::from("and ");
-        push_number(&mut message, more);
-        message.push_str(" more problems, not listed");
-        problems.push(Problem {
-            kind: ProblemKind::Limit,
-            path: "$".to_string(),
-            message,
-            hint: "fix the problems above and check again".to_string(),
+
+    /// Adds a problem of `kind` at `path`: what is wrong (`message`) and how to fix it
+    /// (`hint`). The validator and the regions' check report through this one function
+    /// (a `Problem` built and pushed at each place cost the custom build 222 bytes).
+    pub fn report(
+        &mut self,
+        kind: ProblemKind,
+        path: impl Into<String>,
+        message: impl Into<String>,
+        hint: &str,
+    ) {
+        self.push(Problem {
+            kind,
+            path: path.into(),
+            message: message.into(),
+            hint: hint.to_string(),
         });
     }
-    problems
+
+    /// How many problems were found, kept or not.
+    pub fn len(&self) -> usize {
+        self.found
+    }
+
+    /// Whether none was found.
+    pub fn is_empty(&self) -> bool {
+        self.found == 0
+    }
+
+    /// The list every reader shows: the problems kept, then one saying how many more
+    /// there are. 100,000 unknown keys once made 100,000 list items and console lines
+    /// (13 s).
+    pub fn into_list(self) -> Vec<Problem> {
+        let mut list = self.kept;
+        let more = self.found - list.len(); // `kept` holds some of those `found`
+        if more > 0 {
+            let mut message = String::from("and ");
+            push_number(&mut message, more);
+            message.push_str(" more problems, not listed");
+            list.push(Problem {
+                kind: ProblemKind::Limit,
+                path: "$".to_string(),
+                message,
+                hint: "fix the problems above and check again".to_string(),
+            });
+        }
+        list
+    }
+}
+
+/// `problems` as [`Problems`] lists them: at most [`MAX_PROBLEMS`], then one saying how
+/// many more there are; each cut to [`MAX_MESSAGE`] bytes.
+pub fn tidy(problems: Vec<Problem>) -> Vec<Problem> {
+    let mut out = Problems::default();
+    for p in problems {
+        out.push(p);
+    }
+    out.into_list()
 }
 
 /// How many problems `tidy` left out of `problems` (0 when it listed them all).

@@ -15,9 +15,10 @@
 //! - [`tree`] a parsed JSON-like value; [`limits`] every limit, in one table, and the
 //!   checks made before any work; [`problem`] what is wrong, where, and how to fix it;
 //! - [`parse`] reading an author's tree with every problem at its path; [`compile`] the
-//!   rules, every problem at once, one function per table; [`regions`] the verdicts'
-//!   regions as a whole; [`link`] the addresses a link may have (the web layer uses it
-//!   too);
+//!   rules, every problem at once, one function per table, with [`ids`] (each table's
+//!   ids sorted once) and [`invisible`] (text a reader cannot see); [`reach`] which
+//!   questions can be asked and which rules can hold; [`regions`] the verdicts' regions
+//!   as a whole; [`link`] the addresses a link may have (the web layer uses it too);
 //! - [`checklist`] the trusted model; [`emit`] that model written as Rust, at build time;
 //!   [`picture`] the where-you-stand picture's geometry;
 //! - [`answers`] a reader's answers; [`verdict`] where the verdict is decided;
@@ -34,12 +35,15 @@ pub mod emit;
 pub mod evaluate;
 pub mod finality;
 pub mod format;
+pub mod ids;
+pub mod invisible;
 pub mod labels;
 pub mod limits;
 pub mod link;
 pub mod parse;
 pub mod picture;
 pub mod problem;
+pub mod reach;
 pub mod regions;
 pub mod share;
 pub mod summary;

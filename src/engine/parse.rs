@@ -14,37 +14,37 @@
 use serde::de::DeserializeOwned;
 
 use crate::engine::checklist::Checklist;
-use crate::engine::compile::compile;
+use crate::engine::compile::compile_into;
 use crate::engine::format::{
     RawChecklist, RawCondition, RawEffect, RawFactor, RawLabels, RawOption, RawQuestion,
     RawReading, RawRule, RawSection, RawStep, RawVerdict, RawWhen,
 };
-use crate::engine::limits::{check_tree, clip, tidy};
+use crate::engine::limits::{check_tree, clip, Problems};
 use crate::engine::problem::{Problem, ProblemKind};
 use crate::engine::text::join;
 use crate::engine::tree::Tree;
 
 /// Reads and validates a checklist, or returns the problems found: every one up to
-/// [`crate::MAX_PROBLEMS`], then a count of the rest ([`tidy`]). Nesting and size are
+/// [`crate::MAX_PROBLEMS`], then a count of the rest ([`Problems`]). Nesting and size are
 /// checked first ([`check_tree`]), before anything here recurses into the tree.
 pub fn parse<V: Tree>(tree: &V) -> Result<Checklist, Vec<Problem>> {
     check_tree(tree).map_err(|p| vec![p])?;
-    read(tree).map_err(tidy)
+    read(tree).map_err(Problems::into_list)
 }
 
-fn read<V: Tree>(tree: &V) -> Result<Checklist, Vec<Problem>> {
-    let mut problems = Vec::new();
+fn read<V: Tree>(tree: &V) -> Result<Checklist, Problems> {
+    let mut problems = Problems::default();
     unknown_keys(tree, "$", field_names::<RawChecklist>(), &mut problems);
     checklist_parts(tree, &mut problems);
     match tree.deserialize::<RawChecklist>() {
-        Ok(raw) => match compile(&raw) {
-            Ok(checklist) if problems.is_empty() => Ok(checklist),
-            Ok(_) => Err(problems),
-            Err(more) => {
-                problems.extend(more);
+        Ok(raw) => {
+            let checklist = compile_into(&raw, &mut problems);
+            if problems.is_empty() {
+                Ok(checklist)
+            } else {
                 Err(problems)
             }
-        },
+        }
         Err(message) => {
             if problems.is_empty() {
                 problems.push(shape("$", message));
@@ -95,7 +95,7 @@ fn field_names<T: DeserializeOwned>() -> &'static [&'static str] {
 /// accept one their own way: serde's derive reads a list as the fields in order
 /// (natively), and serde-wasm-bindgen reads it as an object with no fields (in the
 /// browser, where `"labels": []` would have shown the defaults). The schema refuses it.
-fn unknown_keys<V: Tree>(v: &V, path: &str, fields: &[&str], out: &mut Vec<Problem>) {
+fn unknown_keys<V: Tree>(v: &V, path: &str, fields: &[&str], out: &mut Problems) {
     if v.items().is_some() {
         out.push(shape(
             path,
@@ -125,11 +125,11 @@ fn shape(path: &str, message: String) -> Problem {
     }
 }
 
-type Parts<V> = fn(&V, &str, &mut Vec<Problem>);
+type Parts<V> = fn(&V, &str, &mut Problems);
 
 /// Checks `v` as a `T`: its keys, then its parts; if neither has a problem but `v`
 /// still does not deserialize, reports `v` itself with serde's message.
-fn part<V: Tree, T: DeserializeOwned>(v: &V, path: &str, out: &mut Vec<Problem>, parts: Parts<V>) {
+fn part<V: Tree, T: DeserializeOwned>(v: &V, path: &str, out: &mut Problems, parts: Parts<V>) {
     let before = out.len();
     unknown_keys(v, path, field_names::<T>(), out);
     parts(v, path, out);
@@ -140,7 +140,7 @@ fn part<V: Tree, T: DeserializeOwned>(v: &V, path: &str, out: &mut Vec<Problem>,
     }
 }
 
-fn each<V: Tree>(v: &V, key: &str, path: &str, out: &mut Vec<Problem>, f: Parts<V>) {
+fn each<V: Tree>(v: &V, key: &str, path: &str, out: &mut Problems, f: Parts<V>) {
     if let Some(items) = v.field(key).and_then(|list| list.items()) {
         for (i, item) in items.iter().enumerate() {
             f(item, &format!("{path}.{key}[{i}]"), out);
@@ -148,9 +148,9 @@ fn each<V: Tree>(v: &V, key: &str, path: &str, out: &mut Vec<Problem>, f: Parts<
     }
 }
 
-fn none<V>(_: &V, _: &str, _: &mut Vec<Problem>) {}
+fn none<V>(_: &V, _: &str, _: &mut Problems) {}
 
-fn checklist_parts<V: Tree>(v: &V, out: &mut Vec<Problem>) {
+fn checklist_parts<V: Tree>(v: &V, out: &mut Problems) {
     let path = "$";
     each(v, "factors", path, out, |v, p, o| {
         part::<V, RawFactor>(v, p, o, none)
@@ -230,7 +230,7 @@ mod json {
         match serde_json::from_str::<serde_json::Value>(text) {
             // The text check bounded the nesting, and a parsed text shares no parts: the
             // tree check would only repeat it (at the cost of cloning every subtree).
-            Ok(tree) => read(&tree).map_err(tidy),
+            Ok(tree) => read(&tree).map_err(Problems::into_list),
             Err(e) => Err(vec![Problem {
                 kind: ProblemKind::Syntax,
                 path: "$".to_string(),

@@ -92,24 +92,6 @@ pub struct Problem {
     pub hint: String,
 }
 
-/// Adds a problem of `kind` at `path` to `problems`: what is wrong (`message`) and how
-/// to fix it (`hint`). (The validator and the regions' check report through this one
-/// function: a `Problem` built and pushed at each place cost the custom build 222 bytes.)
-pub fn report(
-    problems: &mut Vec<Problem>,
-    kind: ProblemKind,
-    path: impl Into<String>,
-    message: impl Into<String>,
-    hint: &str,
-) {
-    problems.push(Problem {
-        kind,
-        path: path.into(),
-        message: message.into(),
-        hint: hint.to_string(),
-    });
-}
-
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: {}", self.path, self.message)?;

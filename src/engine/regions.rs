@@ -1,6 +1,8 @@
 //! The verdicts as a whole: their regions tile the score space (every combination of
 //! scores is in exactly one verdict's region: no gaps, no overlaps), and each verdict can
-//! be reached.
+//! be reached, by answers that can be given: the weights of questions that are asked
+//! (the factors' ranges count only those), a cap of such a question's option, or a rule
+//! whose answers can hold together ([`crate::engine::reach`]).
 //!
 //! Its own module because it is unlike every other rule: not a check of one value at its
 //! path but of the verdicts together, sampled one point per cell of the grid their
@@ -8,9 +10,10 @@
 //! in it is valid). The alternative, checking pairs of regions for overlap, would miss
 //! gaps, which need the whole space.
 
-use crate::engine::checklist::{Checklist, Factor};
-use crate::engine::limits::MAX_REGION_PROBLEMS;
-use crate::engine::problem::{report, Problem, ProblemKind};
+use crate::engine::checklist::Checklist;
+use crate::engine::limits::{Problems, MAX_REGION_PROBLEMS};
+use crate::engine::problem::ProblemKind;
+use crate::engine::reach::{reachable, Reach};
 use crate::engine::text::{join, push_decimal};
 
 /// Checks that the verdicts' regions tile the score space: every point is in exactly
@@ -19,8 +22,9 @@ use crate::engine::text::{join, push_decimal};
 /// Runs only on a checklist without other problems, so every condition's factor and
 /// every cap is a valid index, and there are at most MAX_FACTORS factors and
 /// MAX_VERDICTS verdicts (one condition per factor each): at most
-/// (2 * 12 + 1)^4 = 390,625 cells, far from overflowing `product`.
-pub fn regions(c: &Checklist, problems: &mut Vec<Problem>) {
+/// (2 * 12 + 1)^4 = 390,625 cells, far from overflowing `product`. `reach` says which
+/// questions can be asked and which rules can hold.
+pub fn regions(c: &Checklist, reach: &Reach, problems: &mut Problems) {
     // The score space splits into cells at every bound any condition names; within a
     // cell every condition is constant, so one sample point per cell decides it.
     let samples: Vec<Vec<f64>> = (0..c.factors.len())
@@ -31,7 +35,15 @@ pub fn regions(c: &Checklist, problems: &mut Vec<Problem>) {
             points
         })
         .collect();
+    // Whether each verdict's region is reached by the scores of answers that can be
+    // given (the factors' ranges), and by those of any answers, questions never asked
+    // included (to say why a verdict is not reached).
     let mut reached = vec![false; c.verdicts.len()];
+    let mut reached_any = vec![false; c.verdicts.len()];
+    let asked: Vec<(f64, f64)> = c.factors.iter().map(|f| (f.min, f.max)).collect();
+    let any: Vec<(f64, f64)> = (0..c.factors.len())
+        .map(|f| reachable(&c.questions, f, &[]))
+        .collect();
     let cells: usize = samples.iter().map(Vec::len).product();
     let mut point = vec![0.0; c.factors.len()];
     let mut reported = 0;
@@ -45,22 +57,24 @@ pub fn regions(c: &Checklist, problems: &mut Vec<Problem>) {
         let holding: Vec<usize> = (0..c.verdicts.len())
             .filter(|&v| c.verdicts[v].when.iter().all(|w| w.holds(point[w.factor])))
             .collect();
-        let in_reach = point
-            .iter()
-            .zip(c.factors.iter().zip(&samples))
-            .all(|(&p, (f, s))| cell_reachable(p, f, s));
-        if in_reach {
-            // `holding` holds indices from 0..verdicts.len(), as `reached` has.
-            for &v in &holding {
-                reached[v] = true;
-            }
+        let in_reach = |ranges: &[(f64, f64)]| {
+            point
+                .iter()
+                .zip(&samples)
+                .zip(ranges)
+                .all(|((&p, s), &range)| cell_reachable(p, range, s))
+        };
+        let (by_asked, by_any) = (in_reach(&asked), in_reach(&any));
+        // `holding` holds indices from 0..verdicts.len(), as `reached` has.
+        for &v in &holding {
+            reached[v] |= by_asked;
+            reached_any[v] |= by_any;
         }
         if holding.len() != 1 && reported < MAX_REGION_PROBLEMS {
             reported += 1;
             let at = describe_point(c, &point);
             if holding.is_empty() {
-                report(
-                    problems,
+                problems.report(
                     ProblemKind::Verdicts,
                     "$.verdicts",
                     format!("no verdict covers the scores {at}"),
@@ -69,8 +83,7 @@ pub fn regions(c: &Checklist, problems: &mut Vec<Problem>) {
             } else {
                 // Not one and not none: `holding` has at least two verdicts.
                 let names = join(holding.iter().map(|&v| &*c.verdicts[v].id), " and ");
-                report(
-                    problems,
+                problems.report(
                     ProblemKind::Verdicts,
                     format!("$.verdicts[{}].when", holding[1]),
                     format!("verdicts {names} overlap at the scores {at}"),
@@ -80,29 +93,48 @@ pub fn regions(c: &Checklist, problems: &mut Vec<Problem>) {
         }
     }
     for (v, verdict) in c.verdicts.iter().enumerate() {
-        let by_cap = c
+        // A cap or rule that decides `v`: (whether answers that can be given trigger it).
+        let deciders = c
             .questions
             .iter()
-            .flat_map(|q| q.options.iter())
-            .any(|o| o.cap == Some(v))
-            || c.rules.iter().any(|r| r.verdict == v);
+            .enumerate()
+            .flat_map(|(q, question)| {
+                let asked = reach.askable(q);
+                question.options.iter().map(move |o| (o.cap, asked))
+            })
+            .chain(
+                c.rules
+                    .iter()
+                    .map(|r| (Some(r.verdict), reach.can_hold(&r.answers))),
+            )
+            .filter(|&(cap, _)| cap == Some(v));
+        let (mut by_cap, mut by_cap_any) = (false, false);
+        for (_, possible) in deciders {
+            by_cap |= possible;
+            by_cap_any = true;
+        }
         if !reached[v] && !by_cap {
-            report(
-                problems,
+            let hint = if reached_any[v] || by_cap_any {
+                "only answers that can never be given reach it: to questions that are never \
+                 asked, or a rule's answers that cannot hold together"
+            } else {
+                "its \"when\" range lies outside the scores the options' weights can add up to"
+            };
+            problems.report(
                 ProblemKind::Verdicts,
                 format!("$.verdicts[{v}]"),
                 format!(
                     "verdict \"{}\" can never be reached by any answers",
                     verdict.id
                 ),
-                "its \"when\" range lies outside the scores the options' weights can add up to",
+                hint,
             );
         }
     }
 }
 
-/// Whether the cell sampled at `p` meets the factor's reachable range.
-fn cell_reachable(p: f64, f: &Factor, samples: &[f64]) -> bool {
+/// Whether the cell sampled at `p` meets a factor's reachable range `(min, max)`.
+fn cell_reachable(p: f64, (min, max): (f64, f64), samples: &[f64]) -> bool {
     // The cell around p runs from p up to the next larger sample (or infinity); the
     // lowest sample stands for everything below the first bound.
     let next = samples
@@ -112,7 +144,7 @@ fn cell_reachable(p: f64, f: &Factor, samples: &[f64]) -> bool {
         .fold(f64::INFINITY, f64::min);
     let below_first = samples.iter().all(|&s| s >= p);
     let lo = if below_first { f64::NEG_INFINITY } else { p };
-    f.max >= lo && f.min < next
+    max >= lo && min < next
 }
 
 fn describe_point(c: &Checklist, point: &[f64]) -> String {

@@ -60,6 +60,31 @@ pub(crate) fn add_scores(checklist: &Checklist, answers: &Answers, scores: &mut 
     }
 }
 
+/// What computing one verdict of `answers` costs, counted in table entries looked at
+/// (an effect or a range per factor at most): each question and its `ask_if`
+/// conditions (which questions are asked), each chosen option and its effects (the
+/// scores), each rule and its conditions, each verdict and its ranges (the region). The
+/// searches count their work with it, so that their bound holds whatever a checklist has
+/// most of: before, they counted questions and answers only, and 21,000 rules made a
+/// click take a second.
+pub(crate) fn cost(c: &Checklist, answers: &Answers) -> usize {
+    let per = 1 + c.factors.len();
+    let mut cost = c.verdicts.len() * per;
+    for (q, question) in c.questions.iter().enumerate() {
+        cost += 1 + question.ask_if.len() + answers.mask(q).count_ones() as usize * per;
+    }
+    for rule in c.rules.iter() {
+        cost += 1 + rule.answers.len();
+    }
+    cost
+}
+
+/// What looking at every option once costs (with its effects, one per factor at most).
+pub(crate) fn options_cost(c: &Checklist) -> usize {
+    let options: usize = c.questions.iter().map(|q| q.options.len()).sum();
+    options * (1 + c.factors.len())
+}
+
 /// The verdict whose region holds `scores` (the last verdict if, against validation,
 /// none does). `scores` has one entry per factor, as [`scores`] returns them.
 pub fn region(checklist: &Checklist, scores: &[f64]) -> usize {

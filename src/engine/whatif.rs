@@ -12,10 +12,13 @@
 //! and the mildest change first. Verdicts of the same rank are places side by side: a
 //! move between them is neither up nor down and is never offered.
 //!
-//! The search is bounded by work ([`MAX_WORK`], counted in answers looked at), not only
-//! by the number of verdicts computed, so one click stays cheap on the largest checklist
-//! the format allows. Within that bound the result is exact (a test compares it with
-//! brute force on small checklists).
+//! The search is bounded by work ([`MAX_WORK`]), not by the number of verdicts computed:
+//! each verdict counts what computing it looks at (the questions and their conditions,
+//! the answers and their effects, the rules and their conditions, the verdicts' ranges:
+//! `verdict::cost`), and working out the pushes of the options counts each option. So
+//! one click stays cheap on the largest checklist the format allows, whatever it has
+//! most of. Within that bound the result is exact (a test compares it with brute force
+//! on small checklists).
 //!
 //! Rejected alternative: hand-written "if you ..." advice per verdict. It goes stale
 //! when weights change and cannot exist for authors' own checklists.
@@ -24,7 +27,7 @@ use crate::engine::answers::{Answers, Bits};
 use crate::engine::checklist::Checklist;
 use crate::engine::limits::{MAX_DEPTH, MAX_OPTIONS, MAX_WORK};
 use crate::engine::text::{fill_text, list};
-use crate::engine::verdict::{decide, directions, option_push, scores};
+use crate::engine::verdict::{cost, decide, directions, option_push, options_cost, scores};
 
 /// Which way the verdict should move.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -102,7 +105,9 @@ pub fn search(c: &Checklist, answers: &Answers, direction: Direction, limit: usi
         Direction::Down => c.rank(v) > current,
     };
     // Each option's push, worked out once per question rather than once per edit and
-    // option (every edit of a tick-all question sums its 32 options twice).
+    // option (every edit of a tick-all question sums its 32 options twice): each option
+    // and its effects looked at once.
+    out.work = options_cost(c);
     let dirs = directions(c, 0);
     let mut pushes = (usize::MAX, [0.0; MAX_OPTIONS]);
     let edits: Vec<(Edit, f64)> = candidate_edits(c, &answers)
@@ -118,10 +123,9 @@ pub fn search(c: &Checklist, answers: &Answers, direction: Direction, limit: usi
             Direction::Down => push <= 0.0,
         })
         .collect();
-    let cost = c.questions.len()
-        + (0..c.questions.len())
-            .map(|q| answers.chosen(q).count())
-            .sum::<usize>();
+    // What one verdict costs: as for the answers now, and two more options chosen with
+    // their effects (two edits choose at most two more).
+    let cost = cost(c, &answers) + 2 * (1 + c.factors.len());
     let mut found: Vec<(WhatIf, f64)> = Vec::new();
     let try_edits =
         |set: &[(Edit, f64)], out: &mut Search, found: &mut Vec<(WhatIf, f64)>| -> bool {
@@ -171,8 +175,7 @@ pub fn search(c: &Checklist, answers: &Answers, direction: Direction, limit: usi
 
     // Going up: only the best verdict reached; going down: only the nearest. Then fewest
     // edits; going down, changes that decide on their own after those that only move
-    // the scores, and the mildest first; then question order (the sort is stable).
-    // (Insertion sort: no sort machinery in the reader's build.)
+    // the scores, and the mildest first; then question order.
     let target = match direction {
         Direction::Up => best_found(&found),
         Direction::Down => found.iter().map(|(w, _)| c.rank(w.verdict)).min(),
@@ -192,25 +195,27 @@ pub fn search(c: &Checklist, answers: &Answers, direction: Direction, limit: usi
             }
         }
     };
-    for i in 1..found.len() {
-        // 0 < j <= i < len: both indices are in range.
-        let mut j = i;
-        while j > 0 && key(&found[j - 1]) > key(&found[j]) {
-            found.swap(j - 1, j);
-            j -= 1;
+    // Then the first `limit` in that order, no two changing the same question: each time
+    // the first of those left that changes no question already changed (the earliest
+    // found among equals). Not a sort of them all: thousands of changes can reach the
+    // verdict on a large checklist, and at most a few are kept.
+    while out.found.len() < limit {
+        let mut first: Option<usize> = None;
+        for (i, candidate) in found.iter().enumerate() {
+            let overlaps = out.found.iter().any(|o| {
+                o.edits
+                    .iter()
+                    .any(|e| candidate.0.edits.iter().any(|f| f.question == e.question))
+            });
+            // `j` is an index of `found` taken in this loop.
+            if !overlaps && first.is_none_or(|j| key(&found[j]) > key(candidate)) {
+                first = Some(i);
+            }
         }
-    }
-    for (w, _) in found {
-        if out.found.len() >= limit {
-            break;
-        }
-        let overlaps = out.found.iter().any(|o| {
-            o.edits
-                .iter()
-                .any(|e| w.edits.iter().any(|f| f.question == e.question))
-        });
-        if !overlaps {
-            out.found.push(w);
+        match first {
+            // `i` is an index of `found`.
+            Some(i) => out.found.push(found.remove(i).0),
+            None => break,
         }
     }
     out

@@ -174,3 +174,33 @@ test('the schema allows exactly the link addresses the widget allows (tests/bad-
   assert.ok(lines.length >= 20);
   assert.deepEqual(wrong, []);
 });
+
+test('a required text is refused for exactly the characters the validator cannot see, code point by code point', () => {
+  // src/engine/invisible.rs lists the Cf and Default_Ignorable_Code_Point ranges by hand
+  // (the reader's build has no Unicode tables); the schema names the same properties,
+  // which JavaScript knows. Each code point alone, as a required text: both must say
+  // "nothing visible" for the same ones. (White_Space and Cc are Rust's own
+  // `is_whitespace` and `is_control`, which follow the same Unicode properties.)
+  const source = readFileSync(path.join(ROOT, 'src', 'engine', 'invisible.rs'), 'utf8');
+  const table = source.slice(source.indexOf('const INVISIBLE'), source.indexOf('];', source.indexOf('const INVISIBLE')));
+  const ranges = [...table.matchAll(/\((0x[0-9A-F]+), (0x[0-9A-F]+)\)/g)].map((m) => [Number(m[1]), Number(m[2])]);
+  assert.ok(ranges.length > 20, `${ranges.length} ranges read`);
+  const inTable = (c) => ranges.some(([a, b]) => a <= c && c <= b);
+  const rustBlank = (c) => inTable(c) || /^[\p{White_Space}\p{Cc}]$/u.test(String.fromCodePoint(c));
+  const { pattern } = schema.$defs.shortText;
+  assert.equal(schema.$defs.longText.pattern, pattern);
+  const visible = new RegExp(pattern, 'u');
+  const differ = [];
+  for (let c = 0; c <= 0x10ffff; c++) {
+    if (c >= 0xd800 && c <= 0xdfff) continue; // not characters: JSON text cannot hold them alone
+    if (rustBlank(c) !== visible.test(String.fromCodePoint(c))) continue; // blank: not visible
+    differ.push(`U+${c.toString(16).toUpperCase().padStart(4, '0')}`);
+    if (differ.length > 20) break;
+  }
+  assert.deepEqual(differ, [], 'the table and the schema disagree on these');
+  // The ones the issue found, and a visible one among them.
+  for (const text of ['\u200b', '\u2060', '\ufeff', '\u034f', '\u200b\u2060\ufeff\u034f']) {
+    assert.equal(visible.test(text), false, JSON.stringify(text));
+  }
+  assert.equal(visible.test('\u200bA'), true);
+});
