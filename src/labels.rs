@@ -156,6 +156,8 @@ labels! {
     keep_shared = "Keep these answers";
     /// Button: leave a shared link's answers for the reader's own saved ones.
     leave_shared = "Back to my answers";
+    /// Said after the reader keeps a shared link's answers.
+    kept = "These answers are now yours.";
 }
 
 /// The interface words as an author writes them, every one optional: the author's text

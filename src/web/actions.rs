@@ -1,7 +1,11 @@
 //! What a reader can do with the result: share it (the browser's share sheet where
 //! there is one, otherwise the link is copied), copy it as text, print it, and clear the
 //! answers, with an undo. The buttons only name an action (`data-action`); the widget
-//! (`mod.rs`) carries them out. A notice (`role="status"`) says how it went.
+//! (`mod.rs`) carries them out. A notice (`role="status"`) says how it went, where the
+//! reader is looking: a copy or share beside the buttons, in the card; clearing (which
+//! hides the card), keeping a shared link's answers, saving that fails and a tap on a
+//! shared link's answers in the bar, which stays in view while the reader answers. Each
+//! notice is said in one of the two places only, so screen readers hear it once.
 
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element, HtmlElement, Node};
@@ -11,9 +15,14 @@ use crate::Checklist;
 
 /// The actions' changing parts.
 pub struct Actions {
-    /// Says what happened to a copy, a share, a clear or saving.
-    pub notice: Element,
-    undo: Element,
+    /// In the bar: says what happened to a clear, a keep or saving.
+    notice: Element,
+    /// Beside the buttons: says what happened to a copy or a share.
+    pub near: Element,
+    /// The undo button, beside `notice`.
+    pub undo: Element,
+    /// "Clear my answers": where the focus returns after an undo.
+    pub clear: Element,
 }
 
 impl Actions {
@@ -23,6 +32,7 @@ impl Actions {
         let l = &c.labels;
         let actions = el(doc, parent, "div", "actions", "");
         attrs(&actions, &[("part", "actions")]);
+        let mut clear = None;
         for (action, label, class) in [
             ("share", &l.share, ""),
             ("summary", &l.copy_summary, ""),
@@ -31,20 +41,28 @@ impl Actions {
         ] {
             let b = el(doc, &actions, "button", class, label);
             attrs(&b, &[("type", "button"), ("data-action", action)]);
+            clear = Some(b);
         }
+        let near = notice(doc, &actions);
         let status = el(doc, status_parent, "div", "status", "");
-        let notice = el(doc, &status, "p", "notice", "");
-        attrs(&notice, &[("part", "notice"), ("role", "status")]);
+        let notice = notice(doc, &status);
         let undo = el(doc, &status, "button", "secondary", &l.undo);
         attrs(
             &undo,
             &[("type", "button"), ("data-action", "undo"), ("hidden", "")],
         );
-        Actions { notice, undo }
+        Actions {
+            notice,
+            near,
+            undo,
+            clear: clear.unwrap_or(actions),
+        }
     }
 
-    /// Says `text` in the notice; `undo`: offers to undo what was just done.
+    /// Says `text` in the bar's notice (and nothing beside the buttons); `undo`: offers
+    /// to undo what was just done.
     pub fn say(&self, text: &str, undo: bool) {
+        set_text(&self.near, "");
         set_text(&self.notice, text);
         show(&self.undo, undo);
     }
@@ -55,6 +73,13 @@ impl Actions {
             self.say("", false);
         }
     }
+}
+
+/// A notice, `role="status"`, in `parent`.
+fn notice(doc: &Document, parent: &Node) -> Element {
+    let notice = el(doc, parent, "p", "notice", "");
+    attrs(&notice, &[("part", "notice"), ("role", "status")]);
+    notice
 }
 
 /// Copies `text` to the clipboard, then says how it went in `notice` (`ok` or

@@ -97,8 +97,8 @@ struct Instance {
     answers: RefCell<Answers>,
     saved: RefCell<keep::Saved>,
     /// The answers before "Clear my answers", until the reader answers again: what
-    /// "Undo" restores.
-    cleared: RefCell<Option<Answers>>,
+    /// "Undo" restores, and where the focus returns then.
+    cleared: RefCell<Option<(Answers, Element)>>,
     /// A share link's answers, read-only until the reader keeps them or goes back to
     /// their own; nothing is saved meanwhile.
     shared: RefCell<Option<keep::SharedView>>,
@@ -293,6 +293,8 @@ impl Instance {
 
     fn on_action(&self, action: &str) {
         let c = self.c();
+        let l = &c.labels;
+        let actions = &self.view.actions;
         // "Keep these answers" and "Back to my answers" end a shared view: keeping
         // saves its answers as the reader's own (no answer changes, so no change event);
         // going back shows the reader's saved ones instead.
@@ -307,15 +309,18 @@ impl Instance {
                 None,
                 action == "mine",
             );
+            if action == "keep" {
+                actions.say(&l.kept, false);
+            }
             return;
         }
-        let l = &c.labels;
         let answers = self.answers.borrow().clone();
-        let notice = &self.view.actions.notice;
+        let near = &actions.near;
         match action {
             "clear" => {
                 // In a shared view, "my answers" are the saved ones: the view ends and
-                // they are cleared, and Undo brings them back (not the link's).
+                // they are cleared, and Undo brings them back (not the link's). The focus
+                // goes to Undo, and after it back to "Clear my answers".
                 let before = if self.end_shared() {
                     self.saved.borrow_mut().load(c)
                 } else {
@@ -324,33 +329,35 @@ impl Instance {
                 let before = before.filter(|a| a.answered() > 0);
                 if before.is_some() || self.answers.borrow().answered() > 0 {
                     self.replace(Answers::new(c), None, true);
-                    self.view.actions.say(&l.cleared, before.is_some());
-                    self.cleared.replace(before);
+                    actions.say(&l.cleared, before.is_some());
+                    if let Some(before) = before {
+                        dom::focus(&actions.undo);
+                        self.cleared.replace(Some((before, actions.clear.clone())));
+                    }
                 }
             }
             "undo" => {
-                if let Some(before) = self.cleared.take() {
+                if let Some((before, back)) = self.cleared.take() {
                     self.replace(before, None, true);
-                    self.view.actions.say("", false);
+                    actions.say("", false);
+                    dom::focus(&back);
                 }
             }
             "share" => {
                 if let Some(link) = keep::share_link(&self.doc, c, &answers) {
-                    actions::share(&c.title, &link, notice, &l.copied, &l.copy_failed);
+                    actions::share(&c.title, &link, near, &l.copied, &l.copy_failed);
                 }
             }
             "summary" => {
                 let text = crate::summary(c, &answers, &evaluate(c, &answers));
-                actions::copy(&text, notice, &l.copied, &l.copy_failed);
+                actions::copy(&text, near, &l.copied, &l.copy_failed);
             }
             "print" => actions::print(&self.host),
             "jump" => {
                 let card = &self.view.card;
                 if !card.has_attribute("hidden") {
                     card.scroll_into_view();
-                    if let Some(card) = dom::cast::<HtmlElement>(card.clone()) {
-                        let _ = card.focus();
-                    }
+                    dom::focus(card);
                 }
             }
             _ => {}

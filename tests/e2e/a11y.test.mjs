@@ -639,8 +639,8 @@ test('the verdict is announced once per change: one polite live region, updated 
     });
     assert.deepEqual(
       regions,
-      { regions: ['sr', 'notice'], live: 'polite', atomic: 'true', politeOnly: true },
-      'one polite, atomic region for the verdict and a status for the actions; nothing assertive',
+      { regions: ['sr', 'notice', 'notice'], live: 'polite', atomic: 'true', politeOnly: true },
+      'one polite, atomic region for the verdict and a status for the actions (in the bar, and beside the buttons); nothing assertive',
     );
     const state = () =>
       widget(page).evaluate((host) => {

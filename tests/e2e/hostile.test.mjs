@@ -267,7 +267,7 @@ test('a shared link is shown read-only and saves nothing until the reader keeps 
     await answer(other.page, 0, ...STRONG[0]);
     // Headless Chromium has no share sheet: "Share my result" copies the link.
     await widget(other.page).locator('button[data-action="share"]').click();
-    await other.page.waitForFunction(() => document.querySelector('ai-cert-check').shadowRoot.querySelector('[part="notice"]').textContent === 'Copied.');
+    await other.page.waitForFunction(() => document.querySelector('ai-cert-check').shadowRoot.querySelector('.card [part="notice"]').textContent === 'Copied.');
     const link = await other.page.evaluate(() => navigator.clipboard.readText());
     await other.close();
 

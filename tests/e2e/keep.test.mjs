@@ -144,7 +144,7 @@ test('a shared link restores the same result in a fresh browser; a damaged one i
     // Headless Chromium has no share sheet, so "Share my result" copies the link.
     assert.equal(await s.page.evaluate(() => typeof navigator.share), 'undefined');
     await clickAction(s.page, 'share');
-    await s.page.waitForFunction(() => document.querySelector('ai-cert-check').shadowRoot.querySelector('[part="notice"]').textContent === 'Copied.');
+    await s.page.waitForFunction(() => document.querySelector('ai-cert-check').shadowRoot.querySelector('.card [part="notice"]').textContent === 'Copied.');
     const link = await s.page.evaluate(() => navigator.clipboard.readText());
     assert.match(link, new RegExp(`^${s.origin}/#${KEY}=1\\.[0-9a-z]+(\\.[0-9a-z]*)+$`));
     const original = await readVerdict(s.page);
@@ -182,7 +182,7 @@ test('"Copy summary" puts the headline, reasons, steps and each answer with its 
     const events = await answerAll(s.page, 0, [['objective', 'promotion'], ['employer', 'yes'], ['practice_now', 'rarely'], ['apply_next', 'project']]);
     const result = events.at(-1).detail.result;
     await clickAction(s.page, 'summary');
-    await s.page.waitForFunction(() => document.querySelector('ai-cert-check').shadowRoot.querySelector('[part="notice"]').textContent === 'Copied.');
+    await s.page.waitForFunction(() => document.querySelector('ai-cert-check').shadowRoot.querySelector('.card [part="notice"]').textContent === 'Copied.');
     const text = await s.page.evaluate(() => navigator.clipboard.readText());
     assert.ok(text.startsWith(`Is an AI certification worth it for you?\n\nYour verdict\n${result.title}\n${result.summary}\n`), text);
     for (const r of result.reasons) assert.ok(text.includes(`- ${r.text}\n`), `reason missing: ${r.text}`);

@@ -294,10 +294,12 @@ test(`${PAYLOADS.length} payloads in every text and link field of a checklist: s
           // went) and reads the summary back; every mount clears at the end.
           if (k % 8 === 0) {
             for (const action of ['share', 'summary']) {
-              q('[part="notice"]').textContent = '';
+              // The notice beside the buttons (a copy is confirmed where it was asked for).
+              const near = q('.card [part="notice"]');
+              near.textContent = '';
               q(`button[data-action="${action}"]`).click();
-              if (!(await waitFor(() => q('[part="notice"]').textContent !== ''))) wrong.push(`no notice after copying the ${action}`);
-              else if (q('[part="notice"]').textContent !== checklist.labels.copied) wrong.push(`copying the ${action} said ${q('[part="notice"]').textContent}`);
+              if (!(await waitFor(() => near.textContent !== ''))) wrong.push(`no notice after copying the ${action}`);
+              else if (near.textContent !== checklist.labels.copied) wrong.push(`copying the ${action} said ${near.textContent}`);
             }
             const summary = await navigator.clipboard.readText();
             if (!summary.includes(verdictTitle)) wrong.push('the copied summary lacks the verdict title as text');

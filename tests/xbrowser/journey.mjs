@@ -374,7 +374,7 @@ export function journey(name) {
       await waitReady(tab);
       await tab.click(() => document.querySelector('ai-cert-check').shadowRoot.querySelector('[part="actions"] [data-action="share"]'));
       const { copy, notice } = await tab.waitFor('the share link to be copied and the reader told', () => {
-        const notice = document.querySelector('ai-cert-check').shadowRoot.querySelector('[part="notice"]').textContent;
+        const notice = document.querySelector('ai-cert-check').shadowRoot.querySelector('.card [part="notice"]').textContent;
         const copy = window.__xb.copied[0];
         return copy?.done && notice && { copy, notice };
       });

@@ -1,0 +1,164 @@
+// The reader's flow (issue 24), as readers meet it on the demo post: on a 390 px phone,
+// on a 1280 px desktop and at 200% zoom (a 1280 x 900 window zoomed: 640 x 450 CSS px),
+// and for focus also at 320 px and 400% zoom.
+// 1. every notice shows where the reader is looking and is announced once; Clear moves
+//    the focus to Undo, Undo back to where the reader was;
+// Screenshots go to tests/artifacts/flow-*.png (and the printed pages as PNGs).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import {
+  DESKTOP,
+  PHONE,
+  ROOT,
+  STRONG,
+  TEST_TIMEOUT,
+  answer,
+  answerAll,
+  assertClean,
+  checkedInputs,
+  openPage,
+  screenshot,
+  useTestServer,
+  waitForReady,
+  widget,
+  withBrowser,
+} from './helpers.mjs';
+
+const server = useTestServer();
+const opts = { timeout: TEST_TIMEOUT * 2 };
+
+/** 200% and 400% zoom of a 1280 x 900 window: the CSS viewport shrinks, pixels grow. */
+const ZOOM200 = { viewport: { width: 640, height: 450 }, deviceScaleFactor: 2 };
+const ZOOM400 = { viewport: { width: 320, height: 225 }, deviceScaleFactor: 4 };
+const NARROW = { viewport: { width: 320, height: 640 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+const DEVICES = [['390', PHONE], ['1280', DESKTOP], ['zoom-200', ZOOM200]];
+const CLIPBOARD = { permissions: ['clipboard-read', 'clipboard-write'] };
+
+/** Every question answered ("Probably not yet, and not this program": a long card). */
+const ALL = [
+  ...STRONG,
+  ['learning', 'structured'],
+  ['alternatives', 'no'],
+  ['role', 'consultant'],
+  ['daily_work', 'central'],
+  ['expectations', 'protection'],
+  ['collecting', 'no'],
+  ['program', 'yes'],
+  ['program_skills', 'yes'],
+  ['program_promises', 'yes'],
+  ['program_link', 'clear'],
+];
+
+const AXE = path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/**
+ * axe's WCAG A/AA violations on the whole page (it enters open shadow roots), scrolled to
+ * the top: axe counts the part of a control the sticky bar happens to cover against its
+ * target size, so where the page is scrolled would decide the result (the test of focus
+ * above checks that no control the reader reaches is left under the bar).
+ */
+async function axeViolations(page) {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.addScriptTag({ path: AXE });
+  return page.evaluate(async (tags) => {
+    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
+  }, AXE_TAGS);
+}
+
+// In the page: where things are, as the reader sees them. `sel` is a selector in the
+// widget's shadow root, or null for the element with the focus.
+function geometry([sel, text]) {
+  const root = document.querySelector('ai-cert-check').shadowRoot;
+  const el = sel ? root.querySelector(sel) : root.activeElement;
+  const box = (e) => {
+    if (!e) return null;
+    const r = e.getBoundingClientRect();
+    return { top: r.top, bottom: r.bottom, left: r.left, right: r.right };
+  };
+  const r = box(el);
+  const bar = root.querySelector('.glance');
+  const barBox = box(bar);
+  // The live regions (role="status" or aria-live) whose text has `text`.
+  const live = [...root.querySelectorAll('[role="status"], [aria-live]')].filter((e) => text && e.textContent.includes(text));
+  return {
+    what: el ? `${el.localName}${el.dataset?.action ? `[${el.dataset.action}]` : ''}${el.name ? `[${el.name}=${el.value}]` : ''} "${el.textContent.trim().slice(0, 40)}"` : null,
+    box: r,
+    // (Half a pixel either way: the layout's sub-pixel positions at 400% zoom.)
+    inView: !!r && r.top >= -0.5 && r.bottom <= innerHeight + 0.5 && r.bottom > r.top,
+    inBar: !!el && bar.contains(el),
+    // Under the bar: the bar covers part of it (the bar is over the questions only on a
+    // narrow screen, where it sticks to the bottom of the viewport).
+    underBar: !!r && !bar.contains(el) && r.bottom > barBox.top + 0.5 && r.top < barBox.bottom && r.right > barBox.left && r.left < barBox.right,
+    live: live.length,
+    viewport: innerHeight,
+  };
+}
+const where = (page, sel, text = null) => page.evaluate(geometry, [sel, text]);
+const focusedAction = (page) => widget(page).evaluate((h) => h.shadowRoot.activeElement?.dataset?.action ?? h.shadowRoot.activeElement?.localName ?? null);
+const click = (page, sel) => widget(page).locator(sel).first().click();
+
+// ---------------------------------------------------------------------------------
+// 1. Feedback where the reader is looking
+
+test('every notice shows where the reader is looking, is announced once, and Clear and Undo move the focus', opts, async () => {
+  await withBrowser(async (browser) => {
+    for (const [name, device] of DEVICES) {
+      const s = await openPage(browser, server, '/', { ...device, ...CLIPBOARD });
+      await waitForReady(s.page);
+      await answerAll(s.page, 0, STRONG);
+      // Copies: "Copied." beside the button that was used, in view.
+      for (const action of ['share', 'summary']) {
+        await widget(s.page).evaluate((h) => { h.shadowRoot.querySelector('.card [part="notice"]').textContent = ''; });
+        await click(s.page, `button[data-action="${action}"]`);
+        await s.page.waitForFunction(() => document.querySelector('ai-cert-check').shadowRoot.querySelector('.card [part="notice"]').textContent === 'Copied.');
+        const notice = await where(s.page, '.card [part="notice"]', 'Copied.');
+        const button = await where(s.page, `button[data-action="${action}"]`);
+        assert.ok(notice.inView, `${name} ${action}: "Copied." is in view: ${JSON.stringify(notice)}`);
+        assert.ok(Math.abs(notice.box.top - button.box.bottom) < 120, `${name} ${action}: "Copied." is beside the button: ${JSON.stringify([notice.box, button.box])}`);
+        assert.equal(notice.live, 1, `${name} ${action}: said in one live region`);
+      }
+      await screenshot(s.page, `flow-${name}-copied`, { fullPage: false });
+
+      // Clear: the card goes, the focus moves to Undo, which is in view with its notice.
+      await click(s.page, 'button[data-action="clear"]');
+      await s.page.waitForFunction(() => document.querySelector('ai-cert-check').shadowRoot.activeElement?.dataset.action === 'undo');
+      const undo = await where(s.page, null);
+      const cleared = await where(s.page, '.glance [part="notice"]', 'Your answers were cleared.');
+      assert.ok(undo.inView && !undo.underBar, `${name}: Undo is in view: ${JSON.stringify(undo)}`);
+      assert.ok(cleared.inView, `${name}: "Your answers were cleared." is in view: ${JSON.stringify(cleared)}`);
+      assert.equal(cleared.live, 1, `${name}: said in one live region`);
+      assert.deepEqual(await checkedInputs(s.page), []);
+      await screenshot(s.page, `flow-${name}-cleared`, { fullPage: false });
+
+      // Undo, by keyboard: the answers come back, the focus returns to "Clear my answers".
+      await s.page.keyboard.press('Enter');
+      await s.page.waitForFunction(() => document.querySelector('ai-cert-check').shadowRoot.activeElement?.dataset.action === 'clear');
+      const back = await where(s.page, null);
+      assert.ok(back.inView, `${name}: after Undo, "Clear my answers" has the focus, in view: ${JSON.stringify(back)}`);
+      assert.deepEqual(await checkedInputs(s.page), STRONG.map(([q, o]) => `${q}=${o}`).sort());
+      assertClean(assert, s);
+      await s.close();
+
+      // Saving that fails: said in the bar, in view, once.
+      const broken = await openPage(browser, server, '/', { ...device, goto: false });
+      await broken.context.addInitScript(() => {
+        Storage.prototype.setItem = function () {
+          throw new DOMException('full', 'QuotaExceededError');
+        };
+      });
+      await broken.page.goto(broken.origin + '/');
+      await waitForReady(broken.page);
+      await widget(broken.page).locator('input[name="learning"]').first().scrollIntoViewIfNeeded();
+      await answer(broken.page, 0, 'learning', 'structured');
+      const unsaved = await where(broken.page, '.glance [part="notice"]', 'cannot be saved');
+      assert.ok(unsaved.inView, `${name}: "cannot be saved" is in view: ${JSON.stringify(unsaved)}`);
+      assert.equal(unsaved.live, 1);
+      await screenshot(broken.page, `flow-${name}-unsaved`, { fullPage: false });
+      assert.deepEqual(await axeViolations(broken.page), [], `${name}: axe with a notice in the bar`);
+      await broken.close();
+    }
+  });
+});
