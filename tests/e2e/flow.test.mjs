@@ -3,6 +3,7 @@
 // and for focus also at 320 px and 400% zoom.
 // 1. every notice shows where the reader is looking and is announced once; Clear moves
 //    the focus to Undo, Undo back to where the reader was;
+// 2. Tab never leaves a control under the sticky bar;
 // Screenshots go to tests/artifacts/flow-*.png (and the printed pages as PNGs).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -162,3 +163,54 @@ test('every notice shows where the reader is looking, is announced once, and Cle
     }
   });
 });
+
+// ---------------------------------------------------------------------------------
+// 2. Focus is never hidden
+
+/** Tabs from the language switch through every stop of the widget; returns the stops. */
+async function tabThrough(page) {
+  await page.focus('#lang');
+  const stops = [];
+  for (let i = 0; i < 120; i++) {
+    await page.keyboard.press('Tab');
+    const inWidget = await page.evaluate(() => document.activeElement?.localName === 'ai-cert-check');
+    if (!inWidget) {
+      if (stops.length) break;
+      continue;
+    }
+    // Let a smooth or deferred scroll finish: two frames.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    stops.push(await where(page, null));
+  }
+  return stops;
+}
+
+// One test per screen, so that each stays well inside its time limit on a busy machine.
+for (const [name, device] of [['320', NARROW], ['390', PHONE], ['zoom-200', ZOOM200], ['zoom-400', ZOOM400], ['1280', DESKTOP]]) {
+  test(`Tab never leaves a control under the sticky bar: ${name}`, opts, async () => {
+    await withBrowser(async (browser) => {
+      // Before any answer; every question answered (the card's links and buttons too);
+      // and with a long notice in the bar (saving unavailable), which makes it taller.
+      for (const state of ['empty', 'answered', 'notice']) {
+        const s = await openPage(browser, server, '/', { ...device, goto: false });
+        if (state === 'notice') {
+          await s.context.addInitScript(() => {
+            Storage.prototype.setItem = function () {
+              throw new DOMException('full', 'QuotaExceededError');
+            };
+          });
+        }
+        await s.page.goto(s.origin + '/');
+        await waitForReady(s.page);
+        if (state !== 'empty') await answerAll(s.page, 0, state === 'answered' ? ALL : [['objective', 'promotion']]);
+        await s.page.evaluate(() => window.scrollTo(0, 0));
+        const stops = await tabThrough(s.page);
+        assert.ok(stops.length >= (state === 'answered' ? 20 : 12), `${name} ${state}: ${stops.length} stops`);
+        const hidden = stops.filter((f) => !f.inView || f.underBar).map((f) => `${f.what} ${JSON.stringify(f.box)} (viewport ${f.viewport})`);
+        assert.deepEqual(hidden, [], `${name} ${state}: focused controls hidden or under the bar`);
+        if (state === 'notice' && name === 'zoom-400') await screenshot(s.page, `flow-focus-${name}-${state}`, { fullPage: false });
+        await s.close();
+      }
+    });
+  });
+}
