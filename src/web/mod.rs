@@ -199,7 +199,8 @@ fn mount_checklist(host: HtmlElement, checklist: Held, links: JsValue) -> Result
     let mut shared = None;
     let answers = match keep::from_fragment(&doc, c) {
         Some(Ok(a)) => {
-            shared = keep::SharedView::show(&c.labels, view.questions.first_input());
+            let mine = saved.load(c).is_some();
+            shared = keep::SharedView::show(&c.labels, view.questions.first_input(), mine);
             a
         }
         Some(Err(why)) => {
@@ -246,12 +247,14 @@ fn mount_checklist(host: HtmlElement, checklist: Held, links: JsValue) -> Result
         }
     });
     let weak = Rc::downgrade(&instance);
+    // A button's action, or "" for a tap on an option (`on_action` says why a shared
+    // link's answers cannot be changed).
     let on_click = EventListener::new(&root, "click", move |event| {
         let action = event
             .target()
             .and_then(cast::<Element>)
-            .and_then(|t| t.closest("button[data-action]").ok().flatten())
-            .and_then(|b| b.get_attribute("data-action"));
+            .and_then(|t| t.closest("button[data-action],label").ok().flatten())
+            .map(|b| b.get_attribute("data-action").unwrap_or_default());
         if let (Some(instance), Some(action)) = (weak.upgrade(), action) {
             instance.on_action(&action);
         }
@@ -295,6 +298,14 @@ impl Instance {
         let c = self.c();
         let l = &c.labels;
         let actions = &self.view.actions;
+        // A tap on an option of a shared link's answers (read-only): why, and how to
+        // answer for oneself, in the bar.
+        if action.is_empty() {
+            if self.shared.borrow().is_some() {
+                actions.say(&l.shared_notice, false);
+            }
+            return;
+        }
         // "Keep these answers" and "Back to my answers" end a shared view: keeping
         // saves its answers as the reader's own (no answer changes, so no change event);
         // going back shows the reader's saved ones instead.
@@ -318,21 +329,29 @@ impl Instance {
         let near = &actions.near;
         match action {
             "clear" => {
-                // In a shared view, "my answers" are the saved ones: the view ends and
-                // they are cleared, and Undo brings them back (not the link's). The focus
-                // goes to Undo, and after it back to "Clear my answers".
-                let before = if self.end_shared() {
+                // "Clear my answers", or "Start my own" in a shared view, where "my
+                // answers" are the saved ones: the view ends and they are cleared, and
+                // Undo brings them back (not the link's). The focus goes to Undo, and
+                // after it back where the reader was (the Clear button, or the form's
+                // first option for "Start my own", which is gone).
+                let shared = self.end_shared();
+                let before = if shared {
                     self.saved.borrow_mut().load(c)
                 } else {
                     Some(answers)
                 };
                 let before = before.filter(|a| a.answered() > 0);
-                if before.is_some() || self.answers.borrow().answered() > 0 {
+                if shared || before.is_some() {
                     self.replace(Answers::new(c), None, true);
-                    actions.say(&l.cleared, before.is_some());
+                    let cleared = before.is_some();
+                    actions.say(if cleared { &l.cleared } else { "" }, cleared);
                     if let Some(before) = before {
+                        let back = match self.view.questions.first_input() {
+                            Some(first) if shared => first.clone().into(),
+                            _ => actions.clear.clone(),
+                        };
                         dom::focus(&actions.undo);
-                        self.cleared.replace(Some((before, actions.clear.clone())));
+                        self.cleared.replace(Some((before, back)));
                     }
                 }
             }

@@ -4,6 +4,9 @@
 // 1. every notice shows where the reader is looking and is announced once; Clear moves
 //    the focus to Undo, Undo back to where the reader was;
 // 2. Tab never leaves a control under the sticky bar;
+// 3. a share link opens on its notice, says whose result it is, offers "Start my own"
+//    (and "Back to my answers" only to a reader with saved answers); a tap on a locked
+//    option says why and what to do;
 // Screenshots go to tests/artifacts/flow-*.png (and the printed pages as PNGs).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -214,3 +217,81 @@ for (const [name, device] of [['320', NARROW], ['390', PHONE], ['zoom-200', ZOOM
     });
   });
 }
+
+// ---------------------------------------------------------------------------------
+// 3. A shared result lands on itself
+
+/** A share link for `pairs`, made by another reader in another context. */
+async function shareLinkFor(browser, pairs) {
+  const other = await openPage(browser, server, '/', { ...DESKTOP, ...CLIPBOARD });
+  await waitForReady(other.page);
+  await answerAll(other.page, 0, pairs);
+  await click(other.page, 'button[data-action="share"]');
+  await other.page.waitForFunction(() => document.querySelector('ai-cert-check').shadowRoot.querySelector('.card [part="notice"]').textContent === 'Copied.');
+  const link = await other.page.evaluate(() => navigator.clipboard.readText());
+  await other.close();
+  return link;
+}
+
+const headings = (page) => widget(page).evaluate((h) => [...h.shadowRoot.querySelectorAll('h3[id]')].map((e) => e.textContent));
+const sharedButtons = (page) => widget(page).evaluate((h) => [...h.shadowRoot.querySelectorAll('[part="shared"] button')].map((b) => b.textContent));
+
+test('a share link opens on its notice: someone else’s answers, "A shared result", "Start my own"; a tap on a locked option says why', opts, async () => {
+  await withBrowser(async (browser) => {
+    const link = await shareLinkFor(browser, ALL);
+    for (const [name, device] of DEVICES) {
+      // A reader with no saved answers.
+      const s = await openPage(browser, server, '/', { ...device, goto: false });
+      await s.page.goto(link);
+      await waitForReady(s.page);
+      await s.page.waitForFunction(() => document.querySelector('ai-cert-check').shadowRoot.activeElement?.getAttribute('part') === 'shared');
+      const landing = await where(s.page, '[part="shared"]');
+      assert.ok(landing.inView, `${name}: the page opens on the shared notice: ${JSON.stringify(landing)}`);
+      assert.match(await widget(s.page).locator('[part="shared"]').textContent(), /someone else’s answers.*the result is theirs/);
+      assert.deepEqual(await headings(s.page), ['A shared result', 'A shared result'], `${name}: the result's headings say whose it is`);
+      assert.deepEqual(await sharedButtons(s.page), ['Start my own', 'Keep these answers'], `${name}: no "Back to my answers" without saved answers`);
+      await screenshot(s.page, `flow-${name}-shared`, { fullPage: false });
+      assert.deepEqual(await axeViolations(s.page), [], `${name}: axe on the shared view`);
+
+      // A tap on a locked option: nothing changes, and the bar says why and what to do.
+      const before = await checkedInputs(s.page);
+      const option = widget(s.page).locator('label.option').nth(2);
+      await option.evaluate((e) => e.scrollIntoView({ block: 'center' }));
+      await option.click({ force: true });
+      await s.page.waitForFunction(() => /Start my own/.test(document.querySelector('ai-cert-check').shadowRoot.querySelector('.glance [part="notice"]').textContent));
+      const why = await where(s.page, '.glance [part="notice"]', 'someone else’s answers');
+      assert.ok(why.inView, `${name}: why it is locked, in view: ${JSON.stringify(why)}`);
+      assert.equal(why.live, 1);
+      assert.deepEqual(await checkedInputs(s.page), before, 'the tap changed nothing');
+      await screenshot(s.page, `flow-${name}-locked`, { fullPage: false });
+
+      // "Start my own": an empty form that answers, the reader's headings, nothing saved.
+      await widget(s.page).getByRole('button', { name: 'Start my own' }).click();
+      assert.deepEqual(await checkedInputs(s.page), []);
+      assert.equal(await widget(s.page).locator('[part="shared"]').count(), 0);
+      assert.deepEqual(await headings(s.page), ['Your verdict', 'Your verdict']);
+      assert.equal(await focusedAction(s.page), 'input', 'the focus is on the first option');
+      assert.equal(await s.page.evaluate(() => Object.keys(localStorage).length), 0, 'nothing saved');
+      await answer(s.page, 0, 'objective', 'understand');
+      assertClean(assert, s);
+      await s.close();
+    }
+
+    // A reader with saved answers is offered them back; keeping says so, in view.
+    const s = await openPage(browser, server, '/', PHONE);
+    await waitForReady(s.page);
+    await answerAll(s.page, 0, [['objective', 'none']]);
+    await s.page.goto('about:blank');
+    await s.page.goto(link);
+    await waitForReady(s.page);
+    assert.deepEqual(await sharedButtons(s.page), ['Start my own', 'Keep these answers', 'Back to my answers']);
+    await widget(s.page).getByRole('button', { name: 'Keep these answers' }).click();
+    const kept = await where(s.page, '.glance [part="notice"]', 'These answers are now yours.');
+    assert.ok(kept.inView, `"These answers are now yours." in view: ${JSON.stringify(kept)}`);
+    assert.equal(kept.live, 1);
+    assert.deepEqual(await headings(s.page), ['Your verdict', 'Your verdict']);
+    await screenshot(s.page, 'flow-390-kept', { fullPage: false });
+    assertClean(assert, s);
+    await s.close();
+  });
+});

@@ -286,7 +286,7 @@ test('a shared link is shown read-only and saves nothing until the reader keeps 
     const shared = [`${STRONG[0][0]}=${STRONG[0][1]}`];
     assert.deepEqual(await checkedInputs(s.page), shared);
     const notice = widget(s.page).locator('[part="shared"]');
-    assert.match(await notice.textContent(), /come from a link/);
+    assert.match(await notice.textContent(), /someone else’s answers, from a link/);
     const options = await widget(s.page).evaluate((h) => [...h.shadowRoot.querySelectorAll('fieldset input')].map((i) => i.disabled));
     assert.ok(options.length > 10 && options.every(Boolean), 'every option is read-only');
     // A click on an option changes nothing, fires nothing, saves nothing.
@@ -327,7 +327,7 @@ test('a shared link is shown read-only and saves nothing until the reader keeps 
     await s.page.goto(link);
     await waitForReady(s.page);
     assert.equal(await notice.count(), 1);
-    await widget(s.page).locator('button[data-action="clear"]').click();
+    await widget(s.page).getByRole('button', { name: 'Clear my answers' }).click();
     assert.equal(await notice.count(), 0);
     assert.deepEqual(await checkedInputs(s.page), []);
     assert.equal(await storage(), '[]');
