@@ -96,6 +96,11 @@ impl Saved {
         None
     }
 
+    /// Whether answers are kept in this browser (storage wanted and available).
+    pub fn keeps(&self) -> bool {
+        self.storage.is_some()
+    }
+
     /// Saves the answers (or removes them when there are none). Returns whether the
     /// browser kept them.
     pub fn save(&mut self, c: &Checklist, a: &Answers) -> bool {

@@ -12,6 +12,7 @@
 //! `reading.rs`, `actions.rs`); `keep.rs` saves answers and reads share links;
 //! `detail.rs` builds the events' details; `custom.rs` is the build for hosts' own
 //! checklists.
+//! `place.rs` keeps the reader's place on a reload.
 //!
 //! This module and its children are the only code naming wasm-bindgen, web-sys, js-sys
 //! or gloo (`tests/boundaries.rs` checks it).
@@ -26,6 +27,7 @@ mod custom;
 mod detail;
 mod dom;
 mod keep;
+mod place;
 mod questions;
 mod reading;
 mod reasons;
@@ -221,6 +223,8 @@ fn mount_checklist(host: HtmlElement, checklist: Held, links: JsValue) -> Result
         view.questions.sync(q, &answers);
     }
     view.update(&doc, c, &answers, &evaluate(c, &answers), false);
+    // A reload takes the reader back to their place (`place.rs`).
+    place::arrive(saved.keeps());
     if saved.unavailable {
         notice = Some(c.labels.storage_unavailable.to_string());
     }

@@ -7,6 +7,7 @@
 // 3. a share link opens on its notice, says whose result it is, offers "Start my own"
 //    (and "Back to my answers" only to a reader with saved answers); a tap on a locked
 //    option says why and what to do;
+// 4. a reload keeps the reader's place; the widget's start moves nothing in view;
 // Screenshots go to tests/artifacts/flow-*.png (and the printed pages as PNGs).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -293,5 +294,69 @@ test('a share link opens on its notice: someone else’s answers, "A shared resu
     await screenshot(s.page, 'flow-390-kept', { fullPage: false });
     assertClean(assert, s);
     await s.close();
+  });
+});
+
+// ---------------------------------------------------------------------------------
+// 4. Reload keeps the place
+
+test('a reload keeps the reader’s place, in the questions, the card or the article below, on a phone and a desktop', opts, async () => {
+  // Found: on a phone the page jumped from 2,837 px to 7,448 px on every reload (the
+  // position was restored before the widget rendered, so it was cut to the page's end).
+  await withBrowser(async (browser) => {
+    for (const [name, device] of [['390', PHONE], ['1280', DESKTOP]]) {
+      const s = await openPage(browser, server, '/', device);
+      await waitForReady(s.page);
+      await answerAll(s.page, 0, ALL);
+      for (const at of [0.25, 0.6, 0.95, 1.15]) {
+        const y = await widget(s.page).evaluate((h, f) => {
+          const r = h.getBoundingClientRect();
+          return Math.round(scrollY + r.top + r.height * f);
+        }, at);
+        await s.page.evaluate((to) => window.scrollTo(0, to), y);
+        const before = await s.page.evaluate(() => scrollY);
+        await s.page.reload();
+        await waitForReady(s.page);
+        // Settled: the same position for two frames in a row.
+        const after = await s.page.evaluate(async () => {
+          let last = -1;
+          for (let i = 0; i < 100 && scrollY !== last; i++) {
+            last = scrollY;
+            await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+          }
+          return scrollY;
+        });
+        assert.ok(Math.abs(after - before) <= 2, `${name}, ${at} of the widget's height: ${before} px before the reload, ${after} px after`);
+      }
+      assertClean(assert, s);
+      await s.close();
+    }
+  });
+});
+
+test('the widget’s start moves nothing the reader is looking at', opts, async () => {
+  // A reader who scrolled into the article below before the widget started: its
+  // rendering above them does not move the paragraph they are reading.
+  await withBrowser(async (browser) => {
+    for (const [name, device] of [['390', PHONE], ['1280', DESKTOP]]) {
+      const s = await openPage(browser, server, '/', { ...device, goto: false });
+      let release;
+      const held = new Promise((r) => (release = r));
+      await s.context.route(/ai-cert-check-core_bg\.wasm$/, async (route) => {
+        await held;
+        await route.continue();
+      });
+      await s.page.goto(s.origin + '/');
+      const before = await s.page.evaluate(() => {
+        const p = [...document.querySelectorAll('article p')].at(-1);
+        p.scrollIntoView();
+        return { text: p.textContent.slice(0, 30), top: p.getBoundingClientRect().top };
+      });
+      release();
+      await waitForReady(s.page);
+      const after = await s.page.evaluate(() => [...document.querySelectorAll('article p')].at(-1).getBoundingClientRect().top);
+      assert.ok(Math.abs(after - before.top) <= 2, `${name}: "${before.text}" was at ${before.top} px, is at ${after} px`);
+      await s.close();
+    }
   });
 });
