@@ -163,6 +163,8 @@ labels! {
     start_own = "Start my own";
     /// Said after the reader keeps a shared link's answers.
     kept = "These answers are now yours.";
+    /// On paper, under the result: `{address}` (the page's) and `{date}` (the result's).
+    printed = "From {address}, {date}.";
 }
 
 /// The interface words as an author writes them, every one optional: the author's text

@@ -13,6 +13,7 @@
 //! `detail.rs` builds the events' details; `custom.rs` is the build for hosts' own
 //! checklists.
 //! `place.rs` keeps the reader's place on a reload.
+//! `stamp.rs` puts the page's address and the date under the result on paper.
 //!
 //! This module and its children are the only code naming wasm-bindgen, web-sys, js-sys
 //! or gloo (`tests/boundaries.rs` checks it).
@@ -31,6 +32,7 @@ mod place;
 mod questions;
 mod reading;
 mod reasons;
+mod stamp;
 mod steps;
 mod view;
 

@@ -8,11 +8,17 @@
 //    (and "Back to my answers" only to a reader with saved answers); a tap on a locked
 //    option says why and what to do;
 // 4. a reload keeps the reader's place; the widget's start moves nothing in view;
+// 5. the browser's own print of the whole post keeps the card whole on one page (A4 and
+//    Letter, read back from the PDF with Ghostscript), with the page's address and date;
 // Screenshots go to tests/artifacts/flow-*.png (and the printed pages as PNGs).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
+  ARTIFACTS,
   DESKTOP,
   PHONE,
   ROOT,
@@ -358,5 +364,74 @@ test('the widget’s start moves nothing the reader is looking at', opts, async 
       assert.ok(Math.abs(after - before.top) <= 2, `${name}: "${before.text}" was at ${before.top} px, is at ${after} px`);
       await s.close();
     }
+  });
+});
+
+// ---------------------------------------------------------------------------------
+// 5. Print as readers print
+
+/** The text of each page of `pdf` (Ghostscript's txtwrite), and each page as a PNG. */
+function pdfPages(pdf, name) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'flow-pdf-'));
+  try {
+    const file = path.join(dir, 'print.pdf');
+    writeFileSync(file, pdf);
+    for (const old of readdirSync(ARTIFACTS).filter((f) => f.startsWith(`${name}-page-`))) rmSync(path.join(ARTIFACTS, old));
+    execFileSync('gs', ['-q', '-dNOPAUSE', '-dBATCH', '-sDEVICE=txtwrite', `-sOutputFile=${dir}/page-%d.txt`, file]);
+    execFileSync('gs', ['-q', '-dNOPAUSE', '-dBATCH', '-sDEVICE=png16m', '-r60', `-sOutputFile=${ARTIFACTS}/${name}-page-%d.png`, file]);
+    const pages = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort((a, b) => parseInt(a.slice(5)) - parseInt(b.slice(5)));
+    return pages.map((f) => readFileSync(path.join(dir, f), 'utf8').replace(/\s+/g, ' '));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const hasGhostscript = (() => {
+  try {
+    execFileSync('gs', ['--version']);
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+test('the browser’s own print of the whole post keeps the card whole on one page, with the page’s address and the date (A4 and Letter)', opts, async () => {
+  assert.ok(hasGhostscript, 'Ghostscript (gs) reads the printed pages back: ./scripts/setup.sh installs it');
+  await withBrowser(async (browser) => {
+    const s = await openPage(browser, server, '/', DESKTOP);
+    await waitForReady(s.page);
+    await answerAll(s.page, 0, ALL);
+    const today = await s.page.evaluate(() => new Date().toLocaleDateString('sv'));
+    const stamp = `From ${s.origin}/, ${today}.`;
+    // The card's first words and its last, as printed.
+    const first = 'Probably not yet, and not this program';
+    const last = 'Reskill or Stay Put: A Rational Framework';
+    for (const format of ['A4', 'Letter']) {
+      // Ctrl+P: the whole post, the browser's default margins; no click on Print.
+      const pdf = await s.page.pdf({ format, margin: { top: '0.4in', bottom: '0.4in', left: '0.4in', right: '0.4in' } });
+      const pages = pdfPages(pdf, `flow-print-post-${format.toLowerCase()}`);
+      const pageOf = (text) => pages.findIndex((p) => p.includes(text));
+      assert.ok(pages.length >= 2, `${format}: ${pages.length} pages`);
+      for (const text of [first, 'The program you picked', 'Next steps', last, stamp]) {
+        assert.equal(pageOf(text), pageOf(first), `${format}: "${text}" is on the card's page (${pageOf(text) + 1} and ${pageOf(first) + 1} of ${pages.length})`);
+      }
+      assert.ok(pages.some((p) => p.includes('What employers are buying')), `${format}: the article is printed too`);
+      // The answers follow the card.
+      assert.ok(pageOf('Is its connection to your objective clear?') >= pageOf(first), `${format}: the answers after the card`);
+    }
+    // The Print button's page: the widget alone, with the same line.
+    await s.page.evaluate(() => {
+      window.print = () => {};
+    });
+    for (const format of ['A4', 'Letter']) {
+      // (Each print ends with "afterprint", after which the page prints whole again.)
+      await click(s.page, 'button[data-action="print"]');
+      const pages = pdfPages(await s.page.pdf({ format }), `flow-print-button-${format.toLowerCase()}`);
+      assert.equal(pages.length, 1, `${format}: the Print button's page is one page`);
+      assert.ok(pages[0].includes(stamp), `${format}: it says "${stamp}": ${pages[0].slice(-300)}`);
+      assert.ok(!pages[0].includes('What employers are buying'), `${format}: the Print button prints the widget alone`);
+    }
+    assertClean(assert, s);
+    await s.close();
   });
 });
