@@ -14,6 +14,7 @@
 //! checklists.
 //! `place.rs` keeps the reader's place on a reload.
 //! `stamp.rs` puts the page's address and the date under the result on paper.
+//! `fold.rs` folds answered sections to one line each.
 //!
 //! This module and its children are the only code naming wasm-bindgen, web-sys, js-sys
 //! or gloo (`tests/boundaries.rs` checks it).
@@ -27,6 +28,7 @@ mod chart;
 mod custom;
 mod detail;
 mod dom;
+mod fold;
 mod keep;
 mod place;
 mod questions;
@@ -225,8 +227,13 @@ fn mount_checklist(host: HtmlElement, checklist: Held, links: JsValue) -> Result
         view.questions.sync(q, &answers);
     }
     view.update(&doc, c, &answers, &evaluate(c, &answers), false);
-    // A reload takes the reader back to their place (`place.rs`).
-    place::arrive(saved.keeps());
+    // A reload takes the reader back to their place (`place.rs`). A reader arriving
+    // with answers (a share link, or saved ones on a new visit; not a reload, whose
+    // place is kept as it was) sees the answered sections folded.
+    let fresh = place::arrive(saved.keeps());
+    if shared.is_some() || fresh {
+        fold::fold(&view.questions.form, fold::FOLD);
+    }
     if saved.unavailable {
         notice = Some(c.labels.storage_unavailable.to_string());
     }
@@ -253,16 +260,18 @@ fn mount_checklist(host: HtmlElement, checklist: Held, links: JsValue) -> Result
         }
     });
     let weak = Rc::downgrade(&instance);
-    // A button's action, or "" for a tap on an option (`on_action` says why a shared
-    // link's answers cannot be changed).
+    // A button's action (a section's title folds it), or "" for a tap on an option
+    // (`on_action` says why a shared link's answers cannot be changed).
     let on_click = EventListener::new(&root, "click", move |event| {
-        let action = event
+        let button = event
             .target()
             .and_then(cast::<Element>)
-            .and_then(|t| t.closest("button[data-action],label").ok().flatten())
-            .map(|b| b.get_attribute("data-action").unwrap_or_default());
-        if let (Some(instance), Some(action)) = (weak.upgrade(), action) {
-            instance.on_action(&action);
+            .and_then(|t| t.closest("button[data-action],label").ok().flatten());
+        if let (Some(instance), Some(button)) = (weak.upgrade(), button) {
+            match button.get_attribute("data-action").unwrap_or_default() {
+                action if action == "fold" => fold::fold(&button, fold::TOGGLE),
+                action => instance.on_action(&action),
+            }
         }
     });
     dispatch(&host, "ai-cert-check-ready", &JsValue::UNDEFINED);
@@ -317,6 +326,7 @@ impl Instance {
         // going back shows the reader's saved ones instead.
         if action == "keep" || action == "mine" {
             self.end_shared();
+            fold::fold(&self.view.questions.form, fold::UNFOLD);
             let next = match action {
                 "keep" => Some(self.answers.borrow().clone()),
                 _ => self.saved.borrow_mut().load(c),
@@ -348,6 +358,7 @@ impl Instance {
                 };
                 let before = before.filter(|a| a.answered() > 0);
                 if shared || before.is_some() {
+                    fold::fold(&self.view.questions.form, fold::UNFOLD);
                     self.replace(Answers::new(c), None, true);
                     let cleared = before.is_some();
                     actions.say(if cleared { &l.cleared } else { "" }, cleared);

@@ -13,6 +13,7 @@ use super::bar::Bar;
 use super::changes::Changes;
 use super::chart::Chart;
 use super::dom::{attrs, clear, el, set_text, show};
+use super::fold;
 use super::questions::Questions;
 use super::reading::ReadingList;
 use super::reasons::Reasons;
@@ -116,6 +117,7 @@ impl View {
         arrived: bool,
     ) {
         self.questions.show_asked(c, answers);
+        fold::fold(&self.questions.form, fold::KEEP);
         stamp::stamp(&self.printed, &c.labels.printed);
         self.bar.update(c, out, arrived);
         show(&self.card, out.verdict.is_some());

@@ -10,6 +10,7 @@
 // 4. a reload keeps the reader's place; the widget's start moves nothing in view;
 // 5. the browser's own print of the whole post keeps the card whole on one page (A4 and
 //    Letter, read back from the PDF with Ghostscript), with the page's address and date;
+// 6. answered sections fold to one line each; the phone page's length before and after.
 // Screenshots go to tests/artifacts/flow-*.png (and the printed pages as PNGs).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -262,6 +263,7 @@ test('a share link opens on its notice: someone else’s answers, "A shared resu
 
       // A tap on a locked option: nothing changes, and the bar says why and what to do.
       const before = await checkedInputs(s.page);
+      await click(s.page, 'button[data-action="fold"]');
       const option = widget(s.page).locator('label.option').nth(2);
       await option.evaluate((e) => e.scrollIntoView({ block: 'center' }));
       await option.click({ force: true });
@@ -433,5 +435,84 @@ test('the browser’s own print of the whole post keeps the card whole on one pa
     }
     assertClean(assert, s);
     await s.close();
+  });
+});
+
+// ---------------------------------------------------------------------------------
+// 6. Shorter on a phone
+
+test('answered sections fold to one line each, by tap or keyboard, and unfold; a returning reader finds them folded', opts, async () => {
+  const foldedCount = (page) => widget(page).evaluate((h) => h.shadowRoot.querySelectorAll('form section[data-folded]').length);
+  await withBrowser(async (browser) => {
+    for (const [name, device] of DEVICES) {
+      const s = await openPage(browser, server, '/', device);
+      await waitForReady(s.page);
+      await answerAll(s.page, 0, ALL);
+      const measure = () =>
+        widget(s.page).evaluate((h) => {
+          const card = h.shadowRoot.querySelector('.card').getBoundingClientRect();
+          const top = h.getBoundingClientRect();
+          return { page: document.documentElement.scrollHeight, toCard: Math.round(card.top - top.top), screen: innerHeight };
+        });
+      const open = await measure();
+      const titles = widget(s.page).locator('h3 > button[data-action="fold"]');
+      const sections = await titles.count();
+      assert.equal(sections, 6);
+      // The first by keyboard (Enter on its title), the others by tap or click.
+      await titles.first().focus();
+      await s.page.keyboard.press('Enter');
+      for (let i = 1; i < sections; i++) await titles.nth(i).click();
+      const folded = await measure();
+      const lines = await widget(s.page).evaluate((h) =>
+        [...h.shadowRoot.querySelectorAll('form section')].map((sec) => {
+          const b = sec.querySelector('.fold');
+          return { expanded: b.getAttribute('aria-expanded'), line: b.innerText, shown: [...sec.querySelectorAll('fieldset')].filter((f) => f.getClientRects().length).length };
+        }),
+      );
+      assert.ok(lines.every((l) => l.expanded === 'false' && l.shown === 0), 'every section folded to its title, and says so');
+      assert.equal(lines[0].line, 'Your goal Get a promotion', 'the title and the answer chosen');
+      assert.equal(lines[5].line, 'The program you are considering Yes, I have one in mind; Yes; Yes; Yes, clearly');
+      // What a screen reader gets: the section's heading, with a collapsed button in it
+      // named by the title and the answers.
+      const ax = await widget(s.page).locator('form section').first().ariaSnapshot();
+      assert.match(ax, /heading "Your goal Get a promotion" \[level=3\]/);
+      assert.match(ax, /button "Your goal Get a promotion"/);
+      assert.equal(await widget(s.page).getByRole('button', { name: 'Your goal Get a promotion', expanded: false }).count(), 1, 'a collapsed button');
+      assert.ok(!/radio/.test(ax), 'no option of a folded section is exposed');
+      assert.ok(folded.toCard < open.toCard / 2, `${name}: the card is nearer: ${open.toCard} px from the widget's top open, ${folded.toCard} px folded`);
+      console.log(`# ${name}: page ${open.page} px open, ${folded.page} px folded; the card ${open.toCard} px from the widget's top open (${(open.toCard / open.screen).toFixed(1)} screens), ${folded.toCard} px folded (${(folded.toCard / folded.screen).toFixed(1)} screens)`);
+      if (name === '390') {
+        assert.ok(folded.toCard < 2 * folded.screen, `${name}: folded, the result is within two screens of the widget's top`);
+        await titles.first().scrollIntoViewIfNeeded();
+        await screenshot(s.page, `flow-${name}-folded`, { fullPage: false });
+      }
+      assert.deepEqual(await axeViolations(s.page), [], `${name}: axe with folded sections`);
+      // A folded section's options are out of the tab order; Space unfolds it again.
+      await titles.first().focus();
+      await s.page.keyboard.press('Tab');
+      assert.equal(await widget(s.page).evaluate((h) => h.shadowRoot.activeElement.dataset.action), 'fold', 'Tab goes from one folded title to the next');
+      await s.page.keyboard.press('Shift+Tab');
+      await s.page.keyboard.press('Space');
+      assert.equal(await titles.first().getAttribute('aria-expanded'), 'true');
+      for (let i = 1; i < sections; i++) await titles.nth(i).click();
+      assert.equal(await foldedCount(s.page), 0);
+      assert.deepEqual(await measure(), open, 'unfolded, the page is as it was');
+
+      // A returning reader (a new visit) finds the answered sections folded; a reload
+      // leaves them as they were (the reader's place is kept).
+      await s.page.goto(s.origin + '/');
+      await waitForReady(s.page);
+      assert.equal(await foldedCount(s.page), 6, 'folded on a return');
+      await s.page.reload();
+      await waitForReady(s.page);
+      assert.equal(await foldedCount(s.page), 0, 'open after a reload');
+      // Clearing unfolds everything.
+      await s.page.goto(s.origin + '/');
+      await waitForReady(s.page);
+      await click(s.page, 'button[data-action="clear"]');
+      assert.equal(await foldedCount(s.page), 0, 'open after clearing');
+      assertClean(assert, s);
+      await s.close();
+    }
   });
 });
