@@ -122,9 +122,10 @@ impl Saved {
 /// (`data-action="clear"`), "Keep these answers" (`data-action="keep"`) and, for a
 /// reader who has saved answers, "Back to my answers" (`data-action="mine"`), placed at
 /// the top of the questions. The result's headings (the `h3`s with an id: the bar's and
-/// the card's) say "A shared result" meanwhile. The page opens on the notice (focused,
-/// so scrolled into view: the reader followed the link for this result, which would
-/// otherwise wait below the article's first screen). Nothing is saved while it shows.
+/// the card's) say "A shared result" meanwhile. The page opens on the notice (scrolled to
+/// the top of the screen, and focused: the reader followed the link for this result,
+/// which would otherwise wait below the article's first screen; focus alone scrolls it
+/// only just into view in Firefox and WebKit). Nothing is saved while it shows.
 /// Self-contained: it needs only the first option's input of the view (the notice goes
 /// before its section, and every input of its form is disabled). Made by a few lines of
 /// JS (`show_shared`, `end_shared` below): the same in Rust was about 400 bytes more of
@@ -215,7 +216,8 @@ export function show_shared(first, text, start, keep, mine, heading) {
     notice.was = h.textContent;
     h.textContent = heading;
   }
-  notice.focus();
+  notice.scrollIntoView();
+  notice.focus({ preventScroll: true });
   return notice;
 }
 export function end_shared(notice) {

@@ -389,6 +389,12 @@ export function journey(name) {
         assert.equal(await fresh.run(() => window.__xb.storedAtStart), 0, 'the fresh profile had nothing saved');
         assert.deepEqual(await fresh.run(checkedOf, 0), seen.checked, 'the link brought the same answers');
         assert.deepEqual(await fresh.run(verdictOf, 0), seen.verdict, 'and the same verdict');
+        // The page opens on the notice that says whose answers these are, whole in view.
+        const landing = await fresh.run(() => {
+          const r = document.querySelector('ai-cert-check').shadowRoot.querySelector('[part="shared"]').getBoundingClientRect();
+          return { top: r.top, bottom: r.bottom, height: innerHeight };
+        });
+        assert.ok(landing.top >= 0 && landing.bottom <= landing.height, `the shared notice is in view: ${JSON.stringify(landing)}`);
         await fresh.screenshot(`xbrowser-${name}-shared`);
         await step.clean(tab, fresh);
       } finally {
