@@ -3,9 +3,9 @@
 //! The element class itself is a few lines of JavaScript (`entry.js`): defining a custom
 //! element needs `class extends HTMLElement`, which Rust cannot express. On connect it
 //! calls [`mount`], which renders into an open shadow root and returns a [`Widget`]; on
-//! disconnect it frees the widget, and dropping the widget drops its two event listeners
-//! (owned `gloo_events::EventListener`s, one for answers, one for buttons). Tearing an
-//! instance down is dropping it.
+//! disconnect it frees the widget, and dropping the widget drops its three event
+//! listeners (owned `gloo_events::EventListener`s: answers and buttons on its shadow
+//! root, leaving the page on the window). Tearing an instance down is dropping it.
 //!
 //! Where things are: `questions.rs` renders the form; `view.rs` puts the result's parts
 //! together (`bar.rs`, `chart.rs`, `reasons.rs`, `steps.rs`, `changes.rs`,
@@ -84,7 +84,7 @@ thread_local! {
 /// answers without firing events, which are for the reader's actions only.
 #[wasm_bindgen]
 pub struct Widget {
-    _listeners: [EventListener; 2],
+    _listeners: [EventListener; 3],
     instance: Rc<Instance>,
 }
 
@@ -230,7 +230,9 @@ fn mount_checklist(host: HtmlElement, checklist: Held, links: JsValue) -> Result
     // A reload takes the reader back to their place (`place.rs`). A reader arriving
     // with answers (a share link, or saved ones on a new visit; not a reload, whose
     // place is kept as it was) sees the answered sections folded.
-    let fresh = place::arrive(saved.keeps());
+    let keeps = saved.keeps();
+    let fresh = place::arrive(keeps);
+    let window: web_sys::EventTarget = doc.default_view().ok_or("no window")?.into();
     if shared.is_some() || fresh {
         fold::fold(&view.questions.form, fold::FOLD);
     }
@@ -274,9 +276,10 @@ fn mount_checklist(host: HtmlElement, checklist: Held, links: JsValue) -> Result
             }
         }
     });
+    let on_leave = EventListener::new(&window, "pagehide", move |_| place::leave(keeps));
     dispatch(&host, "ai-cert-check-ready", &JsValue::UNDEFINED);
     Ok(Widget {
-        _listeners: [on_change, on_click],
+        _listeners: [on_change, on_click, on_leave],
         instance,
     })
 }
