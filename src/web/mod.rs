@@ -339,7 +339,8 @@ impl Instance {
                 None,
                 action == "mine",
             );
-            if action == "keep" {
+            // (Unless saving them failed: the bar says that instead.)
+            if action == "keep" && !self.saved.borrow().unavailable {
                 actions.say(&l.kept, false);
             }
             return;

@@ -302,6 +302,19 @@ test('a share link opens on its notice: someone else’s answers, "A shared resu
     await screenshot(s.page, 'flow-390-kept', { fullPage: false });
     assertClean(assert, s);
     await s.close();
+
+    // Kept where saving fails: the bar says that, not that they were kept.
+    const full = await openPage(browser, server, '/', { ...PHONE, goto: false });
+    await full.context.addInitScript(() => {
+      Storage.prototype.setItem = function () {
+        throw new DOMException('full', 'QuotaExceededError');
+      };
+    });
+    await full.page.goto(link);
+    await waitForReady(full.page);
+    await widget(full.page).getByRole('button', { name: 'Keep these answers' }).click();
+    assert.match(await widget(full.page).locator('.glance [part="notice"]').textContent(), /cannot be saved/);
+    await full.close();
   });
 });
 
