@@ -41,6 +41,7 @@ impl Actions {
         ] {
             let b = el(doc, &actions, "button", class, label);
             attrs(&b, &[("type", "button"), ("data-action", action)]);
+            // The last one is "Clear my answers".
             clear = Some(b);
         }
         let near = notice(doc, &actions);

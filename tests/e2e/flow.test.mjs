@@ -446,6 +446,10 @@ test('the browser’s own print of the whole post keeps the card whole on one pa
       assert.ok(pages[0].includes(stamp), `${format}: it says "${stamp}": ${pages[0].slice(-300)}`);
       assert.ok(!pages[0].includes('What employers are buying'), `${format}: the Print button prints the widget alone`);
     }
+    // An address with "$&" in it is written as it is ("$&" is not a pattern here).
+    await s.page.goto(s.origin + '/?from=$&');
+    await waitForReady(s.page);
+    assert.equal(await widget(s.page).locator('.printed').textContent(), `From ${s.origin}/?from=$&, ${today}.`);
     assertClean(assert, s);
     await s.close();
   });
