@@ -9,7 +9,7 @@
 // With every option ticked, the verdict sits in the middle of a band more than two
 // changes wide on both axes: no change of one or two answers moves it either way, so
 // both directions of the what-if search run until their bound of work (MAX_WORK in
-// src/whatif.rs): the worst case of a click.
+// src/engine/whatif.rs): the worst case of a click.
 //
 //   node bench/largest.mjs > largest.json     (then: cargo run --bin ai-cert-check -- check largest.json)
 

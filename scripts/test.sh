@@ -1,12 +1,30 @@
 #!/usr/bin/env bash
 # Runs every check and test, stopping at the first failure:
-# setup, rustfmt, clippy (native and wasm32), native tests, wasm tests in headless
-# Chromium, the release build, the post-link tool's tests and canary, the size budget,
-# the end-to-end tests, the integration tests (the packed npm package as a developer
-# embeds it), and the cross-browser journey in Chromium, Firefox ESR and WebKitGTK.
+# setup, rustfmt, clippy (native and wasm32), the type check of the element's
+# JavaScript, native tests, wasm tests in headless Chromium, the release build, the
+# post-link tool's tests and canary, the size budget, the end-to-end tests, the
+# integration tests (the packed npm package as a developer embeds it), the release
+# artifacts (scripts/release.sh; tests/release/), and the cross-browser journey in
+# Firefox ESR and WebKitGTK (Chromium runs the end-to-end suite).
+#
+#   ./scripts/test.sh           everything: what CI runs (.ci/run)
+#   ./scripts/test.sh --quick   the everyday tier, a few minutes warm: rustfmt, clippy,
+#                               the type check, native and wasm32 tests, the default
+#                               build alone (ONLY=core) and a smoke run of the
+#                               end-to-end tests on it (tests/e2e/widget.test.mjs, and
+#                               the schema against the bad checklists)
+#
+# Each stage's time is printed at the end, passed or failed.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"   # cargo must run from the crate's folder for .cargo/config.toml to apply
+
+QUICK=""
+case "${1:-}" in
+  "") ;;
+  --quick) QUICK=1 ;;
+  *) die "usage: ./scripts/test.sh [--quick]" ;;
+esac
 
 # Colours in cargo's output only on a terminal.
 export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-auto}"
@@ -30,7 +48,9 @@ stage() {
 on_exit() {
   local rc=$?
   if [ "$rc" -ne 0 ]; then
+    finish_stage
     printf '\n######## FAILED at stage: %s (exit %s) after %ss ########\n' "$STAGE" "$rc" "$((SECONDS - START))" >&2
+    printf '%s\n' "${SUMMARY[@]}" >&2
   fi
 }
 trap on_exit EXIT
@@ -50,33 +70,52 @@ cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
 stage "cargo clippy (wasm32, the build for hosts' own checklists)"
 cargo clippy --all-targets --target wasm32-unknown-unknown --features custom -- -D warnings
 
+stage "type check of the element's JavaScript (tsc --checkJs, src/element/tsconfig.json)"
+node_modules/.bin/tsc -p src/element/tsconfig.json
+
 stage "cargo test (native)"
 cargo test
 
-stage "build the fuzz target (examples/fuzz_checklist.rs; built, not run: scripts/fuzz.sh runs it)"
-cargo build --features fuzz --example fuzz_checklist
+if [ -z "$QUICK" ]; then
+  stage "build the fuzz target (examples/fuzz_checklist.rs; built, not run: scripts/fuzz.sh runs it)"
+  cargo build --features fuzz --example fuzz_checklist
+fi
 
 stage "cargo test (wasm32, headless Chromium)"
 cargo test --target wasm32-unknown-unknown
 
-stage "build pkg/"
-./scripts/build.sh
+if [ -n "$QUICK" ]; then
+  stage "build pkg/ (the default build only: ONLY=core)"
+  ONLY=core ./scripts/build.sh
 
-stage "build-step tests (the post-link tool on small modules; the canary on the build's output)"
-node --test tests/build/
+  stage "smoke end-to-end tests (the widget on the demo pages; the schema against the bad checklists)"
+  node --test --test-concurrency=1 tests/e2e/widget.test.mjs tests/e2e/schema.test.mjs
+else
+  stage "build pkg/"
+  ./scripts/build.sh
 
-stage "size budget"
-node scripts/size-check.mjs
+  stage "build-step tests (the post-link tool on small modules; the canary on the build's output)"
+  node --test tests/build/
 
-stage "end-to-end tests"
-node --test --test-concurrency=1 tests/e2e/
+  stage "size budget"
+  node scripts/size-check.mjs
 
-stage "integration tests (the packed package in Vite, React, Astro, Eleventy, on another origin; types; manifest)"
-node --test --test-concurrency=1 tests/integration/
+  stage "end-to-end tests"
+  node --test --test-concurrency=1 tests/e2e/
 
-stage "cross-browser tests (Chromium, Firefox ESR, WebKitGTK)"
-node --test --test-concurrency=1 tests/xbrowser/
+  stage "integration tests (the packed package in Vite, React, Next.js, Vue, Astro, Eleventy, on another origin; types; manifest; editors)"
+  node --test --test-concurrency=1 tests/integration/
+
+  stage "release artifacts (the archive unzipped, served and run; hashes; the version; the release workflow linted)"
+  ./scripts/release.sh --no-build
+  node --test --test-concurrency=1 tests/release/
+
+  # Chromium is left out: the end-to-end suite covers it (node --test
+  # tests/xbrowser/chromium.test.mjs runs the journey there too).
+  stage "cross-browser tests (Firefox ESR, WebKitGTK)"
+  node --test --test-concurrency=1 tests/xbrowser/firefox.test.mjs tests/xbrowser/webkit.test.mjs
+fi
 
 finish_stage
-printf '\n======== all stages passed in %ss ========\n' "$((SECONDS - START))"
+printf '\n======== all stages passed in %ss%s ========\n' "$((SECONDS - START))" "${QUICK:+ (--quick)}"
 printf '%s\n' "${SUMMARY[@]}"

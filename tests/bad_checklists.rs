@@ -3,6 +3,14 @@
 //! built-in one, `www/examples/*.json`, the example in `docs/checklist-format.md`) is
 //! accepted.
 //!
+//! A bad checklist is its change only: `NAME.patch.json` is a JSON Patch (RFC 6902:
+//! `add`, `remove`, `replace`) against the one minimal valid checklist,
+//! `www/examples/minimal.json`, with two additions JSON Patch lacks: `"times": n` adds
+//! the value n times, `{i}` in its strings counting 1 to n, and `"text"` instead of
+//! `"value"` puts JSON text in place that a JSON value cannot hold (`1e999`).
+//! `tests/bad-checklists/cases.mjs` applies the same patches for the browser and the
+//! schema's tests.
+//!
 //! An `.expected` file reads like the spec of one rule: a first line saying whether the
 //! JSON Schema can express it (checked by `tests/e2e/schema.test.mjs`), optional `#`
 //! comment lines, then one `<JSON path>: <kind>: <message fragment>` line per problem, in
@@ -16,6 +24,7 @@ use std::path::{Path, PathBuf};
 use ai_cert_check::{
     compile, is_safe_href, parse_checklist_json, Problem, ProblemKind, RawChecklist,
 };
+use serde_json::Value;
 
 /// Every kind a problem can have.
 const KINDS: [ProblemKind; 11] = [
@@ -55,6 +64,97 @@ fn read(path: &Path) -> String {
 
 fn name(path: &Path) -> String {
     path.file_name().unwrap().to_string_lossy().into_owned()
+}
+
+/// The bad checklists, by name (`NAME` of `NAME.patch.json`), sorted.
+fn cases() -> Vec<String> {
+    files("tests/bad-checklists", "json")
+        .iter()
+        .filter_map(|p| name(p).strip_suffix(".patch.json").map(str::to_string))
+        .collect()
+}
+
+/// `value` with `{i}` in each of its strings replaced by `i`.
+fn numbered(value: &Value, i: u64) -> Value {
+    match value {
+        Value::String(s) => Value::String(s.replace("{i}", &i.to_string())),
+        Value::Array(items) => Value::Array(items.iter().map(|v| numbered(v, i)).collect()),
+        Value::Object(map) => Value::Object(
+            map.iter()
+                .map(|(k, v)| (k.clone(), numbered(v, i)))
+                .collect(),
+        ),
+        other => other.clone(),
+    }
+}
+
+/// The text of `www/examples/minimal.json` after the bad checklist `case`'s patch (see
+/// the module docs).
+fn patched(case: &str) -> String {
+    let file = format!("tests/bad-checklists/{case}.patch.json");
+    let patch: Value = serde_json::from_str(&read(&dir(&file)))
+        .unwrap_or_else(|e| panic!("{file}: not JSON: {e}"));
+    let mut doc: Value = serde_json::from_str(&read(&dir("www/examples/minimal.json"))).unwrap();
+    let mut texts = Vec::new();
+    for op in patch["patch"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{file}: no \"patch\" list"))
+    {
+        let path = op["path"]
+            .as_str()
+            .unwrap_or_else(|| panic!("{file}: {op}: no path"));
+        let (parent, key) = path
+            .rsplit_once('/')
+            .unwrap_or_else(|| panic!("{file}: {path}"));
+        let key = key.replace("~1", "/").replace("~0", "~");
+        let value = match op.get("text").and_then(Value::as_str) {
+            Some(text) => {
+                texts.push(text.to_string());
+                Value::String(format!("@@text{}@@", texts.len() - 1))
+            }
+            None => op.get("value").cloned().unwrap_or(Value::Null),
+        };
+        let times = op.get("times").and_then(Value::as_u64);
+        let target = doc
+            .pointer_mut(parent)
+            .unwrap_or_else(|| panic!("{file}: {path}: no {parent}"));
+        match (op["op"].as_str(), target) {
+            (Some("add"), Value::Object(map)) => {
+                map.insert(key, value);
+            }
+            (Some("add"), Value::Array(items)) => {
+                for i in 1..=times.unwrap_or(1) {
+                    let v = if times.is_some() {
+                        numbered(&value, i)
+                    } else {
+                        value.clone()
+                    };
+                    match key.as_str() {
+                        "-" => items.push(v),
+                        at => items.insert(at.parse().expect("an index"), v),
+                    }
+                }
+            }
+            (Some("replace"), Value::Object(map)) if map.contains_key(&key) => {
+                map.insert(key, value);
+            }
+            (Some("replace"), Value::Array(items)) => {
+                items[key.parse::<usize>().expect("an index")] = value;
+            }
+            (Some("remove"), Value::Object(map)) if map.contains_key(&key) => {
+                map.remove(&key);
+            }
+            (Some("remove"), Value::Array(items)) => {
+                items.remove(key.parse().expect("an index"));
+            }
+            (op, _) => panic!("{file}: {path}: cannot {op:?} there"),
+        }
+    }
+    let mut text = serde_json::to_string_pretty(&doc).unwrap();
+    for (i, t) in texts.iter().enumerate() {
+        text = text.replace(&format!("\"@@text{i}@@\""), t);
+    }
+    text
 }
 
 /// What an `.expected` file says.
@@ -137,14 +237,17 @@ fn mismatch(got: &[Problem], want: &[(String, String, String)]) -> Option<String
 #[test]
 fn every_bad_checklist_is_rejected_with_exactly_the_expected_problems() {
     let mut failures = Vec::new();
-    for json in files("tests/bad-checklists", "json") {
-        let file = name(&json);
-        let expected = parse_expected(&file, &read(&json.with_extension("expected")));
+    for case in cases() {
+        let file = format!("{case}.patch.json");
+        let expected = parse_expected(
+            &file,
+            &read(&dir(&format!("tests/bad-checklists/{case}.expected"))),
+        );
         assert!(
             !expected.problems.is_empty(),
             "{file}: the .expected file lists no problems"
         );
-        match parse_checklist_json(&read(&json)) {
+        match parse_checklist_json(&patched(&case)) {
             Ok(_) => failures.push(format!("{file}: accepted, but must be rejected")),
             Err(got) => {
                 if let Some(why) = mismatch(&got, &expected.problems) {
@@ -158,18 +261,42 @@ fn every_bad_checklist_is_rejected_with_exactly_the_expected_problems() {
 
 #[test]
 fn every_bad_checklist_has_an_expected_file_and_every_expected_file_a_checklist() {
-    let stems = |ext| -> Vec<PathBuf> {
-        files("tests/bad-checklists", ext)
-            .into_iter()
-            .map(|p| p.with_extension(""))
-            .collect()
-    };
-    let (json, expected) = (stems("json"), stems("expected"));
-    assert_eq!(
-        json, expected,
-        "each NAME.json needs a NAME.expected, and each NAME.expected a NAME.json"
+    let expected: Vec<String> = files("tests/bad-checklists", "expected")
+        .iter()
+        .map(|p| name(p).trim_end_matches(".expected").to_string())
+        .collect();
+    let json: Vec<String> = files("tests/bad-checklists", "json")
+        .iter()
+        .map(|p| name(p))
+        .collect();
+    assert!(
+        json.iter().all(|n| n.ends_with(".patch.json")),
+        "only patches here: {json:?}"
     );
-    assert!(json.len() >= 15, "only {} bad checklists", json.len());
+    assert_eq!(
+        cases(),
+        expected,
+        "each NAME.patch.json needs a NAME.expected, and each NAME.expected a NAME.patch.json"
+    );
+    assert!(
+        expected.len() >= 15,
+        "only {} bad checklists",
+        expected.len()
+    );
+}
+
+#[test]
+fn every_patch_changes_the_minimal_checklist_and_says_what_it_breaks() {
+    let minimal: Value = serde_json::from_str(&read(&dir("www/examples/minimal.json"))).unwrap();
+    for case in cases() {
+        let file = format!("tests/bad-checklists/{case}.patch.json");
+        let patch: Value = serde_json::from_str(&read(&dir(&file))).unwrap();
+        let breaks = patch["breaks"].as_str().unwrap_or_default();
+        assert!(!breaks.is_empty(), "{file}: no \"breaks\" sentence");
+        if let Ok(after) = serde_json::from_str::<Value>(&patched(&case)) {
+            assert_ne!(after, minimal, "{file}: changes nothing");
+        }
+    }
 }
 
 #[test]

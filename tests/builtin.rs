@@ -2,7 +2,7 @@
 //! file, compiled, and the file covers everything CONTENT.md asks of it.
 #![cfg(not(target_arch = "wasm32"))]
 
-use ai_cert_check::{builtin, compile, RawChecklist};
+use ai_cert_check::{builtin, compile, history, RawChecklist};
 
 const SOURCE: &str = include_str!("../src/content/ai-certification.json");
 
@@ -10,9 +10,12 @@ fn raw() -> RawChecklist {
     serde_json::from_str(SOURCE).expect("the built-in checklist parses")
 }
 
+const HISTORY: &str = include_str!("../src/content/ai-certification.history.json");
+
 #[test]
 fn the_static_tables_equal_a_fresh_compile_of_the_json() {
-    let compiled = compile(&raw()).expect("the built-in checklist is valid");
+    let mut compiled = compile(&raw()).expect("the built-in checklist is valid");
+    compiled.formerly = history(&compiled, HISTORY).unwrap().into();
     assert_eq!(&compiled, builtin());
     // The picture too, made at build time: the four bands as four cells.
     assert_eq!(builtin().picture.as_ref().map(|p| p.areas.len()), Some(4));
@@ -73,15 +76,22 @@ fn every_item_of_content_md_has_a_question() {
     ] {
         assert!(text("role").contains(role), "role: {role}");
     }
-    // 4. Employer: yes / no / don't know.
+    // 4. Employer: yes / no / don't know, where the reader works or wants to work, with
+    // an answer for readers between jobs.
     assert!(text("employer")
         .contains("promotions, internal opportunities or professional-development programs"));
-    assert_eq!(
-        c.questions[c.question_index("employer").unwrap()]
-            .options
-            .len(),
-        3
-    );
+    assert!(text("employer").contains("where you want to work"));
+    let employer = &c.questions[c.question_index("employer").unwrap()];
+    let ids: Vec<&str> = employer.options.iter().map(|o| &*o.id).collect();
+    assert_eq!(ids, ["yes", "no", "unknown", "between_jobs"]);
+    // A reader can say they do not know their role or how much AI their work will hold:
+    // unknown, counted as no reason either way.
+    for q in ["role", "daily_work"] {
+        let question = &c.questions[c.question_index(q).unwrap()];
+        let not_sure = &question.options[question.option_index("not_sure").unwrap()];
+        assert!(not_sure.effects.is_empty() && not_sure.cap.is_none(), "{q}");
+        assert!(not_sure.label.to_lowercase().contains("not sure"), "{q}");
+    }
     // 5-7. Practice now, practice next, daily-work exposure.
     assert!(text("practice_now").contains("use ai in your actual work"));
     assert!(text("apply_next").contains("apply what you learn right away"));

@@ -30,8 +30,9 @@ fn before_the_first_answer_there_is_no_verdict_and_nothing_to_say() {
 }
 
 #[test]
-fn the_verdict_is_a_leaning_until_the_required_questions_are_answered() {
+fn the_verdict_is_final_only_when_no_open_answer_could_change_its_band() {
     let c = builtin();
+    let q = |id| c.question_index(id).unwrap();
     let none = evaluate(c, &Answers::new(c));
     assert_eq!(none.required_missing, 4);
 
@@ -39,9 +40,25 @@ fn the_verdict_is_a_leaning_until_the_required_questions_are_answered() {
     assert!(three.verdict.is_some() && three.is_provisional());
     assert_eq!(three.required_missing, 1);
 
-    let all = evaluate(c, &answers(c, STRONG));
-    assert!(!all.is_provisional());
-    assert_eq!(all.answered, 4);
+    // The four required questions answered: still a leaning, because an expectation
+    // not yet ticked ("guarantee me a job") would make it "Probably not yet"; the
+    // expectations are what could change it.
+    let four = evaluate(c, &answers(c, STRONG));
+    assert_eq!(four.required_missing, 0);
+    assert!(four.is_provisional());
+    assert!(four.could_change.contains(&q("expectations")));
+    assert_eq!(
+        four.leaning_note(c).as_deref(),
+        Some("Your answers under \u{201c}Your expectations\u{201d} could still change this.")
+    );
+
+    // With the expectations and certificates answered, nothing open can move the band.
+    let mut more = STRONG.to_vec();
+    more.extend([("expectations", "none_of_these"), ("collecting", "no")]);
+    let settled = evaluate(c, &answers(c, &more));
+    assert!(!settled.is_provisional(), "{:?}", settled.could_change);
+    assert!(settled.could_change.is_empty() && settled.leaning_note(c).is_none());
+    assert_eq!(settled.answered, 6);
 }
 
 #[test]

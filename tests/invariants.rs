@@ -8,7 +8,7 @@
 mod common;
 
 use ai_cert_check::{
-    apply, builtin, evaluate, headline, picture, verdict, Answers, Checklist, Direction,
+    apply, builtin, evaluate, headline, picture, region, verdict, Answers, Checklist, Direction,
     OfferJudgement, MAX_STEPS,
 };
 use common::{answers, random_answers, shown, Rng};
@@ -201,18 +201,20 @@ fn headline_picture_and_summary_name_the_same_band_and_the_deciding_reason_comes
         // that this is a leaning).
         let summary = ai_cert_check::summary(c, &a, &out);
         assert!(summary.contains(&*title));
-        let expected = if out.is_provisional() {
-            &c.labels.provisional
-        } else {
-            &verdict.summary
-        };
-        assert!(summary.contains(&**expected));
+        let expected = out
+            .leaning_note(c)
+            .unwrap_or_else(|| verdict.summary.to_string());
+        assert!(summary.contains(&expected));
         for other in c.verdicts.iter().filter(|o| o.id != verdict.id) {
             assert!(!summary.contains(&*other.summary), "{}", describe(c, &a));
         }
-        // The picture: the dot inside the cell of that band, below its label; the
-        // caption names it.
-        let area = p.areas.iter().find(|ar| ar.verdict == v).unwrap();
+        // The picture is true to the answers: the dot lies where the scores place the
+        // reader (inside the cell of the region that holds the scores, below its label),
+        // the marked cell is the headline's band, and the caption names both when a
+        // deciding answer overruled the scores, with what decided.
+        let place = region(c, &out.scores);
+        assert_eq!(out.by_scores, place);
+        let area = p.areas.iter().find(|ar| ar.verdict == place).unwrap();
         let (x, y) = out.dot.unwrap();
         let r = area.rect;
         assert!(
@@ -225,7 +227,15 @@ fn headline_picture_and_summary_name_the_same_band_and_the_deciding_reason_comes
             "the dot over the label: {}",
             describe(c, &a)
         );
-        assert!(picture::caption(c, &verdict.title).contains(&*verdict.title));
+        let caption = out.caption(c);
+        assert!(caption.contains(&*verdict.title), "{caption}");
+        if place != v {
+            let cause = out
+                .decided_by
+                .expect("only a deciding answer overrules the scores");
+            assert!(caption.contains(&*c.verdicts[place].title), "{caption}");
+            assert!(caption.contains(picture::lead(cause.text(c))), "{caption}");
+        }
         // A deciding answer or rule is the first reason.
         if let Some(cause) = out.decided_by {
             assert_eq!(out.decisive.map(|d| d.cause), Some(cause));
@@ -451,4 +461,98 @@ fn the_strong_reader_is_worth_it() {
         ],
     );
     assert_eq!(verdict(c, &a), verdict_index(c, "worth_it"));
+}
+
+/// Every completion of `a`: each open question (one the reader has not answered) left
+/// open or given any answer it can take, in question order, so that a question asked
+/// only after an earlier answer is answered only when it is asked. Calls `visit` with
+/// each, until it returns `false`; returns whether every visit returned `true`.
+fn completions(c: &Checklist, a: &Answers, visit: &mut dyn FnMut(&Answers) -> bool) -> bool {
+    fn down(
+        c: &Checklist,
+        q: usize,
+        open: &[bool],
+        a: &mut Answers,
+        visit: &mut dyn FnMut(&Answers) -> bool,
+    ) -> bool {
+        if q == c.questions.len() {
+            return visit(a);
+        }
+        if !open[q] || !c.is_asked(q, a) {
+            return down(c, q + 1, open, a, visit);
+        }
+        if !down(c, q + 1, open, a, visit) {
+            return false;
+        }
+        let question = &c.questions[q];
+        let n = question.options.len();
+        let masks: Vec<u32> = if question.multiple {
+            (1u32..1 << n)
+                .filter(|m| m & question.exclusive_mask() == 0 || m.count_ones() == 1)
+                .collect()
+        } else {
+            (0..n).map(|o| 1 << o).collect()
+        };
+        for mask in masks {
+            for o in 0..n {
+                if mask & 1 << o != 0 {
+                    a.set(c, q, o, true);
+                }
+            }
+            let go_on = down(c, q + 1, open, a, visit);
+            a.clear(q);
+            if !go_on {
+                return false;
+            }
+        }
+        true
+    }
+    let open: Vec<bool> = (0..c.questions.len()).map(|q| !a.is_answered(q)).collect();
+    down(c, 0, &open, &mut a.clone(), visit)
+}
+
+#[test]
+fn a_verdict_shown_as_final_keeps_its_band_under_every_completion() {
+    let c = builtin();
+    let mut rng = Rng::new(21);
+    let (mut finals, mut leanings) = (0, 0);
+    for _ in 0..400 {
+        let a = random_answers(c, &mut rng, 55);
+        let out = evaluate(c, &a);
+        let Some(band) = out.verdict else { continue };
+        if out.is_provisional() {
+            leanings += 1;
+            // A leaning is never a false alarm: some answers to the open questions give
+            // another band, and each question named can take part in such a change.
+            assert!(!out.could_change.is_empty(), "{}", describe(c, &a));
+            for &q in &out.could_change {
+                let changes = !completions(c, &a, &mut |done| {
+                    !(done.is_answered(q) && verdict(c, done) != band)
+                });
+                assert!(
+                    changes,
+                    "{} named, but no answer to it changes the band: {}",
+                    c.questions[q].id,
+                    describe(c, &a)
+                );
+            }
+        } else {
+            finals += 1;
+            completions(c, &a, &mut |done| {
+                assert_eq!(
+                    verdict(c, done),
+                    band,
+                    "final, but {} changes it: {}",
+                    describe(c, done),
+                    describe(c, &a)
+                );
+                true
+            });
+        }
+    }
+    // Both kinds were seen, many times: the check is not vacuous.
+    assert!(
+        finals > 40 && leanings > 40,
+        "{finals} final, {leanings} leanings"
+    );
 }

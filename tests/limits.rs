@@ -13,7 +13,7 @@ use std::process::Command;
 
 use ai_cert_check::{
     check_text, check_tree, parse, parse_checklist_json, unlisted, Problem, ProblemKind, Tree,
-    MAX_BYTES, MAX_MESSAGE, MAX_NESTING, MAX_PROBLEMS, MAX_VALUES,
+    MAX_BYTES, MAX_ID, MAX_MESSAGE, MAX_NESTING, MAX_PROBLEMS, MAX_VALUES,
 };
 use serde_json::Value;
 
@@ -52,8 +52,8 @@ fn check(text: &str, expected: &[(&str, ProblemKind, &str)]) {
 
 #[test]
 fn the_widget_reads_a_file_no_further_than_the_limit() {
-    // src/web/custom-entry.js stops reading a file one byte past MAX_BYTES.
-    let js = include_str!("../src/web/custom-entry.js");
+    // src/element/custom-entry.js stops reading a file one byte past MAX_BYTES.
+    let js = include_str!("../src/element/custom-entry.js");
     assert!(
         js.contains("const MAX_BYTES = 2_000_000;"),
         "custom-entry.js"
@@ -74,6 +74,21 @@ fn the_messages_name_the_limits_as_they_are() {
         ),
         (2_000_000, 32, 1_000_000, 50, 4_200)
     );
+}
+
+#[test]
+fn an_id_is_refused_one_character_past_its_limit_with_the_limit_written_out() {
+    // The message writes MAX_ID out ("is longer than 64 characters").
+    let id = |n: usize| {
+        let id = format!("\"id\": \"{}\"", "a".repeat(n));
+        MINIMAL.replacen("\"id\": \"team-ai-course\"", &id, 1)
+    };
+    assert!(parse_checklist_json(&id(MAX_ID)).is_ok());
+    check(
+        &id(MAX_ID + 1),
+        &[("$.id", ProblemKind::Limit, "is longer than 64 characters")],
+    );
+    assert_eq!(MAX_ID, 64);
 }
 
 #[test]

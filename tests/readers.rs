@@ -1,5 +1,6 @@
 //! The article's readers (`tests/readers.json`), each with the advice the article gives
-//! them: the band, whether it is only a leaning, the reason shown first, the judgement
+//! them: the band, whether it is final or a leaning (and then what could still change
+//! it), the reason shown first, the judgement
 //! of the program, the next steps, where the what-if sentences lead, and sentences that
 //! must and must not appear. The French checklist gives every reader the same result,
 //! in French.
@@ -71,7 +72,13 @@ fn structure(c: &Checklist, out: &Outcome) -> Value {
     };
     serde_json::json!({
         "band": id_of(c, out),
-        "provisional": out.verdict.is_some() && out.is_provisional(),
+        "final": out.verdict.map(|_| !out.is_provisional()),
+        "open": (out.verdict.is_some() && out.is_provisional()).then(|| {
+            out.could_change
+                .iter()
+                .map(|&q| c.questions[q].id.to_string())
+                .collect::<Vec<_>>()
+        }),
         "decisive": out.decisive.map(|d| cause_of(c, d.cause)),
         "offer": offer,
         "steps": out.next_steps.iter().map(|&s| c.steps[s].id.to_string()).collect::<Vec<_>>(),
@@ -83,7 +90,8 @@ fn structure(c: &Checklist, out: &Outcome) -> Value {
 fn expected(row: &Value) -> Value {
     serde_json::json!({
         "band": row["band"],
-        "provisional": row["provisional"].as_bool().unwrap_or(false),
+        "final": row["final"],
+        "open": row["open"],
         "decisive": row["decisive"],
         "offer": row["offer"],
         "steps": row["steps"],
@@ -149,20 +157,27 @@ fn the_french_checklist_gives_every_reader_the_same_result_in_french() {
     }
 }
 
-/// The table for the closing note and docs: reader, band, first reason.
+/// The table for the closing note and docs: reader, band, final or leaning, first reason.
 #[test]
 fn print_the_table_of_readers() {
     let c = builtin();
+    println!("| reader | verdict | final? | what decides it |\n|---|---|---|---|");
     for row in readers() {
         let out = evaluate(c, &answers_of(c, &row));
         let first = out
             .decisive
             .map(|d| d.cause.text(c).to_string())
             .unwrap_or_default();
+        let status = match (out.verdict, out.leaning_note(c)) {
+            (None, _) => String::new(),
+            (Some(_), None) => "final".to_string(),
+            (Some(_), Some(note)) => format!("leaning: {note}"),
+        };
         println!(
-            "| {} | {} | {} |",
+            "| {} | {} | {} | {} |",
             row["name"].as_str().unwrap(),
             ai_cert_check::headline(c, &out).unwrap_or_default(),
+            status,
             first
         );
     }

@@ -27,10 +27,11 @@ fn exercise(c: &Checklist, rng: &mut Rng) {
             let _ = describe(c, &a, w, direction);
         }
     }
-    if let (Some(p), Some(v)) = (&c.picture, out.verdict) {
-        let _ = picture::dot(p, &out.scores, v);
+    if let (Some(p), Some(_)) = (&c.picture, out.verdict) {
+        let _ = picture::dot(p, &out.scores, out.by_scores);
     }
-    let _ = picture::describe(c, out.verdict);
+    let _ = picture::describe(c, &out.caption(c));
+    let _ = out.leaning_note(c);
     let _ = headline(c, &out);
     let _ = summary(c, &a, &out);
     assert_eq!(decode(c, &encode(c, &a)).as_ref(), Ok(&a));

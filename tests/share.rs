@@ -5,7 +5,8 @@
 mod common;
 
 use ai_cert_check::{
-    builtin, decode, encode, evaluate, parse_checklist_json, summary, Answers, DecodeError,
+    builtin, decode, encode, evaluate, former, parse_checklist_json, restore, summary, Answers,
+    DecodeError, Layout,
 };
 use common::{answers, random_answers, Rng};
 
@@ -36,8 +37,8 @@ fn the_text_is_short() {
         ],
     );
     let text = encode(c, &a);
-    assert!(text.len() < 30, "{text}");
-    assert!(text.starts_with("1."));
+    assert!(text.len() < 36, "{text}");
+    assert!(text.starts_with("2."));
     assert!(
         text.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.'),
         "safe in a URL fragment: {text}"
@@ -84,7 +85,7 @@ fn a_text_from_a_future_format_or_another_checklist_is_refused() {
     let good = encode(c, &answers(c, &[("objective", "promotion")]));
     let rest = good.split_once('.').unwrap().1;
     assert_eq!(
-        decode(c, &format!("2.{rest}")),
+        decode(c, &format!("3.{rest}")),
         Err(DecodeError::FutureFormat)
     );
     assert_eq!(decode(c, "12.x"), Err(DecodeError::FutureFormat));
@@ -121,9 +122,12 @@ fn the_summary_reads_cleanly_each_answer_with_its_question() {
     let out = evaluate(c, &a);
     let text = summary(c, &a, &out);
     // The headline under its heading, on lines of their own (no doubled colons).
+    // A leaning, said as the screen says it: the certificates question could still make
+    // it "Build experience instead".
     assert!(
         text.starts_with(
-            "Is an AI certification worth it for you?\n\nYour verdict\nProbably not yet\n"
+            "Is an AI certification worth it for you?\n\nYour verdict\nLeaning: Probably not \
+             yet\nYour answers under \u{201c}Your expectations\u{201d} could still change this.\n"
         ),
         "{text}"
     );
@@ -152,4 +156,118 @@ fn the_summary_reads_cleanly_each_answer_with_its_question() {
     );
     assert!(text.contains("\n5 of 11 answered\n"), "{text}");
     assert!(!text.contains('<'), "plain text");
+}
+
+#[test]
+fn a_link_cut_short_is_reported_as_damaged_not_read_as_fewer_answers() {
+    let c = builtin();
+    let a = answers(
+        c,
+        &[
+            ("objective", "promotion"),
+            ("role", "marketer"),
+            ("employer", "yes"),
+            ("practice_now", "weekly"),
+            ("apply_next", "project"),
+            ("expectations", "none_of_these"),
+        ],
+    );
+    let text = encode(c, &a);
+    assert_eq!(decode(c, &text), Ok(a));
+    // Every cut, down to the version: never some of the answers.
+    for end in 1..text.len() {
+        let cut = &text[..end];
+        assert!(decode(c, cut).is_err(), "{cut:?} read as answers");
+    }
+    // A changed digit anywhere is caught too.
+    let mut bytes = text.clone().into_bytes();
+    let i = text.find('.').unwrap() + 9;
+    bytes[i] = if bytes[i] == b'1' { b'2' } else { b'1' };
+    let changed = String::from_utf8(bytes).unwrap();
+    assert_eq!(decode(c, &changed), Err(DecodeError::Damaged), "{changed}");
+}
+
+/// A share link's answers as the widget wrote them before this version of the checklist
+/// (commit 28a99c9: format 1, the fingerprint of the layout that
+/// `ai-certification.history.json` records), for a marketer after a promotion who does
+/// not know whether certificates count, uses AI weekly with a project, and expects an
+/// automatic raise and protection.
+const OLD_LINK: &str = "1.ojn5wq.1...8.4..2.1.6";
+
+#[test]
+fn answers_saved_or_shared_before_the_checklist_changed_still_open() {
+    let c = builtin();
+    let (a, again) = restore(c, OLD_LINK).expect("an old link still opens");
+    assert!(again.is_empty(), "no option the reader chose is gone");
+    assert_eq!(
+        a,
+        answers(
+            c,
+            &[
+                ("objective", "promotion"),
+                ("role", "marketer"),
+                ("employer", "unknown"),
+                ("practice_now", "weekly"),
+                ("apply_next", "project"),
+                ("expectations", "salary_raise"),
+                ("expectations", "protection"),
+            ],
+        )
+    );
+    // Saved again, it is in today's format, and reads back the same.
+    assert_eq!(decode(c, &encode(c, &a)), Ok(a));
+}
+
+#[test]
+fn an_answer_whose_option_is_gone_is_dropped_and_its_question_named() {
+    // Today's checklist, and a next version in which "Marketer" is gone and a new
+    // option comes first in the role question: the history maps today's answers onto it.
+    let today = builtin();
+    let next = parse_checklist_json(
+        &SOURCE
+            .replace(
+                "\"id\": \"business_analyst\",",
+                "\"id\": \"data_analyst\",\n\"label\": \"Data analyst\"\n},\n{\n\"id\": \"business_analyst\",",
+            )
+            .replace("\"id\": \"marketer\",", "\"id\": \"growth\","),
+    )
+    .unwrap();
+    let layout: Vec<Layout<'_>> = today
+        .questions
+        .iter()
+        .map(|q| {
+            (
+                &*q.id,
+                q.multiple,
+                q.options.iter().map(|o| (&*o.id, o.exclusive)).collect(),
+            )
+        })
+        .collect();
+    let mut next = next;
+    next.formerly = vec![former(&next, &today.id, &layout)].into();
+    let text = encode(
+        today,
+        &answers(
+            today,
+            &[
+                ("objective", "promotion"),
+                ("role", "marketer"),
+                ("practice_now", "weekly"),
+            ],
+        ),
+    );
+    let (a, again) = restore(&next, &text).expect("opens");
+    // The role is to be answered again; the other answers moved to their new places.
+    assert_eq!(again, vec![next.question_index("role").unwrap()]);
+    assert_eq!(
+        a,
+        answers(
+            &next,
+            &[("objective", "promotion"), ("practice_now", "weekly")]
+        )
+    );
+    // A version that is not in the history is still another checklist.
+    let mut unknown = next.clone();
+    unknown.formerly = Vec::new().into();
+    assert_eq!(restore(&unknown, &text), Err(DecodeError::OtherChecklist));
 }

@@ -7,7 +7,7 @@
 //!   links) is the English one's, compared on the compiled checklists;
 //! - every text is translated: non-empty where the English is, and different from it;
 //! - every interface label is set explicitly (the list of labels is the table in
-//!   `src/labels.rs`, so a label added there fails this test until it is translated),
+//!   `src/engine/labels.rs`, so a label added there fails this test until it is translated),
 //!   with the same placeholders as the English default;
 //! - no common English word is left in the French, and the French typography holds
 //!   (no-break space before `? ! ; :`, « » quotes, typographic apostrophe).
@@ -45,7 +45,7 @@ fn english_defaults() -> Labels {
         .labels
 }
 
-/// The names of every label, from the one table of labels (`src/labels.rs`).
+/// The names of every label, from the one table of labels (`src/engine/labels.rs`).
 fn raw_label_names() -> Vec<String> {
     let names: Vec<String> = LABELS.iter().map(|l| l.name.to_string()).collect();
     assert!(names.iter().any(|n| n == "verdict_heading"), "{names:?}");
@@ -406,7 +406,18 @@ fn what_if_sentences_read_in_french() {
     let up = what_ifs(&fr, &answers, Direction::Up, 2);
     let sentence = describe(&fr, &answers, &up[0], Direction::Up);
     assert!(
-        sentence.starts_with("Si vous renoncez \u{e0} attendre d\u{2019}elle qu\u{2019}elle vous garantisse un emploi, "),
+        sentence.starts_with("Si vous renoncez \u{e0} attendre d\u{2019}une certification qu\u{2019}elle vous garantisse un emploi, "),
+        "{sentence}"
+    );
+    // Several boxes dropped together read as one clause, in French too.
+    pick(&mut answers, "expectations", "salary_raise");
+    let up = what_ifs(&fr, &answers, Direction::Up, 2);
+    let sentence = describe(&fr, &answers, &up[0], Direction::Up);
+    assert!(
+        sentence.starts_with(
+            "Si vous renoncez \u{e0} attendre d\u{2019}une certification qu\u{2019}elle vous \
+             garantisse un emploi ou augmente automatiquement votre salaire, "
+        ),
         "{sentence}"
     );
     // And what would lose it.

@@ -220,7 +220,7 @@ fn only_answers_with_an_action_are_suggested_and_never_a_warning_sign() {
 }
 
 #[test]
-fn dropping_several_expectations_reads_as_each_of_them() {
+fn dropping_several_expectations_reads_as_one_clause() {
     let c = builtin();
     let a = answers(
         c,
@@ -237,8 +237,23 @@ fn dropping_several_expectations_reads_as_each_of_them() {
     assert_eq!(up.len(), 1, "{up:?}");
     assert_eq!(
         describe(c, &a, &up[0], Direction::Up),
-        "If you no longer expect it to guarantee you a job and no longer expect it to \
-         protect you from disruption at work, this becomes \u{201c}Worth it\u{201d}."
+        "If you no longer expect it to guarantee you a job or protect you from disruption \
+         at work, this becomes \u{201c}Worth it\u{201d}."
+    );
+    // Three read as a list, the common words once.
+    let mut three = a.clone();
+    let q = c.question_index("expectations").unwrap();
+    three.set(
+        c,
+        q,
+        c.questions[q].option_index("salary_raise").unwrap(),
+        true,
+    );
+    let up = what_ifs(c, &three, Direction::Up, 2);
+    assert_eq!(
+        describe(c, &three, &up[0], Direction::Up),
+        "If you no longer expect it to guarantee you a job, raise your salary automatically \
+         or protect you from disruption at work, this becomes \u{201c}Worth it\u{201d}."
     );
 }
 

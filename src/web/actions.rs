@@ -1,8 +1,8 @@
 //! What a reader can do with the result: share it (the browser's share sheet where
 //! there is one, otherwise the link is copied), copy it as text, print it, and clear the
-//! answers, with an undo. The buttons only name an action (`data-action`); the widget
-//! (`mod.rs`) carries them out. A notice (`role="status"`) says how it went, where the
-//! reader is looking: a copy or share beside the buttons, in the card; clearing (which
+//! answers, with an undo. The buttons only name an action (`data-action`, an [`Action`]);
+//! the instance (`instance.rs`) carries them out. A notice (`role="status"`) says how it
+//! went, where the reader is looking: a copy or share beside the buttons, in the card; clearing (which
 //! hides the card), keeping a shared link's answers, saving that fails and a tap on a
 //! shared link's answers in the bar, which stays in view while the reader answers. Each
 //! notice is said in one of the two places only, so screen readers hear it once.
@@ -12,6 +12,62 @@ use web_sys::{Document, Element, HtmlElement, Node};
 
 use super::dom::{attrs, el, set_text, show};
 use crate::Checklist;
+
+/// What a button does, as its `data-action` names it. Every button of the widget names
+/// one: the result's (made below), the bar's (`bar.rs`), each section's title
+/// (`questions.rs`) and a share link's three (`keep.rs`); `instance.rs` carries each out
+/// (a title's, `mod.rs`). The names are written here, in [`Action::NAMES`]; only the JS
+/// of a share link's buttons writes its three again, which `tests/boundaries.rs` checks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Share a link to these answers.
+    Share,
+    /// Copy the result as text.
+    Summary,
+    /// Print the widget alone.
+    Print,
+    /// Clear the answers (with an undo).
+    Clear,
+    /// Undo the clearing.
+    Undo,
+    /// Bring the result card into view (the bar's button).
+    Jump,
+    /// Fold or unfold a section of questions (its title, `questions.rs`; `fold.rs`).
+    Fold,
+    /// Keep a share link's answers as the reader's own.
+    Keep,
+    /// Leave a share link's answers for the reader's own.
+    Mine,
+}
+
+impl Action {
+    /// Every action, in the order of [`Action::NAMES`].
+    const ALL: [Action; 9] = [
+        Action::Share,
+        Action::Summary,
+        Action::Print,
+        Action::Clear,
+        Action::Undo,
+        Action::Jump,
+        Action::Fold,
+        Action::Keep,
+        Action::Mine,
+    ];
+    /// Their `data-action`s, in the order of the enum.
+    const NAMES: [&'static str; 9] = [
+        "share", "summary", "print", "clear", "undo", "jump", "fold", "keep", "mine",
+    ];
+
+    /// Its `data-action`.
+    pub fn name(self) -> &'static str {
+        Action::NAMES[self as usize]
+    }
+
+    /// The action a `data-action` names, if any.
+    pub fn named(name: &str) -> Option<Action> {
+        Action::ALL.into_iter().find(|a| a.name() == name)
+    }
+}
 
 /// The actions' changing parts.
 pub struct Actions {
@@ -34,13 +90,13 @@ impl Actions {
         attrs(&actions, &[("part", "actions")]);
         let mut clear = None;
         for (action, label, class) in [
-            ("share", &l.share, ""),
-            ("summary", &l.copy_summary, ""),
-            ("print", &l.print, ""),
-            ("clear", &l.clear, "secondary"),
+            (Action::Share, &l.share, ""),
+            (Action::Summary, &l.copy_summary, ""),
+            (Action::Print, &l.print, ""),
+            (Action::Clear, &l.clear, "secondary"),
         ] {
             let b = el(doc, &actions, "button", class, label);
-            attrs(&b, &[("type", "button"), ("data-action", action)]);
+            attrs(&b, &[("type", "button"), ("data-action", action.name())]);
             // The last one is "Clear my answers".
             clear = Some(b);
         }
@@ -50,7 +106,11 @@ impl Actions {
         let undo = el(doc, &status, "button", "secondary", &l.undo);
         attrs(
             &undo,
-            &[("type", "button"), ("data-action", "undo"), ("hidden", "")],
+            &[
+                ("type", "button"),
+                ("data-action", Action::Undo.name()),
+                ("hidden", ""),
+            ],
         );
         Actions {
             notice,

@@ -139,3 +139,7 @@ unsafe impl GlobalAlloc for SizeClasses {
         }
     }
 }
+
+/// The reader's build allocates through [`SizeClasses`].
+#[global_allocator]
+static ALLOC: SizeClasses = SizeClasses::new();

@@ -2,7 +2,9 @@
 //! first answer), how many questions are answered, and, where there is room, the
 //! picture. On a wide container it is a panel beside the questions; on a narrow one
 //! (a phone) a compact bar stuck to the bottom of the screen. Either way it is one
-//! button: activating it brings the full result (the card) into view.
+//! button: activating it brings the full result (the card) into view. One name each,
+//! in Rust, CSS and `::part()`: the panel is `part="result"` (class `result`), its button
+//! `part="bar"` (class `bar`).
 //!
 //! Screen readers hear one polite announcement per change of verdict, and one when the
 //! result is complete; not one per answer, which would talk over the question they are
@@ -12,10 +14,11 @@ use std::cell::RefCell;
 
 use web_sys::{Document, Element, Node};
 
+use super::actions::Action;
 use super::chart::Chart;
 use super::dom::{attrs, el, set_text, show};
 use super::view::id;
-use crate::{headline, Checklist, Outcome};
+use crate::{shown_headline, Checklist, Outcome};
 
 /// The bar's changing parts.
 pub struct Bar {
@@ -35,17 +38,21 @@ impl Bar {
     /// Renders the bar into `parent`.
     pub fn render(doc: &Document, parent: &Node, c: &Checklist, uid: &str) -> Bar {
         let l = &c.labels;
-        let aside = el(doc, parent, "aside", "glance", "");
+        let aside = el(doc, parent, "aside", "result", "");
         attrs(
             &aside,
             &[("part", "result"), ("aria-labelledby", &id(uid, "v"))],
         );
-        let heading = el(doc, &aside, "h3", "glance-heading", &l.verdict_heading);
+        let heading = el(doc, &aside, "h3", "result-heading", &l.verdict_heading);
         attrs(&heading, &[("id", &id(uid, "v"))]);
         let button = el(doc, &aside, "button", "bar", "");
         attrs(
             &button,
-            &[("type", "button"), ("data-action", "jump"), ("part", "bar")],
+            &[
+                ("type", "button"),
+                ("data-action", Action::Jump.name()),
+                ("part", "bar"),
+            ],
         );
         let verdict = el(doc, &button, "span", "verdict", &l.no_answers);
         attrs(&verdict, &[("part", "verdict")]);
@@ -74,19 +81,19 @@ impl Bar {
     /// arrival of the result is announced.
     pub fn update(&self, c: &Checklist, out: &Outcome, arrived: bool) {
         let l = &c.labels;
-        let title = headline(c, out);
-        let text = match (&title, out.is_provisional()) {
-            (Some(t), true) => crate::text::fill_text(&l.leaning, &[("{verdict}", t)]),
-            (Some(t), false) => t.to_string(),
-            (None, _) => l.no_answers.to_string(),
-        };
+        let title = shown_headline(c, out);
+        let text = title.clone().unwrap_or_else(|| l.no_answers.to_string());
         set_text(&self.verdict, &text);
         let id = out.verdict.map(|v| &*c.verdicts[v].id).unwrap_or_default();
         if self.verdict.get_attribute("data-verdict").as_deref() != Some(id) {
             let _ = self.verdict.set_attribute("data-verdict", id);
         }
         set_text(&self.progress, &l.progress_text(out.answered, out.total));
-        show(&self.lean, out.verdict.is_some() && out.is_provisional());
+        let note = out.leaning_note(c);
+        show(&self.lean, note.is_some());
+        if let Some(note) = &note {
+            set_text(&self.lean, note);
+        }
         show(&self.see, out.verdict.is_some());
         if let Some(chart) = &self.chart {
             chart.update(c, out);

@@ -4,7 +4,7 @@
 
 use web_sys::{Document, Node};
 
-use super::dom::{make, Block};
+use super::dom::{make, text_key, Block};
 use crate::{describe, Answers, Checklist, Direction, Outcome, WhatIf};
 
 /// The what-would-change list.
@@ -31,25 +31,23 @@ impl Changes {
             .map(|w| (Direction::Up, w))
             .chain(out.down.iter().map(|w| (Direction::Down, w)))
             .collect();
-        // An item's sentence is a function of its key: the direction, the verdict and
-        // the edits (each at most 100 questions and 32 options).
-        let keys: Vec<u64> = ways
+        // Each item is keyed by what it shows: its sentence depends on more than the
+        // edits (the answers a "None of these" drops, the checklist's words), so a key
+        // made of the edits could keep an old sentence on screen.
+        let items: Vec<(&str, String)> = ways
             .iter()
-            .map(|(direction, w)| {
-                let mut k = ((*direction == Direction::Down) as u64) << 8 | w.verdict as u64;
-                for e in &w.edits {
-                    k = k << 20 | (e.question as u64) << 7 | (e.option as u64) << 1 | e.on as u64;
-                }
-                k
+            .map(|&(direction, w)| {
+                let class = match direction {
+                    Direction::Up => "up",
+                    Direction::Down => "down",
+                };
+                (class, describe(c, answers, w, direction))
             })
             .collect();
+        let keys: Vec<u64> = items.iter().map(|(_, text)| text_key(text)).collect();
         self.0.show(&keys, &mut |i| {
-            let (direction, w) = ways[i];
-            let class = match direction {
-                Direction::Up => "up",
-                Direction::Down => "down",
-            };
-            make(doc, "li", class, &describe(c, answers, w, direction))
+            let (class, text) = &items[i];
+            make(doc, "li", class, text)
         });
     }
 }

@@ -1,24 +1,25 @@
 //! Draws the engine's [`Picture`](crate::picture::Picture) as inline SVG: the cells
-//! with their labels at the top, the axis names, and the reader's dot where the engine
-//! put it (inside the cell of the verdict the headline names, below its label). No dot
-//! before the first answer. Coordinates are whole numbers: formatting floats would
+//! with their labels at the top, the axis names, the headline's cell marked, and the
+//! reader's dot where the engine put it (where the answers place the reader, which a
+//! deciding answer may have overruled: the caption then says so). No dot before the
+//! first answer. Coordinates are whole numbers: formatting floats would
 //! bring about 18 KB of float-printing code into the reader's build.
 
-use std::cell::Cell;
+use std::cell::RefCell;
 
 use wasm_bindgen::UnwrapThrowExt;
 use web_sys::{Document, Element, Node};
 
 use super::dom::{attrs, el, set_text};
 use super::view::id;
-use crate::picture::{self, HEIGHT, LINE, PAD, WIDTH};
-use crate::text::push_number;
+use crate::engine::picture::{self, HEIGHT, LINE, PAD, WIDTH};
+use crate::engine::text::push_number;
 use crate::{Checklist, Outcome};
 
 const SVG: &str = "http://www.w3.org/2000/svg";
 
-/// Where the dot is and which cell is the reader's.
-type Shown = (Option<(f64, f64)>, Option<usize>);
+/// Where the dot is, which cell is marked, and the caption.
+type Shown = (Option<(f64, f64)>, Option<usize>, String);
 
 /// The drawn chart's changing parts.
 pub struct Chart {
@@ -28,7 +29,7 @@ pub struct Chart {
     /// Each cell's verdict and group.
     areas: Vec<(usize, Element)>,
     /// The dot and verdict shown.
-    last: Cell<Option<Shown>>,
+    last: RefCell<Option<Shown>>,
 }
 
 fn svg(doc: &Document, parent: &Node, tag: &str, pairs: &[(&str, &str)]) -> Element {
@@ -152,18 +153,22 @@ impl Chart {
             desc,
             caption,
             areas,
-            last: Cell::new(None),
+            last: RefCell::new(None),
         })
     }
 
-    /// Puts the dot where the engine placed it and says where it is, in the SVG's
-    /// description and in the caption; nothing is touched if neither changed.
+    /// Puts the dot where the engine placed it (where the answers place the reader),
+    /// marks the cell of the headline's band, and says both, in the SVG's description
+    /// and in the caption; nothing is touched if none of them changed.
     pub fn update(&self, c: &Checklist, out: &Outcome) {
-        let now = Some((out.dot, out.verdict));
-        if self.last.get() == now {
-            return;
+        let caption = out.caption(c);
+        let now = (out.dot, out.verdict, caption);
+        {
+            let last = self.last.borrow();
+            if last.as_ref() == Some(&now) {
+                return;
+            }
         }
-        self.last.set(now);
         match out.dot {
             Some((x, y)) => {
                 let _ = self.dot.set_attribute("cx", &int(x));
@@ -174,15 +179,12 @@ impl Chart {
                 let _ = self.dot.set_attribute("hidden", "");
             }
         }
-        set_text(&self.desc, &picture::describe(c, out.verdict));
-        let caption = out
-            .verdict
-            .map(|v| picture::caption(c, &c.verdicts[v].title))
-            .unwrap_or_default();
-        set_text(&self.caption, &caption);
+        set_text(&self.desc, &picture::describe(c, &now.2));
+        set_text(&self.caption, &now.2);
         for (verdict, g) in &self.areas {
             let _ = g.toggle_attribute_with_force("data-current", Some(*verdict) == out.verdict);
         }
+        *self.last.borrow_mut() = Some(now);
     }
 }
 

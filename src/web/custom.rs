@@ -37,8 +37,10 @@ use js_sys::{Array, JsString, Object, Reflect};
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
 
+use super::detail::dispatch;
 use super::dom::{attrs, clear, el};
-use super::{dispatch, mount_checklist, shadow, style, Widget};
+use super::style::style;
+use super::{mount_checklist, shadow, Widget};
 use crate::{
     check_size, check_text, check_tree, invalid_heading, parse, Checklist, Problem, ProblemKind,
     Tree, MAX_NESTING, MAX_VALUES,
@@ -277,7 +279,13 @@ fn show_problems(host: &HtmlElement, problems: &[Problem]) -> Result<(), JsValue
     style(&doc, &root);
     let wrap = el(&doc, root.as_ref(), "div", "wrap problems", "");
     attrs(&wrap, &[("part", "problems"), ("role", "alert")]);
-    let lang = host.get_attribute("lang").unwrap_or_default();
+    // The nearest `lang`, as entry.js takes it for the built-in checklist.
+    let lang = host
+        .closest("[lang]")
+        .ok()
+        .flatten()
+        .and_then(|e| e.get_attribute("lang"))
+        .unwrap_or_default();
     el(&doc, &wrap, "h2", "title", invalid_heading(&lang));
     let list = el(&doc, &wrap, "ul", "", "");
     for p in problems {

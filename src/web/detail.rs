@@ -1,10 +1,12 @@
-//! Plain JS objects for event details: the answers and the result, built field by field
-//! with `Reflect` (no serde in the reader's build; see `docs` in the README).
+//! The events: plain JS objects for their details (the answers and the result, built
+//! field by field with `Reflect`: no serde in the reader's build; see `docs` in the
+//! README), and [`dispatch`], which sends one.
 
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::JsValue;
+use web_sys::{CustomEvent, CustomEventInit, HtmlElement};
 
-use crate::text::{cut, pieces};
+use crate::engine::text::{cut, pieces};
 use crate::{describe, headline, Answers, Cause, Checklist, Direction, OfferJudgement, Outcome};
 
 /// `o[key] = value`. Not generic over the value (one copy of this code, not one per
@@ -37,9 +39,10 @@ pub fn answers(c: &Checklist, a: &Answers) -> Object {
     o
 }
 
-/// The result: verdict (or `null` before the first answer), headline, completeness,
-/// scores, reasons (the deciding one first), the offer's judgement, next steps, what
-/// would change it and reading.
+/// The result: verdict (or `null` before the first answer), headline, whether it is
+/// final or a leaning (and then the sentence that says what could change it), completeness, scores, reasons
+/// (the deciding one first, then the program's), the offer's judgement, next steps,
+/// what would change it, reading, and the picture's place and caption.
 pub fn result(c: &Checklist, answers: &Answers, out: &Outcome) -> Object {
     let r = Object::new();
     let text = |t: Option<&str>| t.map_or(JsValue::NULL, JsValue::from_str);
@@ -48,6 +51,7 @@ pub fn result(c: &Checklist, answers: &Answers, out: &Outcome) -> Object {
     set(&r, "title", &text(headline(c, out).as_deref()));
     set(&r, "summary", &text(v.map(|v| &*v.summary)));
     set(&r, "provisional", &JsValue::from_bool(out.is_provisional()));
+    set(&r, "leaning", &text(out.leaning_note(c).as_deref()));
     set(&r, "answered", &JsValue::from_f64(out.answered as f64));
     set(&r, "total", &JsValue::from_f64(out.total as f64));
     let scores = Object::new();
@@ -77,6 +81,19 @@ pub fn result(c: &Checklist, answers: &Answers, out: &Outcome) -> Object {
             set(&item, "side", &JsValue::from_str(side));
             reasons.push(&item);
         }
+    }
+    for &(q, o) in &out.offer_reasons {
+        let item = Object::new();
+        let question = &c.questions[q];
+        set(&item, "question", &JsValue::from_str(&question.id));
+        set(&item, "option", &JsValue::from_str(&question.options[o].id));
+        set(
+            &item,
+            "text",
+            &JsValue::from_str(&question.options[o].reason),
+        );
+        set(&item, "side", &JsValue::from_str("offer"));
+        reasons.push(&item);
     }
     set(&r, "reasons", &reasons);
     let offer = match out.offer {
@@ -124,6 +141,13 @@ pub fn result(c: &Checklist, answers: &Answers, out: &Outcome) -> Object {
         reading.push(&item);
     }
     set(&r, "reading", &reading);
+    let place = out.verdict.map(|_| &*c.verdicts[out.by_scores].id);
+    set(&r, "place", &text(place));
+    set(
+        &r,
+        "caption",
+        &text(out.verdict.map(|_| out.caption(c)).as_deref()),
+    );
     r
 }
 
@@ -155,4 +179,16 @@ pub fn parse_answers(c: &Checklist, pairs: &str) -> Result<Answers, JsValue> {
         answers.set(c, q, o, true);
     }
     Ok(answers)
+}
+
+/// Dispatches the event `name` (`ai-cert-check-...`: whole names, not a prefix joined
+/// at run time, which cost more code than the repeated prefix costs data).
+pub(super) fn dispatch(host: &HtmlElement, name: &str, detail: &JsValue) {
+    let init = CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(detail);
+    if let Ok(e) = CustomEvent::new_with_event_init_dict(name, &init) {
+        let _ = host.dispatch_event(&e);
+    }
 }

@@ -100,6 +100,15 @@ impl Keyed {
     }
 }
 
+/// A key for an item that shows `text`: a 64-bit FNV-1a hash of it, so that an item is
+/// kept exactly when its text is (two different sentences on one list sharing a hash is
+/// a chance of about one in 10^19).
+pub fn text_key(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
 /// A headed block of the result with a keyed list in it, hidden while the list is empty.
 pub struct Block {
     /// The block (heading and list).

@@ -1,6 +1,6 @@
 //! Keeping and sharing answers in the browser: localStorage between visits, and the
 //! page address's fragment for share links. The text format and its
-//! checks are the engine's (`crate::share`); this module only moves strings.
+//! checks are the engine's (`crate::engine::share`); this module only moves strings.
 //!
 //! Nothing here leaves the browser. Every storage call can fail (storage disabled,
 //! blocked by privacy settings, over quota): a failure is reported to the caller, which
@@ -19,9 +19,9 @@
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element, HtmlElement, HtmlInputElement, Storage};
 
-use crate::share::push_base36;
-use crate::text::{cut, pieces};
-use crate::{decode, encode, fingerprint, Answers, Checklist, DecodeError, Labels};
+use crate::engine::share::push_base36;
+use crate::engine::text::{cut, pieces};
+use crate::{encode, fingerprint, restore, Answers, Checklist, DecodeError, Labels};
 
 /// The prefix of storage keys and fragment entries.
 const KEY: &str = "ai-cert-check-";
@@ -30,8 +30,9 @@ const KEY: &str = "ai-cert-check-";
 pub struct Saved {
     /// `ai-cert-check-<id>.<fingerprint>`.
     key: String,
-    /// `ai-cert-check-<id>`: where answers were kept before keys had the fingerprint.
-    legacy: String,
+    /// Where answers were kept before: under the fingerprints of the checklist's earlier
+    /// versions, then `ai-cert-check-<id>` (before keys had the fingerprint).
+    earlier: Vec<String>,
     storage: Option<Storage>,
     /// Saving is wanted (not `storage="none"`) but the browser refuses it.
     pub unavailable: bool,
@@ -56,25 +57,31 @@ impl Saved {
                 .and_then(|w| w.local_storage().ok().flatten())
         };
         let legacy = key(c);
-        let mut key = legacy.clone();
-        key.push('.');
-        push_base36(&mut key, fingerprint(c));
+        let with = |print: u32| {
+            let mut k = legacy.clone();
+            k.push('.');
+            push_base36(&mut k, print);
+            k
+        };
+        let mut earlier: Vec<String> = c.formerly.iter().map(|f| with(f.fingerprint)).collect();
+        earlier.push(legacy.clone());
         Saved {
-            key,
-            legacy,
+            key: with(fingerprint(c)),
+            earlier,
             unavailable: !off && storage.is_none(),
             storage,
         }
     }
 
-    /// The answers saved on an earlier visit, if they are for this checklist as it is
-    /// now. Anything else is left as it is, never applied: answers of another checklist
-    /// with the same id, of another version of this one, of a newer widget, or junk.
-    /// Answers saved under the key without the fingerprint (before it had one) move to
-    /// the new key if they are this checklist's.
-    pub fn load(&mut self, c: &Checklist) -> Option<Answers> {
+    /// The answers saved on an earlier visit, if they are for this checklist, with the
+    /// questions to answer again (see [`crate::restore`]). Anything else is left
+    /// as it is, never applied: answers of another checklist with the same id, of a
+    /// newer widget, or junk. Answers kept under an earlier key (an earlier version of
+    /// the checklist, or before keys had the fingerprint) move to today's key in
+    /// today's format, so that a reader is told once what to answer again.
+    pub fn load(&mut self, c: &Checklist) -> Option<(Answers, Vec<usize>)> {
         let storage = self.storage.as_ref()?;
-        for key in [&self.key, &self.legacy] {
+        for key in std::iter::once(&self.key).chain(&self.earlier) {
             match storage.get_item(key) {
                 Err(_) => {
                     self.unavailable = true;
@@ -82,14 +89,15 @@ impl Saved {
                 }
                 Ok(None) => {}
                 Ok(Some(text)) => {
-                    let answers = decode(c, &text).ok();
-                    if answers.is_some()
-                        && *key == self.legacy
-                        && storage.set_item(&self.key, &text).is_ok()
-                    {
-                        let _ = storage.remove_item(key);
+                    let found = restore(c, &text).ok();
+                    if let Some((answers, _)) = &found {
+                        if *key != self.key
+                            && storage.set_item(&self.key, &encode(c, answers)).is_ok()
+                        {
+                            let _ = storage.remove_item(key);
+                        }
                     }
-                    return answers;
+                    return found;
                 }
             }
         }
@@ -119,17 +127,25 @@ impl Saved {
 
 /// A share link's answers on screen: read-only (every option disabled), under a notice
 /// that says plainly whose they are, with its buttons: "Start my own"
-/// (`data-action="clear"`), "Keep these answers" (`data-action="keep"`) and, for a
-/// reader who has saved answers, "Back to my answers" (`data-action="mine"`), placed at
-/// the top of the questions. The result's headings (the `h3`s with an id: the bar's and
-/// the card's) say "A shared result" meanwhile. The page opens on the notice (scrolled to
+/// (`data-action="clear"`, [`Action::Clear`]), "Keep these answers"
+/// (`data-action="keep"`, [`Action::Keep`]) and, for a reader who has saved answers,
+/// "Back to my answers" (`data-action="mine"`, [`Action::Mine`]), placed at the top of
+/// the questions. The result's headings (the `h3`s with an id: the bar's and the
+/// card's) say "A shared result" meanwhile. The page opens on the notice (scrolled to
 /// the top of the screen, and focused: the reader followed the link for this result,
 /// which would otherwise wait below the article's first screen; focus alone scrolls it
 /// only just into view in Firefox and WebKit). Nothing is saved while it shows.
 /// Self-contained: it needs only the first option's input of the view (the notice goes
 /// before its section, and every input of its form is disabled). Made by a few lines of
 /// JS (`show_shared`, `end_shared` below): the same in Rust was about 400 bytes more of
-/// the reader's download.
+/// the reader's download. (The three names are written in the JS, not passed from
+/// [`Action::name`], which cost 23 bytes gzip; `tests/boundaries.rs` checks they are
+/// `Action`'s.)
+///
+/// [`Action::Clear`]: super::actions::Action::Clear
+/// [`Action::Keep`]: super::actions::Action::Keep
+/// [`Action::Mine`]: super::actions::Action::Mine
+/// [`Action::name`]: super::actions::Action::name
 pub struct SharedView {
     notice: Element,
 }
@@ -161,7 +177,10 @@ impl SharedView {
 
 /// The answers a share link in the page address carries for this checklist: `None`
 /// when there is no entry for it, `Some(Err(..))` when there is one that cannot be used.
-pub fn from_fragment(doc: &Document, c: &Checklist) -> Option<Result<Answers, DecodeError>> {
+pub fn from_fragment(
+    doc: &Document,
+    c: &Checklist,
+) -> Option<Result<(Answers, Vec<usize>), DecodeError>> {
     let hash = doc.location()?.hash().ok()?;
     let wanted = key(c);
     let mut entries = hash.as_str();
@@ -171,7 +190,7 @@ pub fn from_fragment(doc: &Document, c: &Checklist) -> Option<Result<Answers, De
     for entry in pieces(entries, b'&') {
         if let Some((k, v)) = cut(entry, b'=') {
             if k == wanted {
-                return Some(decode(c, v));
+                return Some(restore(c, v));
             }
         }
     }

@@ -9,6 +9,7 @@
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlInputElement, Node};
 
+use super::actions::Action;
 use super::dom::{attrs, el};
 use super::view::id;
 use crate::{Answers, Checklist};
@@ -54,7 +55,7 @@ impl Questions {
                     &fold,
                     &[
                         ("type", "button"),
-                        ("data-action", "fold"),
+                        ("data-action", Action::Fold.name()),
                         ("aria-expanded", "true"),
                     ],
                 );

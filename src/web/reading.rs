@@ -5,7 +5,8 @@
 use web_sys::{Document, Node};
 
 use super::dom::{attrs, el, make, Block};
-use crate::{is_safe_href, Checklist, Outcome};
+use crate::engine::link::is_safe_href;
+use crate::{Checklist, Outcome};
 
 /// The reading list.
 pub struct ReadingList {

@@ -19,7 +19,7 @@ use super::reading::ReadingList;
 use super::reasons::Reasons;
 use super::stamp;
 use super::steps::Steps;
-use crate::{headline, Answers, Checklist, Outcome};
+use crate::{shown_headline, Answers, Checklist, Outcome};
 
 /// An id unique to this instance: `uid` + `-` + `name`.
 pub fn id(uid: &str, name: &str) -> String {
@@ -129,19 +129,18 @@ impl View {
         } else if out.is_provisional() {
             let _ = self.card.remove_attribute("data-arrived");
         }
-        let l = &c.labels;
-        let title = headline(c, out).unwrap_or_default();
+        let title = shown_headline(c, out).unwrap_or_default();
         set_text(&self.headline, &title);
         let id = out.verdict.map(|v| &*c.verdicts[v].id).unwrap_or_default();
         if self.headline.get_attribute("data-verdict").as_deref() != Some(id) {
             let _ = self.headline.set_attribute("data-verdict", id);
         }
-        let summary = match out.verdict {
-            Some(_) if out.is_provisional() => &*l.provisional,
-            Some(v) => &*c.verdicts[v].summary,
-            None => "",
+        let summary = match (out.verdict, out.leaning_note(c)) {
+            (Some(_), Some(note)) => note,
+            (Some(v), None) => c.verdicts[v].summary.to_string(),
+            (None, _) => String::new(),
         };
-        set_text(&self.summary, summary);
+        set_text(&self.summary, &summary);
         if let Some(chart) = &self.chart {
             chart.update(c, out);
         }

@@ -77,7 +77,7 @@ for (const name of builds) {
       assert.match(
         glue(),
         new RegExp(`^function ${fn}\\(`, 'm'),
-        `the glue defines no function ${fn}, which src/web/loader.js calls: wasm-bindgen changed`,
+        `the glue defines no function ${fn}, which src/element/loader.js calls: wasm-bindgen changed`,
       );
     }
     assert.ok(

@@ -4,7 +4,7 @@
 #![allow(dead_code)]
 
 use ai_cert_check::{
-    builtin, describe, evaluate, headline, picture, Answers, Checklist, Direction, Outcome,
+    builtin, describe, evaluate, headline, Answers, Checklist, Direction, Outcome,
 };
 
 /// Answers from `(question id, option id)` pairs, as a reader would click them.
@@ -45,11 +45,10 @@ pub fn shown(c: &Checklist, answers: &Answers, out: &Outcome) -> Vec<String> {
         return vec![l.no_answers.to_string()];
     };
     let mut lines = vec![headline(c, out).unwrap().to_string()];
-    lines.push(if out.is_provisional() {
-        l.provisional.to_string()
-    } else {
-        c.verdicts[v].summary.to_string()
-    });
+    lines.push(
+        out.leaning_note(c)
+            .unwrap_or_else(|| c.verdicts[v].summary.to_string()),
+    );
     lines.extend(out.reasons().map(|r| r.cause.text(c).to_string()));
     lines.extend(
         out.offer_reasons
@@ -67,7 +66,7 @@ pub fn shown(c: &Checklist, answers: &Answers, out: &Outcome) -> Vec<String> {
             .iter()
             .map(|w| describe(c, answers, w, Direction::Down)),
     );
-    lines.push(picture::caption(c, &c.verdicts[v].title));
+    lines.push(out.caption(c));
     lines
 }
 

@@ -3,7 +3,7 @@
 // problems, the second example page, and the playground.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   ROOT,
@@ -19,6 +19,7 @@ import {
   widget,
   withBrowser,
 } from './helpers.mjs';
+import { badChecklists } from '../bad-checklists/cases.mjs';
 
 const server = useTestServer();
 
@@ -227,22 +228,8 @@ test('in the browser every bad checklist gets the problems its .expected file li
   // tests/bad_checklists.rs checks these natively (serde_json); this is the browser's
   // reader (serde-wasm-bindgen over an own-property copy of the JS object, src/web/custom.rs),
   // through a copy of the custom build's `validate`.
-  const dir = path.join(ROOT, 'tests', 'bad-checklists');
-  const cases = readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
-    .sort()
-    .map((f) => {
-      const name = f.slice(0, -'.json'.length);
-      const expected = readFileSync(path.join(dir, `${name}.expected`), 'utf8')
-        .split('\n')
-        .slice(1)
-        .filter((l) => l.trim() && !l.startsWith('#'))
-        .map((l) => {
-          const [path, kind, ...fragment] = l.split(': ');
-          return [path, kind, fragment.join(': ')];
-        });
-      return { name, checklist: JSON.parse(readFileSync(path.join(dir, f), 'utf8')), expected };
-    });
+  // Each a patch of www/examples/minimal.json (tests/bad-checklists/cases.mjs).
+  const cases = badChecklists().map(({ name, text, expected }) => ({ name, checklist: JSON.parse(text), expected }));
   assert.ok(cases.length >= 20, `${cases.length} bad checklists`);
   // One case differs by design: natively serde_json refuses 1e999 while parsing; in the
   // browser JSON.parse makes it Infinity, and the weight's own rule reports it, at its path.

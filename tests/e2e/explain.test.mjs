@@ -104,9 +104,17 @@ test('before the first answer: no band, no dot, no summary; then the dot follows
     // At the top, only the way down is shown.
     assert.equal(strong.whatIf.length, 1);
     assert.match(strong.whatIf[0], /this would become \u201cWorth it, if you pair it with practice\u201d/);
-    // A deciding answer puts the dot in its band's cell, whatever the scores say.
+    // A deciding answer changes the band, not where the answers place the reader: the
+    // dot stays in the cell of its scores, the band's cell is marked, and the caption
+    // says both and what decided.
     await answerAll(s.page, 0, [['expectations', 'guarantee_job']]);
-    assert.deepEqual((await explanation(s.page)).dotAreas, ['not_yet']);
+    const decided = await explanation(s.page);
+    assert.deepEqual(decided.dotAreas, ['worth_it']);
+    assert.equal(decided.currentArea, 'not_yet');
+    assert.equal(
+      decided.caption,
+      'Your answers\u2019 weights put you in \u201cWorth it\u201d (the dot), but \u201cYou expect it to guarantee a job\u201d decides your verdict: \u201cProbably not yet\u201d (marked).',
+    );
     assertClean(assert, s);
     await s.close();
   });

@@ -91,7 +91,7 @@ function geometry([sel, text]) {
     return { top: r.top, bottom: r.bottom, left: r.left, right: r.right };
   };
   const r = box(el);
-  const bar = root.querySelector('.glance');
+  const bar = root.querySelector('.result');
   const barBox = box(bar);
   // The live regions (role="status" or aria-live) whose text has `text`.
   const live = [...root.querySelectorAll('[role="status"], [aria-live]')].filter((e) => text && e.textContent.includes(text));
@@ -138,7 +138,7 @@ test('every notice shows where the reader is looking, is announced once, and Cle
       await click(s.page, 'button[data-action="clear"]');
       await s.page.waitForFunction(() => document.querySelector('ai-cert-check').shadowRoot.activeElement?.dataset.action === 'undo');
       const undo = await where(s.page, null);
-      const cleared = await where(s.page, '.glance [part="notice"]', 'Your answers were cleared.');
+      const cleared = await where(s.page, '.result [part="notice"]', 'Your answers were cleared.');
       assert.ok(undo.inView && !undo.underBar, `${name}: Undo is in view: ${JSON.stringify(undo)}`);
       assert.ok(cleared.inView, `${name}: "Your answers were cleared." is in view: ${JSON.stringify(cleared)}`);
       assert.equal(cleared.live, 1, `${name}: said in one live region`);
@@ -165,7 +165,7 @@ test('every notice shows where the reader is looking, is announced once, and Cle
       await waitForReady(broken.page);
       await widget(broken.page).locator('input[name="learning"]').first().scrollIntoViewIfNeeded();
       await answer(broken.page, 0, 'learning', 'structured');
-      const unsaved = await where(broken.page, '.glance [part="notice"]', 'cannot be saved');
+      const unsaved = await where(broken.page, '.result [part="notice"]', 'cannot be saved');
       assert.ok(unsaved.inView, `${name}: "cannot be saved" is in view: ${JSON.stringify(unsaved)}`);
       assert.equal(unsaved.live, 1);
       await screenshot(broken.page, `flow-${name}-unsaved`, { fullPage: false });
@@ -267,8 +267,8 @@ test('a share link opens on its notice: someone else’s answers, "A shared resu
       const option = widget(s.page).locator('label.option').nth(2);
       await option.evaluate((e) => e.scrollIntoView({ block: 'center' }));
       await option.click({ force: true });
-      await s.page.waitForFunction(() => /Start my own/.test(document.querySelector('ai-cert-check').shadowRoot.querySelector('.glance [part="notice"]').textContent));
-      const why = await where(s.page, '.glance [part="notice"]', 'someone else’s answers');
+      await s.page.waitForFunction(() => /Start my own/.test(document.querySelector('ai-cert-check').shadowRoot.querySelector('.result [part="notice"]').textContent));
+      const why = await where(s.page, '.result [part="notice"]', 'someone else’s answers');
       assert.ok(why.inView, `${name}: why it is locked, in view: ${JSON.stringify(why)}`);
       assert.equal(why.live, 1);
       assert.deepEqual(await checkedInputs(s.page), before, 'the tap changed nothing');
@@ -295,7 +295,7 @@ test('a share link opens on its notice: someone else’s answers, "A shared resu
     await waitForReady(s.page);
     assert.deepEqual(await sharedButtons(s.page), ['Start my own', 'Keep these answers', 'Back to my answers']);
     await widget(s.page).getByRole('button', { name: 'Keep these answers' }).click();
-    const kept = await where(s.page, '.glance [part="notice"]', 'These answers are now yours.');
+    const kept = await where(s.page, '.result [part="notice"]', 'These answers are now yours.');
     assert.ok(kept.inView, `"These answers are now yours." in view: ${JSON.stringify(kept)}`);
     assert.equal(kept.live, 1);
     assert.deepEqual(await headings(s.page), ['Your verdict', 'Your verdict']);
@@ -313,7 +313,7 @@ test('a share link opens on its notice: someone else’s answers, "A shared resu
     await full.page.goto(link);
     await waitForReady(full.page);
     await widget(full.page).getByRole('button', { name: 'Keep these answers' }).click();
-    assert.match(await widget(full.page).locator('.glance [part="notice"]').textContent(), /cannot be saved/);
+    assert.match(await widget(full.page).locator('.result [part="notice"]').textContent(), /cannot be saved/);
     await full.close();
   });
 });

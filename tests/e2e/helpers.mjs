@@ -49,9 +49,9 @@ export const QUESTIONS = {
   objective: ['radio', ['promotion', 'change_role', 'change_industry', 'productivity', 'understand', 'none']],
   learning: ['radio', ['structured', 'overwhelmed', 'self_directed']],
   alternatives: ['radio', ['yes', 'no', 'unsure']],
-  role: ['radio', ['business_analyst', 'project_manager', 'consultant', 'marketer', 'operations', 'ai_manager', 'leader', 'other_expected', 'other']],
-  employer: ['radio', ['yes', 'no', 'unknown']],
-  daily_work: ['radio', ['central', 'some', 'little']],
+  role: ['radio', ['business_analyst', 'project_manager', 'consultant', 'marketer', 'operations', 'ai_manager', 'leader', 'other_expected', 'other', 'not_sure']],
+  employer: ['radio', ['yes', 'no', 'unknown', 'between_jobs']],
+  daily_work: ['radio', ['central', 'some', 'little', 'not_sure']],
   practice_now: ['radio', ['daily', 'weekly', 'sometimes', 'rarely', 'never']],
   apply_next: ['radio', ['project', 'interested', 'little_interest']],
   expectations: ['checkbox', ['guarantee_job', 'salary_raise', 'protection', 'none_of_these']],
@@ -509,7 +509,7 @@ export async function readVerdict(page, nth = 0) {
   return el.evaluate((v) => ({
     id: v.getAttribute('data-verdict') ?? '',
     text: v.textContent.replace(/\s+/g, ' ').trim(),
-    said: v.getRootNode().querySelector('.glance [aria-live="polite"]')?.textContent ?? null,
+    said: v.getRootNode().querySelector('.result [aria-live="polite"]')?.textContent ?? null,
   }));
 }
 

@@ -1,6 +1,6 @@
 // Pages whose Content-Security-Policy forbids WebAssembly (no 'wasm-unsafe-eval'): every
 // build falls back to the same Rust code compiled to JavaScript (pkg/*.wasm.js, made by
-// scripts/postlink.mjs and loaded by src/web/loader.js). Each build is checked under both
+// scripts/postlink.mjs and loaded by src/element/loader.js). Each build is checked under both
 // policies: with WebAssembly allowed the JavaScript build is never fetched; without, the
 // .wasm is never fetched and the widget works all the same.
 import { test } from 'node:test';

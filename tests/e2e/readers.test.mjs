@@ -70,19 +70,26 @@ rows.forEach((reader, i) => {
       const events = await eventsOf(s.page, 0, CHANGE);
       const { result } = events[events.length - 1].detail;
 
-      // The verdict: in the event, in the bar, in the card, in the picture.
+      // The verdict: in the event, in the bar, in the card, in the picture; final, or a
+      // leaning marked as one with what could change it.
       assert.equal(result.verdict, reader.band);
-      assert.equal(result.provisional, reader.provisional ?? false);
+      assert.equal(result.provisional, !reader.final);
+      const headline = reader.final ? result.title : `Leaning: ${result.title}`;
+      assert.equal(result.leaning !== null, !reader.final);
       const bar = await readVerdict(s.page);
       assert.equal(bar.id, reader.band);
-      assert.equal(bar.text, result.title, 'the bar says the headline');
+      assert.equal(bar.text, headline, 'the bar says the headline');
       const card = await cardText(s.page);
-      assert.ok(card.includes(result.title), 'the card says the headline');
+      assert.ok(card.includes(headline), 'the card says the headline');
+      assert.ok(card.includes(result.leaning ?? result.summary), 'the card says the summary, or what could change a leaning');
       for (const p of await picture(s.page)) {
+        // The dot where the answers place the reader, the headline's cell marked, and the
+        // caption says both (and what decided, when they differ).
         assert.equal(p.hidden, false);
-        assert.deepEqual(p.cells, [reader.band], 'the dot is inside the cell of the band');
+        assert.deepEqual(p.cells, [result.place], "the dot is inside the cell of the answers' place");
         assert.deepEqual(p.overLabel, [], 'the dot is over no label');
         assert.equal(p.current, reader.band);
+        assert.equal(p.caption, result.caption);
         assert.ok(p.caption.includes(`\u201c${VERDICT_TITLES[reader.band]}\u201d`), p.caption);
       }
 
@@ -102,9 +109,11 @@ rows.forEach((reader, i) => {
         [...reader.up, ...reader.down],
       );
 
-      // Every sentence agrees with the answers.
-      for (const phrase of reader.shows) assert.ok(card.includes(phrase), `shows ${JSON.stringify(phrase)}:\n${card}`);
-      for (const phrase of reader.never) assert.ok(!card.includes(phrase), `never ${JSON.stringify(phrase)}:\n${card}`);
+      // Every sentence agrees with the answers: the card's, and the picture's caption
+      // wherever the picture shows (beside the questions on a desktop).
+      const seen = [card, ...(await picture(s.page)).map((p) => p.caption)].join('\n');
+      for (const phrase of reader.shows) assert.ok(seen.includes(phrase), `shows ${JSON.stringify(phrase)}:\n${seen}`);
+      for (const phrase of reader.never) assert.ok(!seen.includes(phrase), `never ${JSON.stringify(phrase)}:\n${seen}`);
 
       const name = `reader-${i + 1}-${where}`;
       await screenshot(s.page, name, { fullPage: false });

@@ -111,10 +111,10 @@ const WIDGET_ATTRIBUTES = ['class', 'part', 'id', 'role', 'tabindex', 'type', 'n
 
 /**
  * Every interface word of `labels`, with the placeholders each fills: read from the one
- * table of labels (src/labels.rs), so a label added there is poisoned here too.
+ * table of labels (src/engine/labels.rs), so a label added there is poisoned here too.
  */
 const LABELS = Object.fromEntries(
-  [...readFileSync(path.join(ROOT, 'src', 'labels.rs'), 'utf8').matchAll(/^\s+(\w+) = "(.*)";$/gm)].map(([, name, text]) => [
+  [...readFileSync(path.join(ROOT, 'src', 'engine', 'labels.rs'), 'utf8').matchAll(/^\s+(\w+) = "(.*)";$/gm)].map(([, name, text]) => [
     name,
     (text.match(/\{\w+\}/g) ?? []).map((p) => ` ${p}`).join(''),
   ]),
@@ -314,7 +314,7 @@ test(`${PAYLOADS.length} payloads in every text and link field of a checklist: s
             ['legend .text', checklist.sections[0].questions[0].text],
             ['.help', checklist.sections[0].questions[0].help],
             ['label.option span', checklist.sections[0].questions[0].options[0].label],
-            ['.glance-heading', checklist.labels.verdict_heading],
+            ['.result-heading', checklist.labels.verdict_heading],
             ['button[data-action="summary"]', checklist.labels.copy_summary],
           ];
           for (const [sel, text, read = (e) => e?.textContent] of expect) {

@@ -19,11 +19,14 @@ test(`${DOC}: each recipe marked "tested" is its fixture file`, () => {
   }
 });
 
-test(`${DOC}: the Vite, React, Astro and Eleventy recipes are among them`, () => {
+test(`${DOC}: the Vite, React, Next.js, Vue, Astro and Eleventy recipes are among them`, () => {
   const files = blocks.map((b) => b.file);
   for (const file of [
     'tests/integration/vite-app/src/main.ts',
     'tests/integration/vite-app/src/react.tsx',
+    'tests/integration/next-app/app/cert-check.jsx',
+    'tests/integration/vue-app/vite.config.js',
+    'tests/integration/vue-app/src/App.vue',
     'tests/integration/astro-site/src/components/CertCheck.astro',
     'tests/integration/astro-site/astro.config.mjs',
     'tests/integration/eleventy-site/eleventy.config.js',

@@ -7,25 +7,22 @@
 // Run: node --test tests/integration/frameworks.test.mjs (after ./scripts/build.sh)
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
-import { setTimeout as delay } from 'node:timers/promises';
 import {
   TEST_TIMEOUT,
-  TIMEOUT,
   assertClean,
   choose,
+  freePort,
   installPacked,
   launchBrowser,
   openPage,
   run,
   serveStatic,
+  startServer,
+  theWidget,
   waitForEvent,
 } from './helpers.mjs';
-
-const TITLE = 'Is an AI certification worth it for you?';
 
 let browser;
 before(async () => {
@@ -42,14 +39,7 @@ after(async () => {
 async function widgetWorks(url) {
   const session = await openPage(browser, url);
   const { page } = session;
-  // Give the element an id the recorder reports (the recipes' elements have none).
-  await page.waitForFunction(() => window.__events.some((e) => e.type === 'ai-cert-check-ready'));
-  await page.evaluate(() => {
-    document.querySelector('ai-cert-check').id = 'widget';
-  });
-  const widget = page.locator('ai-cert-check');
-  const title = await widget.evaluate((host) => host.shadowRoot.querySelector('[part="title"]').textContent);
-  assert.equal(title, TITLE);
+  const widget = await theWidget(page);
   await choose(widget, 'objective', 'promotion');
   await waitForEvent(page, 'ai-cert-check-change', 'widget');
   assertClean(assert, session);
@@ -100,33 +90,15 @@ test('Eleventy: npm run build with the passthrough copy, the site served as stat
   }
 });
 
-/** A port nothing listens on now. */
-async function freePort() {
-  const server = createServer();
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 test('Eleventy: its dev server (npm start, eleventy --serve) serves the copied files', { timeout: TEST_TIMEOUT }, async () => {
   const { app } = await installPacked('eleventy-serve', 'eleventy-site');
   const port = await freePort();
-  // Its own process group, so that npm and Eleventy under it stop together.
-  const child = spawn('npm', ['start', '--silent', '--', '--port', String(port)], { cwd: app, detached: true, stdio: 'ignore' });
   const url = `http://localhost:${port}/posts/certification/`;
+  const stop = await startServer(['start', '--silent', '--', '--port', String(port)], app, url);
   try {
-    const deadline = Date.now() + TIMEOUT * 2;
-    for (;;) {
-      const ok = await fetch(url).then((r) => r.ok, () => false);
-      if (ok) break;
-      if (child.exitCode !== null) throw new Error(`eleventy --serve exited with ${child.exitCode}`);
-      if (Date.now() > deadline) throw new Error(`eleventy --serve did not answer at ${url}`);
-      await delay(200); // polling the server until it answers, not a fixed wait
-    }
     const wasm = await widgetWorks(url);
     assert.deepEqual(wasm, ['/widgets/ai-cert-check/ai-cert-check-core_bg.wasm']);
   } finally {
-    process.kill(-child.pid, 'SIGTERM');
+    stop();
   }
 });

@@ -8,16 +8,18 @@
 // one origin, does not fit them; manifest.test.mjs, which loads pkg/ itself, uses it.
 //
 // Work folders are under tests/integration/.work/ (never committed), one per test file.
-// The fixture apps install only the tarball; their tools (Vite, React, TypeScript,
-// Astro, Eleventy) come from tests/integration/node_modules (tests/integration/
+// The fixture apps install only the tarball; their tools (Vite, React, Next.js, Vue,
+// TypeScript, Astro, Eleventy) come from tests/integration/node_modules (tests/integration/
 // package.json pins them; scripts/setup.sh installs them), found as Node and the tools
 // find any package: in the nearest node_modules up the tree.
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { cpSync, createReadStream, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
+import { createServer as createNetServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { setTimeout as delay } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_PATH, LAUNCH_ARGS } from '../../scripts/chromium.mjs';
@@ -161,6 +163,22 @@ export async function waitForEvent(page, type, id, count = 1) {
   );
 }
 
+/**
+ * Waits for the page's one widget (a recipe's element, which has no id) to be ready,
+ * gives it the id `widget` (which the event recorder then reports), checks that it shows
+ * the built-in checklist, and returns its locator.
+ */
+export async function theWidget(page) {
+  await page.waitForFunction(() => window.__events.some((e) => e.type === 'ai-cert-check-ready'));
+  await page.evaluate(() => {
+    document.querySelector('ai-cert-check').id = 'widget';
+  });
+  const widget = page.locator('#widget');
+  const title = await widget.evaluate((host) => host.shadowRoot.querySelector('[part="title"]').textContent);
+  if (title !== 'Is an AI certification worth it for you?') throw new Error(`the widget shows "${title}"`);
+  return widget;
+}
+
 /** Clicks the label of one option in the widget `locator`, as a reader would. */
 export async function choose(widget, question, option) {
   // `has` is matched inside each label: the input's locator starts from the page.
@@ -211,4 +229,33 @@ export async function serveStatic(dir, { base = '/', headers = {} } = {}) {
         server.close(resolve);
       }),
   };
+}
+
+/** A port nothing listens on now (for servers that cannot take port 0). */
+export async function freePort() {
+  const server = createNetServer();
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/**
+ * Starts `npm <args>` in `cwd` in its own process group, and waits until `url` answers.
+ * Resolves to a function that stops the whole group.
+ */
+export async function startServer(args, cwd, url, env = {}) {
+  const child = spawn('npm', args, { cwd, detached: true, stdio: 'ignore', env: { ...process.env, ...env } });
+  const stop = () => process.kill(-child.pid, 'SIGTERM');
+  const deadline = Date.now() + TIMEOUT * 2;
+  for (;;) {
+    const ok = await fetch(url).then((r) => r.ok, () => false);
+    if (ok) return stop;
+    if (child.exitCode !== null) throw new Error(`npm ${args.join(' ')} exited with ${child.exitCode}`);
+    if (Date.now() > deadline) {
+      stop();
+      throw new Error(`npm ${args.join(' ')} did not answer at ${url}`);
+    }
+    await delay(200); // polling the server until it answers, not a fixed wait
+  }
 }

@@ -1,5 +1,5 @@
 // pkg/custom-elements.json against its schema and against the widget itself. The
-// manifest and the docs' tables are written from src/web/contract.mjs; this checks that
+// manifest and the docs' tables are written from src/element/contract.mjs; this checks that
 // source against what the code really does, so neither can drift:
 // - attributes: `observedAttributes` of the defined class, and every attribute of the
 //   host that the code reads (entry.js, the Rust web layer, the stylesheet);
@@ -7,8 +7,9 @@
 //   reader's journey (ready, answers, complete, a checklist with problems);
 // - CSS parts, custom properties (and their defaults) and slots: read from rendered
 //   widgets in Chromium, not from a list;
-// - the element's own members and the module's exports (imported in Node);
-// - src/web/entry.d.ts: the attributes and the event map it declares.
+// - the element's own members (in Chromium, and in entry.d.ts) and the module's exports
+//   (imported in Node);
+// - src/element/entry.d.ts: the attributes, the element's members and the event map it declares.
 // A part, event or attribute added to the code fails here until the contract lists it.
 // Run: node --test tests/integration/manifest.test.mjs (after ./scripts/build.sh)
 import { test } from 'node:test';
@@ -17,7 +18,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Ajv from 'ajv';
-import * as contract from '../../src/web/contract.mjs';
+import * as contract from '../../src/element/contract.mjs';
 import { DOC_FILES, MODULE, SINGLE_MODULE, SCHEMA_VERSION, manifest, renderDocs } from '../../scripts/manifest.mjs';
 import { STRONG, TEST_TIMEOUT, answer, openPage, routeHtml, useTestServer, waitForReady, withBrowser } from '../e2e/helpers.mjs';
 import { ROOT, TOOLS } from './helpers.mjs';
@@ -38,7 +39,7 @@ test('custom-elements.json is valid against the Custom Elements Manifest schema'
   assert.equal(validate({ schemaVersion: SCHEMA_VERSION, modules: [{ kind: 'javascript-module' }] }), false);
 });
 
-test('custom-elements.json is what src/web/contract.mjs says, and package.json points to it', () => {
+test('custom-elements.json is what src/element/contract.mjs says, and package.json points to it', () => {
   assert.deepEqual(built, manifest(), 'pkg/ is stale: run ./scripts/build.sh');
   assert.equal(element.tagName, 'ai-cert-check');
   const pkg = JSON.parse(read('pkg', 'package.json'));
@@ -48,11 +49,11 @@ test('custom-elements.json is what src/web/contract.mjs says, and package.json p
   assert.deepEqual(built.modules.map((m) => m.path), [MODULE, SINGLE_MODULE]);
 });
 
-test('the docs\' tables are the ones src/web/contract.mjs writes (node scripts/manifest.mjs --docs)', () => {
+test('the docs\' tables are the ones src/element/contract.mjs writes (node scripts/manifest.mjs --docs)', () => {
   for (const file of DOC_FILES) {
     const text = read(file);
     assert.match(text, /<!-- contract:[a-z-]+ -->/, `${file} has generated tables`);
-    assert.equal(renderDocs(text, file), text, `${file} differs from src/web/contract.mjs: run node scripts/manifest.mjs --docs`);
+    assert.equal(renderDocs(text, file), text, `${file} differs from src/element/contract.mjs: run node scripts/manifest.mjs --docs`);
   }
   const api = read('docs', 'api.md');
   for (const block of ['attributes', 'remounts', 'events', 'result', 'css-properties', 'css-parts']) {
@@ -60,29 +61,53 @@ test('the docs\' tables are the ones src/web/contract.mjs writes (node scripts/m
   }
 });
 
+test('the element\'s members: the contract\'s, in entry.d.ts, and reflecting the attributes they name', () => {
+  const dts = read('src', 'element', 'entry.d.ts');
+  const body = dts.match(/export interface AiCertCheckElement extends HTMLElement \{([\s\S]*?)\n\}/)?.[1];
+  assert.ok(body, 'entry.d.ts declares the AiCertCheckElement interface');
+  const declared = new Set(matches(body, /^ {2}(?:readonly |get |set )?(\w+)[(?:]/gm));
+  declared.delete('addEventListener');
+  declared.delete('removeEventListener');
+  const own = contract.members.filter((m) => !m.inherited);
+  assert.deepEqual([...declared].sort(), names(own), 'entry.d.ts vs src/element/contract.mjs members');
+  for (const m of contract.members.filter((m) => m.attribute)) {
+    assert.ok(names(contract.attributes).includes(m.attribute), `${m.name} reflects an attribute of the contract`);
+    assert.equal(element.attributes.find((a) => a.name === m.attribute).fieldName, m.name, `the manifest links ${m.attribute} to ${m.name}`);
+  }
+  // Every attribute but reading-links (JSON, read once) has a property.
+  assert.deepEqual(
+    names(contract.attributes).filter((a) => !contract.members.some((m) => m.attribute === a)),
+    ['reading-links'],
+  );
+  assert.deepEqual(names(element.members), names(contract.members));
+});
+
 /** Every string literal `name` in `code` matched by `pattern` (its first group). */
 const matches = (code, pattern) => [...code.matchAll(pattern)].map((m) => m[1]);
 
 test('the attributes are the ones the code reads from the element', () => {
-  const entry = read('src', 'web', 'entry.js');
+  const entry = read('src', 'element', 'entry.js');
   const rust = readdirSync(path.join(ROOT, 'src', 'web'))
     .filter((f) => f.endsWith('.rs'))
     .map((f) => read('src', 'web', f))
     .join('\n');
-  const css = read('src', 'web', 'style.css');
+  const css = read('src', 'element', 'style.css');
   const read_ = new Set([
     ...matches(entry, /\belement\.getAttribute\("([\w-]+)"\)/g),
     ...matches(entry, /\bthis\.getAttribute\("([\w-]+)"\)/g),
+    // The language: the nearest element with the attribute.
+    ...matches(entry, /\.closest\("\[([\w-]+)\]"\)/g),
     ...matches(rust, /\bhost\.get_attribute\("([\w-]+)"\)/g),
+    ...matches(rust, /\bhost\s*\.closest\("\[([\w-]+)\]"\)/g),
     ...matches(css, /:host\(\[([\w-]+)[\]=~|^$*]/g),
   ]);
   // `hidden` is HTML's own (`:host([hidden]) { display: none }`), not the widget's.
   read_.delete('hidden');
-  assert.deepEqual(sorted(read_), names(contract.attributes), 'attributes read by src/web/ vs listed in src/web/contract.mjs');
+  assert.deepEqual(sorted(read_), names(contract.attributes), 'attributes read by src/element/entry.js, src/web/ and the stylesheet vs listed in src/element/contract.mjs');
   assert.deepEqual(names(element.attributes), names(contract.attributes));
 
   // The declarations type the same attributes (the JSX props and the docs use them).
-  const dts = read('src', 'web', 'entry.d.ts');
+  const dts = read('src', 'element', 'entry.d.ts');
   const body = dts.match(/export interface AiCertCheckAttributes \{([\s\S]*?)\n\}/)?.[1];
   assert.ok(body, 'entry.d.ts declares AiCertCheckAttributes');
   assert.deepEqual(sorted(matches(body, /^ {2}"?([\w-]+)"?\?:/gm)), names(contract.attributes));
@@ -98,7 +123,7 @@ test('the events are the ones the Rust code dispatches and entry.d.ts types', ()
   assert.ok(dispatched.length >= 4, `found the dispatch calls: ${dispatched}`);
   assert.deepEqual(sorted(new Set(dispatched)), names(contract.events));
 
-  const dts = read('src', 'web', 'entry.d.ts');
+  const dts = read('src', 'element', 'entry.d.ts');
   const body = dts.match(/export interface AiCertCheckEventMap \{([\s\S]*?)\n\}/)?.[1];
   assert.ok(body, 'entry.d.ts declares AiCertCheckEventMap');
   const declared = [...body.matchAll(/^ {2}"([\w-]+)": (.+);$/gm)].map((m) => ({ name: m[1], type: m[2] }));
@@ -113,12 +138,12 @@ test('the events are the ones the Rust code dispatches and entry.d.ts types', ()
 });
 
 test('the module exports what the contract and entry.d.ts list (imported in Node)', async () => {
-  const listed = [...contract.functions, ...contract.variables].map((f) => f.name).sort();
+  const listed = [contract.className, ...contract.functions, ...contract.variables].map((f) => f.name ?? f).sort();
   for (const file of [MODULE, SINGLE_MODULE]) {
     const module = await import(pathToFileURL(path.join(ROOT, 'pkg', file)).href);
     assert.deepEqual(Object.keys(module).sort(), listed, `pkg/${file}'s exports`);
   }
-  const dts = read('src', 'web', 'entry.d.ts');
+  const dts = read('src', 'element', 'entry.d.ts');
   assert.deepEqual(sorted(matches(dts, /^export (?:declare )?(?:function|const) (\w+)/gm)), listed, 'entry.d.ts\'s value exports');
 });
 
@@ -159,7 +184,7 @@ test('in Chromium: events, parts, custom properties, slots, members and observed
     for (const [question, option] of STRONG) await answer(page, 0, question, option);
     await page.waitForFunction(() => window.__dispatched.includes('ai-cert-check-complete'));
 
-    const seen = await page.evaluate(() => {
+    const seen = await page.evaluate((inheritedNames) => {
       const hosts = [...document.querySelectorAll('ai-cert-check')];
       const roots = hosts.map((h) => h.shadowRoot);
       const parts = new Set();
@@ -187,8 +212,9 @@ test('in Chromium: events, parts, custom properties, slots, members and observed
         observed: Element.observedAttributes,
         members: Object.getOwnPropertyNames(Element.prototype).filter((n) => !lifecycle.includes(n)),
         statics: Object.getOwnPropertyNames(Element).filter((n) => !['length', 'name', 'prototype', 'observedAttributes'].includes(n)),
+        inherited: inheritedNames.map((n) => Object.hasOwn(HTMLElement.prototype, n)),
       };
-    });
+    }, contract.members.filter((m) => m.inherited).map((m) => m.name));
     // The notice a share link's answers come with: the reader's link, opened.
     await session.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
     await page.locator('ai-cert-check').nth(0).locator('button[data-action="share"]').click();
@@ -204,7 +230,7 @@ test('in Chromium: events, parts, custom properties, slots, members and observed
     await session.close();
 
     assert.deepEqual(sorted(seen.dispatched), names(contract.events), 'events dispatched on the element');
-    assert.deepEqual(sorted(seen.parts), names(contract.cssParts), 'parts of the rendered widgets (src/web/contract.mjs cssParts)');
+    assert.deepEqual(sorted(seen.parts), names(contract.cssParts), 'parts of the rendered widgets (src/element/contract.mjs cssParts)');
     assert.deepEqual(sorted(seen.used), names(contract.cssProperties), 'custom properties the stylesheet reads (contract cssProperties)');
     const squeeze = (v) => v.replace(/\s+/g, '');
     for (const p of contract.cssProperties) {
@@ -213,6 +239,7 @@ test('in Chromium: events, parts, custom properties, slots, members and observed
     }
     assert.deepEqual(seen.slots, names(contract.slots), 'slots in the rendered widgets');
     assert.deepEqual(sorted(seen.observed), names(contract.attributes.filter((a) => a.remounts)), 'observedAttributes are the attributes that remount');
-    assert.deepEqual([...seen.members, ...seen.statics], contract.members.map((m) => m.name), 'the element\'s own members');
+    assert.deepEqual(sorted([...seen.members, ...seen.statics]), names(contract.members.filter((m) => !m.inherited)), 'the element\'s own members');
+    assert.ok(seen.inherited.every(Boolean), 'the inherited members are HTMLElement\'s');
   });
 });

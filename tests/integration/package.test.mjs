@@ -28,7 +28,12 @@ test('the tarball holds the builds, the declarations, the manifest, a README and
   }
   assert.equal(readFileSync(path.join(PKG, 'LICENSE-MIT'), 'utf8'), readFileSync(path.join(ROOT, 'LICENSE-MIT'), 'utf8'));
   assert.match(readFileSync(path.join(PKG, 'LICENSE-APACHE'), 'utf8'), /Apache License\s+Version 2\.0, January 2004/);
-  assert.match(readFileSync(path.join(PKG, 'README.md'), 'utf8'), /npm install ai-cert-check/);
+  const readme = readFileSync(path.join(PKG, 'README.md'), 'utf8');
+  assert.match(readme, /npm install ai-cert-check/);
+  // npm shows the README without the repository: every link is absolute, to this version.
+  const links = [...readme.matchAll(/\]\(([^)]+)\)/g)].map((m) => m[1]);
+  assert.ok(links.length >= 3, `the README links to the docs: ${links}`);
+  for (const link of links) assert.match(link, new RegExp(`^https://github\\.com/[^/]+/[^/]+/blob/v${installed.version.replace(/\./g, '\\.')}/`), link);
 });
 
 test('package.json: license, repository, homepage, bugs, keywords, customElements and the exports map', () => {
@@ -48,7 +53,11 @@ test('package.json: license, repository, homepage, bugs, keywords, customElement
     './custom-elements.json',
     './package.json',
     './react',
+    './vscode.html-custom-data.json',
+    './vue',
+    './web-types.json',
   ]);
+  assert.equal(installed['web-types'], './web-types.json', 'JetBrains IDEs find the Web Types');
   assert.equal(installed.sideEffects, true, 'importing defines the element: bundlers must keep the import');
   assert.deepEqual(installed, packageJson(), 'pkg/ is stale: run ./scripts/build.sh');
 });

@@ -2,6 +2,7 @@
 // `tsc --strict`. Each `@ts-expect-error` is a mistake the types must catch (an unused
 // one is itself an error, so types that turned to `any` fail the check).
 import {
+  AiCertCheckElement as AiCertCheckElementClass,
   getAnswers,
   getResult,
   mount,
@@ -16,6 +17,7 @@ import {
   type AiCertCheckChangeDetail,
   type AiCertCheckChecklist,
   type AiCertCheckElement,
+  type AiCertCheckErrorName,
   type AiCertCheckEventMap,
   type AiCertCheckInvalidDetail,
   type AiCertCheckMountOptions,
@@ -75,9 +77,44 @@ for (const [name, value] of Object.entries(attributes)) made.setAttribute(name, 
 // @ts-expect-error: no such theme
 const wrongTheme: AiCertCheckAttributes = { theme: "purple" };
 
+// The element's own properties and methods.
+async function properties(element: AiCertCheckElement): Promise<void> {
+  element.theme = "dark";
+  element.storage = "none";
+  element.src = "/list.json";
+  element.checklist = "my-list";
+  element.lang = "fr";
+  // @ts-expect-error: no such theme
+  element.theme = "purple";
+  await element.ready;
+  const answers: AiCertCheckAnswers | null = element.answers;
+  element.answers = { objective: "promotion", expectations: ["protection"] };
+  // @ts-expect-error: an answer is an option id or a list of them
+  element.answers = { objective: 1 };
+  const result: AiCertCheckResult | null = element.result;
+  // @ts-expect-error: the result is read-only
+  element.result = null;
+  // @ts-expect-error: the result is null until the element is rendered
+  console.log(element.result.verdict);
+  await element.reset();
+  console.log(answers, result?.verdict);
+  // The class: instanceof narrows, customElements.get gives it.
+  const found: Element | null = document.querySelector(".widget");
+  if (found instanceof AiCertCheckElementClass) console.log(found.answers);
+  const made: AiCertCheckElement = new AiCertCheckElementClass();
+  console.log(made.result);
+}
+
+// The API's errors: match on the name.
+function kindOf(error: unknown): AiCertCheckErrorName | "other" {
+  if (error instanceof DOMException && (error.name === "InvalidStateError" || error.name === "DataError")) return error.name;
+  return "other";
+}
+
 // The API.
 async function api(element: AiCertCheckElement): Promise<void> {
-  await ready();
+  const loaded: void = await ready();
+  console.log(loaded);
   const checklist: AiCertCheckChecklist = { version: 1 };
   const options: AiCertCheckMountOptions = { checklist, readingLinks: { reskill: "/posts/reskill/" } };
   await mount(element, options);
@@ -109,5 +146,6 @@ async function api(element: AiCertCheckElement): Promise<void> {
   unmount(element);
 }
 
-if (el) void api(el);
+if (el) void api(el).catch((e: unknown) => console.log(kindOf(e)));
+if (el) void properties(el);
 console.log(notInput, wrongTheme);

@@ -1,0 +1,302 @@
+//! The picture of where a reader stands: the first two factors as axes, each verdict's
+//! region as a labelled cell, and the reader as a dot inside the cell of their verdict.
+//! Pure geometry here; the web layer only draws what this returns.
+//!
+//! The picture depends on the checklist alone, so it is made once, when the checklist is
+//! compiled ([`Checklist::picture`]): for the built-in checklist that is at build time,
+//! and the reader's build carries the cells as static tables, without this geometry's
+//! code (1.7 KB gzip less on the page). Only [`dot`], [`describe`],
+//! [`caption`] and [`lead`] run in the browser.
+//!
+//! Why the cells come from the verdicts' own `when` ranges and not from a drawing the
+//! author supplies: the picture then cannot disagree with the verdict. For our checklist
+//! the four cells are the article's four places (reasons to get certified against
+//! putting AI to work).
+//!
+//! Each axis is drawn in equal steps between the thresholds the verdicts name, not in
+//! proportion to raw scores: with scores from -14 to 12 and a threshold at 1, a linear
+//! axis would give one verdict a sliver and another most of the picture.
+//!
+//! The picture is true to the answers: the dot is where the scores place the reader
+//! (within its step on each axis, in the cell of the region that holds the scores, below
+//! that cell's label), and the marked cell is the headline's band. Where an answer or
+//! rule decides the band on its own ("no clear objective", "a cheaper route would do"),
+//! the two differ, and the caption says so, naming what decided. Rejected: keeping the
+//! dot inside the headline's cell, as before. The picture then plotted the verdict, not
+//! the reader: a reader who rarely uses AI was drawn high on "Putting AI to work".
+
+use std::borrow::Cow;
+
+pub use crate::engine::checklist::{Area, Axis, Picture, Rect, Stop};
+use crate::engine::checklist::{Checklist, Text};
+use crate::engine::text::fill_text;
+
+/// Width of the drawing, in SVG user units.
+pub const WIDTH: f64 = 320.0;
+/// Height of the drawing.
+pub const HEIGHT: f64 = 260.0;
+/// Room kept for the axis names on the left and at the bottom.
+pub const MARGIN: f64 = 22.0;
+/// Space between the lines of a cell's label.
+pub const LINE: f64 = 15.0;
+/// Space around a cell's label.
+pub const PAD: f64 = 6.0;
+/// The dot's radius.
+pub const DOT: f64 = 7.0;
+/// About how wide one character of a label is.
+const CHAR: f64 = 7.2;
+
+impl Axis {
+    fn new(c: &Checklist, factor: usize) -> Axis {
+        let f = &c.factors[factor];
+        // The factor's lowest score, the thresholds inside its range, its highest.
+        let mut scores = vec![f.min];
+        scores.extend(
+            c.bounds(factor)
+                .into_iter()
+                .filter(|&b| b > f.min && b < f.max),
+        );
+        if f.max > f.min {
+            scores.push(f.max);
+        }
+        let steps = (scores.len() - 1).max(1) as f64;
+        let stops = scores
+            .iter()
+            .enumerate()
+            .map(|(i, &score)| Stop {
+                score,
+                at: if scores.len() == 1 {
+                    0.5
+                } else {
+                    i as f64 / steps
+                },
+            })
+            .collect();
+        Axis {
+            factor,
+            stops: Cow::Owned(stops),
+        }
+    }
+
+    /// Where `score` lies along the axis, from 0 to 1 (scores beyond the factor's range
+    /// at its ends).
+    pub fn fraction(&self, score: f64) -> f64 {
+        let (first, last) = (self.stops[0], self.stops[self.stops.len() - 1]);
+        if score <= first.score {
+            return first.at;
+        }
+        if score >= last.score {
+            return last.at;
+        }
+        for pair in self.stops.windows(2) {
+            let (a, b) = (pair[0], pair[1]);
+            if score < b.score {
+                return a.at + (b.at - a.at) * (score - a.score) / (b.score - a.score);
+            }
+        }
+        last.at
+    }
+}
+
+impl Picture {
+    fn to_x(&self, score: f64) -> f64 {
+        self.plot.x + self.plot.w * self.x.fraction(score)
+    }
+
+    fn to_y(&self, score: f64) -> f64 {
+        self.plot.y + self.plot.h * (1.0 - self.y.fraction(score))
+    }
+}
+
+/// The picture for `c`, or `None` if it has fewer than two factors. `c` is a valid
+/// checklist; the compiler calls this once, and everything else reads
+/// [`Checklist::picture`].
+pub fn picture(c: &Checklist) -> Option<Picture> {
+    if c.factors.len() < 2 {
+        return None;
+    }
+    let mut p = Picture {
+        x: Axis::new(c, 0),
+        y: Axis::new(c, 1),
+        plot: Rect {
+            x: MARGIN,
+            y: 0.0,
+            w: WIDTH - MARGIN,
+            h: HEIGHT - MARGIN,
+        },
+        // Filled below: the cells are placed along the axes above.
+        areas: Cow::Borrowed(&[]),
+    };
+    let mut areas = Vec::new();
+    for (v, verdict) in c.verdicts.iter().enumerate() {
+        let (mut x0, mut x1) = (f64::NEG_INFINITY, f64::INFINITY);
+        let (mut y0, mut y1) = (f64::NEG_INFINITY, f64::INFINITY);
+        for w in verdict.when.iter() {
+            if w.factor == 0 {
+                (x0, x1) = (w.min, w.max);
+            } else if w.factor == 1 {
+                (y0, y1) = (w.min, w.max);
+            }
+        }
+        let (left, right) = (p.to_x(x0), p.to_x(x1));
+        let (top, bottom) = (p.to_y(y1), p.to_y(y0));
+        if right - left > 0.5 && bottom - top > 0.5 {
+            let rect = Rect {
+                x: left,
+                y: top,
+                w: right - left,
+                h: bottom - top,
+            };
+            let chars = ((rect.w - 2.0 * PAD) / CHAR).max(6.0) as usize;
+            let lines: Vec<Text> = wrap(&verdict.title, chars)
+                .into_iter()
+                .map(|line| Cow::Owned(line.to_string()))
+                .collect();
+            let label = Rect {
+                x: rect.x,
+                y: rect.y,
+                w: rect.w,
+                h: PAD * 1.5 + LINE * lines.len() as f64,
+            };
+            areas.push(Area {
+                verdict: v,
+                rect,
+                lines: Cow::Owned(lines),
+                label,
+            });
+        }
+    }
+    p.areas = Cow::Owned(areas);
+    Some(p)
+}
+
+/// Where the reader's dot goes, in SVG coordinates: placed by `scores` (one per
+/// factor), inside the cell of `verdict`, the region that holds them, and below that
+/// cell's label. `None` if that verdict has no cell in the picture. `p` is the
+/// checklist's [`Checklist::picture`].
+pub fn dot(p: &Picture, scores: &[f64], verdict: usize) -> Option<(f64, f64)> {
+    let area = p.areas.iter().find(|a| a.verdict == verdict)?;
+    let (x, y) = (
+        p.to_x(scores.get(p.x.factor).copied().unwrap_or(0.0)),
+        p.to_y(scores.get(p.y.factor).copied().unwrap_or(0.0)),
+    );
+    let r = area.rect;
+    let keep = |v: f64, lo: f64, hi: f64| {
+        if hi < lo {
+            (lo + hi) / 2.0
+        } else {
+            v.max(lo).min(hi)
+        }
+    };
+    let margin = DOT + 3.0;
+    Some((
+        keep(x, r.x + margin, r.x + r.w - margin),
+        keep(y, area.label.y + area.label.h + DOT, r.y + r.h - margin),
+    ))
+}
+
+/// The picture in words, for screen readers: its axes, then `caption`.
+pub fn describe(c: &Checklist, caption: &str) -> String {
+    let mut text = String::new();
+    if c.factors.len() >= 2 {
+        // Two factors or more: the axes are factors 0 and 1.
+        text.push_str(&fill_text(
+            &c.labels.picture_axis,
+            &[("{x}", &c.factors[0].label), ("{y}", &c.factors[1].label)],
+        ));
+    }
+    if !caption.is_empty() {
+        text.push(' ');
+        text.push_str(caption);
+    }
+    text
+}
+
+/// The one-line caption under the picture. The marked cell is verdict `verdict`, the
+/// headline's band; the dot is where the scores place the reader, in the cell of
+/// verdict `place`. When the two differ, a deciding answer or rule overruled the scores:
+/// the caption names both places and what decided, by the lead of its reason (`reason`,
+/// up to its first colon: "You rarely use AI in your work").
+pub fn caption(c: &Checklist, verdict: usize, place: usize, reason: Option<&str>) -> String {
+    let title = |v: usize| c.verdicts.get(v).map_or("", |v| &v.title);
+    let shown = c
+        .picture
+        .as_ref()
+        .is_some_and(|p| p.areas.iter().any(|a| a.verdict == place));
+    match reason {
+        Some(reason) if place != verdict && shown => fill_text(
+            &c.labels.picture_decided,
+            &[
+                ("{place}", title(place)),
+                ("{verdict}", title(verdict)),
+                ("{reason}", lead(reason)),
+            ],
+        ),
+        _ => fill_text(&c.labels.picture_area, &[("{verdict}", title(verdict))]),
+    }
+}
+
+/// A reason's lead: the words before its first colon, which name the answer ("You rarely
+/// use AI in your work: ..."), or the whole reason without its final full stop.
+pub fn lead(reason: &str) -> &str {
+    let b = reason.as_bytes();
+    let mut end = b.iter().position(|&x| x == b':').unwrap_or(b.len());
+    // Spaces and a full stop before it, and the no-break space of French typography
+    // (U+00A0, the bytes C2 A0) go.
+    loop {
+        if end > 0 && (b[end - 1] == b' ' || b[end - 1] == b'.') {
+            end -= 1;
+        } else if end > 1 && b[end - 2] == 0xC2 && b[end - 1] == 0xA0 {
+            end -= 2;
+        } else {
+            break;
+        }
+    }
+    reason.get(..end).unwrap_or(reason)
+}
+
+/// Splits a label into lines of at most `width` characters, at spaces.
+pub fn wrap(text: &str, width: usize) -> Vec<&str> {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    let mut last_space = None;
+    let mut count = 0;
+    for (i, ch) in text.char_indices() {
+        if ch == ' ' {
+            last_space = Some(i);
+        }
+        count += 1;
+        if count > width {
+            if let Some(sp) = last_space.filter(|&sp| sp > start) {
+                lines.push(text.get(start..sp).unwrap_or_default());
+                // `sp` is the byte index of a one-byte space: `sp + 1` <= len.
+                start = sp + 1;
+                // Characters, counted by hand: `chars().count()` here costs 70 B gzip
+                // (a standalone copy of core's counter; `Formatter::pad` has one inlined).
+                let after = text.get(start..i).unwrap_or_default();
+                count = after.bytes().filter(|b| b & 0xC0 != 0x80).count() + 1;
+                last_space = None;
+            }
+        }
+    }
+    lines.push(text.get(start..).unwrap_or_default());
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap;
+
+    #[test]
+    fn labels_wrap_at_spaces() {
+        assert_eq!(
+            wrap("Worth it, if you pair it with practice", 16),
+            ["Worth it, if you", "pair it with", "practice"]
+        );
+        assert_eq!(wrap("Worth it", 16), ["Worth it"]);
+        assert_eq!(
+            wrap("Unbreakablelongword here", 5),
+            ["Unbreakablelongword", "here"]
+        );
+    }
+}
