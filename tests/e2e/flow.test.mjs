@@ -433,6 +433,9 @@ test('the browser’s own print of the whole post keeps the card whole on one pa
       assert.ok(pages.some((p) => p.includes('What employers are buying')), `${format}: the article is printed too`);
       // The answers follow the card.
       assert.ok(pageOf('Is its connection to your objective clear?') >= pageOf(first), `${format}: the answers after the card`);
+      // An answer beside a long question keeps its width (it was squeezed to a letter a
+      // line beside the question floated at its left).
+      assert.ok(pageOf('Yes, they count') >= 0, `${format}: "Yes, they count" printed whole`);
     }
     // The Print button's page: the widget alone, with the same line.
     await s.page.evaluate(() => {
@@ -444,6 +447,7 @@ test('the browser’s own print of the whole post keeps the card whole on one pa
       const pages = pdfPages(await s.page.pdf({ format }), `flow-print-button-${format.toLowerCase()}`);
       assert.equal(pages.length, 1, `${format}: the Print button's page is one page`);
       assert.ok(pages[0].includes(stamp), `${format}: it says "${stamp}": ${pages[0].slice(-300)}`);
+      assert.ok(pages[0].includes('Yes, they count'), `${format}: the answers printed whole`);
       assert.ok(!pages[0].includes('What employers are buying'), `${format}: the Print button prints the widget alone`);
     }
     // An address with "$&" in it is written as it is ("$&" is not a pattern here).
