@@ -321,11 +321,11 @@ test('a share link opens on its notice: someone else’s answers, "A shared resu
 // ---------------------------------------------------------------------------------
 // 4. Reload keeps the place
 
-test('a reload keeps the reader’s place, in the questions, the card or the article below, on a phone and a desktop', opts, async () => {
+test('a reload keeps the reader’s place, in the questions, the card or the article below, on a phone, a desktop and at 200% zoom', opts, async () => {
   // Found: on a phone the page jumped from 2,837 px to 7,448 px on every reload (the
   // position was restored before the widget rendered, so it was cut to the page's end).
   await withBrowser(async (browser) => {
-    for (const [name, device] of [['390', PHONE], ['1280', DESKTOP]]) {
+    for (const [name, device] of DEVICES) {
       const s = await openPage(browser, server, '/', device);
       await waitForReady(s.page);
       await answerAll(s.page, 0, ALL);
@@ -359,7 +359,7 @@ test('the widget’s start moves nothing the reader is looking at', opts, async 
   // A reader who scrolled into the article below before the widget started: its
   // rendering above them does not move the paragraph they are reading.
   await withBrowser(async (browser) => {
-    for (const [name, device] of [['390', PHONE], ['1280', DESKTOP]]) {
+    for (const [name, device] of DEVICES) {
       const s = await openPage(browser, server, '/', { ...device, goto: false });
       let release;
       const held = new Promise((r) => (release = r));
