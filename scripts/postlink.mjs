@@ -162,8 +162,10 @@ export function optimize(input, output) {
 
 /**
  * The glue with the mapping's names: the import object's module key and its functions'
- * keys, and every `wasm.<export>`. Returns `{ glue, memory }` (the memory export's new
- * name, which the entry script reads). Fails if any name is not where wasm-bindgen's
+ * keys, and every `wasm.<export>`. Returns `{ glue, memory, stack }`: the new names of
+ * the memory export, which the entry script reads, and of wasm-bindgen's stack-pointer
+ * function (if the build has one), with which src/element/loader.js restores the stack
+ * after an exception. Fails if any name is not where wasm-bindgen's
  * glue puts it, or if an old one is left.
  */
 export function renameGlue(glue, { imports, exports }) {
@@ -189,7 +191,7 @@ export function renameGlue(glue, { imports, exports }) {
   });
   if (/\bwasm\[/.test(glue)) fail('names', `the glue reads an export by a computed name (wasm[...]): ${toolchain}`);
   if (!shorts.has('memory')) fail('names', `the wasm exports no memory: ${toolchain}`);
-  return { glue, memory: shorts.get('memory') };
+  return { glue, memory: shorts.get('memory'), stack: shorts.get('__wbindgen_add_to_stack_pointer') };
 }
 
 // --- 3. locations ------------------------------------------------------------------------
@@ -341,7 +343,14 @@ export function locationNames(input) {
 // binaryen's wasm2js writes an ES module that imports the glue's functions and
 // instantiates itself at once. The glue is bundled into the entry script, so this makes
 // it `export default function (imports)`, which src/element/loader.js calls with the glue's
-// own import object. It also fixes wasm2js's memory growth, which copies memory into a
+// own import object. That function holds the whole module: wasm2js keeps some of an
+// instance's state outside its `asmFunc` (the memory view `memory.copy` and
+// `memory.fill` write through, the scratch buffers), which module scope would share
+// between every instance made from it; the own-checklist build makes one per element,
+// and each repointed the others' copies and fills at its own memory (two checklists on a
+// page without WebAssembly stopped each other on the first click). Wrapped, each call
+// makes an instance that owns all of its state.
+// It also fixes wasm2js's memory growth, which copies memory into a
 // new buffer but leaves the old one attached: the glue refreshes its views only when
 // they read as empty, so every string passed after the first growth would arrive as
 // garbage. Detaching the old buffer empties them. tests/e2e/no-wasm.test.mjs grows it.
@@ -367,13 +376,15 @@ export async function toJavaScript(wasmFile) {
     code = code.replace(pattern, replacement);
   };
   replaceOnce('import of the glue', /^import \* as \w+ from '[^']+';$/m, '');
-  replaceOnce('self-instantiation', /^var retasmFunc = asmFunc\([\s\S]*?\);$/m, 'export default asmFunc;');
+  replaceOnce('self-instantiation', /^var retasmFunc = asmFunc\([\s\S]*?\);$/m, '');
   // Export names are short identifiers, which may hold `$` (a build with many imports and
   // exports runs past the one-letter names).
   code = code.replace(/^export var [\w$]+ = retasmFunc\.[\w$]+;$/gm, '');
   if (code.includes('retasmFunc')) fail('wasm2js', "its output names retasmFunc after the rewrite: binaryen's wasm2js changed");
   const detach = 'structuredClone(buffer, { transfer: [buffer] });';
   replaceOnce('memory growth', /newHEAP8\.set\(HEAP8\);/, `newHEAP8.set(HEAP8); ${detach}`);
+  if (/^\s*(import|export)\b/m.test(code)) fail('wasm2js', "its output has an import or export left after the rewrite: binaryen's wasm2js changed");
+  code = `export default function (imports) {\n${code}\nreturn asmFunc(imports);\n}\n`;
   const options = { format: 'esm', minify: true, charset: 'utf8', legalComments: 'none', target: 'es2020' };
   return (await transform(code, options)).code;
 }
@@ -387,7 +398,7 @@ export async function toJavaScript(wasmFile) {
 // own, imported on demand. src/element/loader.js starts the JavaScript build with the glue's
 // import object and finish step, which the glue has but does not export: exported here.
 // AI_CERT_CHECK_VERSION becomes Cargo.toml's version, WASM_MEMORY_EXPORT the memory's
-// new export name.
+// new export name, WASM_STACK_EXPORT that of `__wbindgen_add_to_stack_pointer`.
 
 const GLUE_INTERNALS = ['__wbg_get_imports', '__wbg_finalize_init'];
 
@@ -434,7 +445,7 @@ async function glueFactory(glue, copyLoader, gluePlugin) {
 }
 
 /** Bundles `entry` with the renamed glue (`glue`, the text of the file at `gluePath`) into `outfile`. */
-export async function bundle({ name, entry, gluePath, glue, memory, outfile, inlineWasm = null }) {
+export async function bundle({ name, entry, gluePath, glue, memory, stack, outfile, inlineWasm = null }) {
   for (const fn of GLUE_INTERNALS) {
     if (!new RegExp(`^function ${fn}\\(`, 'm').test(glue)) {
       fail('bundle', `the glue defines no function ${fn}: wasm-bindgen's glue changed`);
@@ -474,7 +485,11 @@ export async function bundle({ name, entry, gluePath, glue, memory, outfile, inl
     legalComments: 'none',
     logLevel: 'warning',
     plugins: [gluePlugin],
-    define: { AI_CERT_CHECK_VERSION: JSON.stringify(version), WASM_MEMORY_EXPORT: JSON.stringify(memory) },
+    define: {
+      AI_CERT_CHECK_VERSION: JSON.stringify(version),
+      WASM_MEMORY_EXPORT: JSON.stringify(memory),
+      WASM_STACK_EXPORT: JSON.stringify(stack ?? null),
+    },
     external: ['./ai-cert-check-custom.js', './ai-cert-check-fr.js', './*.wasm.js'],
   });
   const out = readFileSync(outfile, 'utf8');
@@ -508,7 +523,7 @@ async function main(args) {
 
   const mapping = optimize(lean, wasm);
   const gluePath = path.join(dir, `${name}.js`);
-  const { glue, memory } = renameGlue(readFileSync(gluePath, 'utf8'), mapping);
+  const { glue, memory, stack } = renameGlue(readFileSync(gluePath, 'utf8'), mapping);
   say('names', `wasm-opt ${OPT_PASSES.join(' ')}; ${mapping.imports.length} import and ${mapping.exports.length} export names shortened`);
 
   const locations = blankLocations(readFileSync(wasm));
@@ -520,8 +535,8 @@ async function main(args) {
   writeFileSync(js, await toJavaScript(wasm));
   say('wasm2js', `${js}: ${readFileSync(js).length} bytes`);
 
-  await bundle({ name, entry, gluePath, glue, memory, outfile });
-  if (single) await bundle({ name, entry, gluePath, glue, memory, outfile: single, inlineWasm: wasm });
+  await bundle({ name, entry, gluePath, glue, memory, stack, outfile });
+  if (single) await bundle({ name, entry, gluePath, glue, memory, stack, outfile: single, inlineWasm: wasm });
   say('bundle', [outfile, single].filter(Boolean).join(', '));
 }
 

@@ -55,12 +55,16 @@ fn record(host: &HtmlElement) -> (Rc<RefCell<Vec<String>>>, EventListener) {
     (seen, listener)
 }
 
+/// The four required questions, and the two open ones that could still change the band
+/// (a red flag, certificates collected): with them answered the verdict is final.
 fn answer_strong_case(host: &HtmlElement) {
     for (q, o) in [
         ("objective", "promotion"),
         ("practice_now", "weekly"),
         ("employer", "yes"),
         ("apply_next", "project"),
+        ("expectations", "none_of_these"),
+        ("collecting", "no"),
     ] {
         input(host, q, o).click();
     }
@@ -119,7 +123,7 @@ fn clicking_answers_updates_the_verdict_and_fires_a_change_event_each_time() {
     let _w = mount(h.clone(), JsValue::UNDEFINED).unwrap();
     let (seen, _l) = record(&h);
     answer_strong_case(&h);
-    assert_eq!(seen.borrow().len(), 4);
+    assert_eq!(seen.borrow().len(), 6);
     assert_eq!(seen.borrow().last().unwrap(), "worth_it");
     assert_eq!(verdict(&h).text_content().unwrap(), "Worth it");
     assert_eq!(
@@ -150,6 +154,29 @@ fn clicking_answers_updates_the_verdict_and_fires_a_change_event_each_time() {
     input(&h, "program", "not_yet").click();
     assert!(skills.has_attribute("hidden"));
     assert!(!input(&h, "program_skills", "no").checked());
+}
+
+#[wasm_bindgen_test]
+fn a_verdict_stays_a_leaning_while_an_open_question_could_change_it() {
+    let h = host();
+    let _w = mount(h.clone(), JsValue::UNDEFINED).unwrap();
+    for (q, o) in [
+        ("objective", "promotion"),
+        ("practice_now", "weekly"),
+        ("employer", "yes"),
+        ("apply_next", "project"),
+    ] {
+        input(&h, q, o).click();
+    }
+    // The four required questions answered, but a red flag could still change it.
+    assert_eq!(verdict(&h).text_content().unwrap(), "Leaning: Worth it");
+    let lean = root(&h).query_selector(".lean").unwrap().unwrap();
+    assert!(!lean.has_attribute("hidden"));
+    assert!(lean.text_content().unwrap().contains("Your expectations"));
+    input(&h, "expectations", "none_of_these").click();
+    input(&h, "collecting", "no").click();
+    assert_eq!(verdict(&h).text_content().unwrap(), "Worth it");
+    assert!(lean.has_attribute("hidden"));
 }
 
 #[wasm_bindgen_test]

@@ -44,7 +44,7 @@ export const attributes = [
     name: 'checklist',
     type: 'string',
     values: 'id of a `<script type="application/json">`',
-    description: 'shows the checklist inside that script',
+    description: "shows the checklist inside that script (looked up in the element's own tree first: inside a component, its shadow root; then the page)",
     remounts: true,
   },
   {

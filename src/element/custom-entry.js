@@ -121,8 +121,10 @@ async function source(element, given) {
       return failed(error.message);
     }
   }
+  // `checklist="id"`: in the element's own tree first (inside a component, its shadow
+  // root, whose ids are its own), then the page.
   const id = element.getAttribute("checklist");
-  const script = element.ownerDocument.getElementById(id);
+  const script = element.getRootNode().getElementById?.(id) ?? element.ownerDocument.getElementById(id);
   return script ? { checklist: script.textContent } : { error: `no element with id "${id}" holds the checklist` };
 }
 

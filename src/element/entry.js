@@ -127,6 +127,12 @@ export const AiCertCheckElement = { AiCertCheckElement: class extends /** @type 
     }
   }
 
+  adoptedCallback() {
+    // Moved into another document (a same-origin frame, a pop-out window): the
+    // stylesheet, which belongs to one document, is made again by the new one's window.
+    widgets.get(this)?.widget?.restyle();
+  }
+
   disconnectedCallback() {
     // A move within the page disconnects and reconnects in one task: keep the widget
     // (and the reader's answers) unless the element is really gone.

@@ -33,21 +33,64 @@ export function wasmAllowed() {
 }
 
 /**
+ * The build's exports, each function wrapped so that the build's stack pointer is back
+ * where it was when the call began, however the call ends. An exception thrown through
+ * the build (a host page's getter that throws, a DOM call refused) leaves no Rust code
+ * to run that would restore it, so every failing call left its stack frame behind:
+ * about a thousand failed mounts exhausted the stack, and from then on every widget on
+ * the page threw "memory access out of bounds". (wasm-bindgen restores it only for
+ * modules built with panic = "unwind".) tests/e2e/anywhere.test.mjs fails many mounts.
+ */
+function guard(exports) {
+  // wasm-bindgen's `__wbindgen_add_to_stack_pointer`, by its short name (a build with
+  // no stack in memory has none, and nothing to restore).
+  const sp = exports[WASM_STACK_EXPORT];
+  if (!sp) return exports;
+  const guarded = {};
+  for (const name in exports) {
+    const f = exports[name];
+    guarded[name] =
+      typeof f == "function" && f != sp
+        ? (...args) => {
+            const at = sp(0);
+            try {
+              return f(...args);
+            } finally {
+              sp(at - sp(0));
+            }
+          }
+        : f;
+  }
+  return guarded;
+}
+
+/**
  * Instantiates the build whose glue this module is bundled with, from `url` (its .wasm,
  * written `new URL("<name>_bg.wasm", import.meta.url)` by the caller, where bundlers find
- * it) or the one-file build's inlined bytes; `jsBuild` imports its JavaScript version.
- * Resolves to the build's exports (their names shortened by scripts/postlink.mjs).
+ * it) or the one-file build's inlined bytes; `jsBuild` imports its JavaScript version,
+ * which is also used when `fetch` gives no Response at all. (A page may have replaced
+ * `fetch`: one that returns a Response rather than a promise of one works, its result
+ * is awaited; for anything else, `import()` does not go through it.) Resolves to the
+ * build's exports (their names shortened by scripts/postlink.mjs), guarded.
  */
-export function load(jsBuild, url) {
+export async function load(jsBuild, url) {
   const imports = __wbg_get_imports();
-  if (!wasmAllowed()) return jsBuild().then((build) => __wbg_finalize_init({ exports: build.default(imports) }));
-  const instantiate = (source) => WebAssembly.instantiate(source, imports);
-  return (
-    wasmBytes
-      ? instantiate(wasmBytes)
-      : fetch(url).then((response) =>
+  const instantiate = async (source) => (await WebAssembly.instantiate(source, imports)).instance.exports;
+  let exports, response;
+  if (wasmAllowed()) {
+    if (wasmBytes) exports = await instantiate(wasmBytes);
+    else {
+      try {
+        response = await fetch(url);
+      } catch {}
+      if (response instanceof Response) {
+        exports = await WebAssembly.instantiateStreaming(response, imports).then(
+          (made) => made.instance.exports,
           // Refused for its type: the same response's bytes (one request either way).
-          WebAssembly.instantiateStreaming(response, imports).catch(() => response.arrayBuffer().then(instantiate)),
-        )
-  ).then((made) => __wbg_finalize_init(made.instance, made.module));
+          () => response.arrayBuffer().then(instantiate),
+        );
+      }
+    }
+  }
+  return __wbg_finalize_init({ exports: guard(exports ?? (await jsBuild()).default(imports)) });
 }

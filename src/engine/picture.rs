@@ -147,11 +147,23 @@ pub fn picture(c: &Checklist) -> Option<Picture> {
                 w: right - left,
                 h: bottom - top,
             };
-            let chars = ((rect.w - 2.0 * PAD) / CHAR).max(6.0) as usize;
-            let lines: Vec<Text> = wrap(&verdict.title, chars)
+            let chars = ((rect.w - 2.0 * PAD) / CHAR).max(2.0) as usize;
+            // As many lines as the cell holds above the dot; a longer title is cut, with
+            // an ellipsis (the bar and the card show it whole).
+            let fit = ((rect.h - PAD * 2.5 - DOT * 2.0) / LINE).max(1.0) as usize;
+            let mut wrapped = wrap(&verdict.title, chars);
+            let cut = wrapped.len() > fit;
+            wrapped.truncate(fit);
+            let mut lines: Vec<Text> = wrapped
                 .into_iter()
                 .map(|line| Cow::Owned(line.to_string()))
                 .collect();
+            if let (true, Some(Cow::Owned(last))) = (cut, lines.last_mut()) {
+                while !last.is_empty() && columns(last) + 1.0 > chars as f64 {
+                    last.pop();
+                }
+                last.push('\u{2026}');
+            }
             let label = Rect {
                 x: rect.x,
                 y: rect.y,
@@ -255,32 +267,95 @@ pub fn lead(reason: &str) -> &str {
     reason.get(..end).unwrap_or(reason)
 }
 
-/// Splits a label into lines of at most `width` characters, at spaces.
+/// Splits a label into lines of at most `width` columns (a column is about one Latin
+/// letter wide: [`width_of`]). A line ends at a space (which goes), before or after a
+/// CJK character (which needs no space between words; not before closing punctuation or
+/// after opening, which stay with their neighbour), or, in a run longer than a line
+/// with no such place (Thai, which writes no spaces; a very long word), where the line
+/// is full, never before a combining mark. Rejected: breaking at spaces only, as before:
+/// a Japanese or Thai title was one line, which ran under the neighbouring cells and
+/// past the picture.
 pub fn wrap(text: &str, width: usize) -> Vec<&str> {
+    let width = width as f64;
     let mut lines = Vec::new();
-    let mut start = 0;
-    let mut last_space = None;
-    let mut count = 0;
+    let (mut start, mut cols) = (0, 0.0);
+    // The last place the line may end: (where it ends, where the next one starts).
+    let mut last: Option<(usize, usize)> = None;
+    let mut prev = ' ';
     for (i, ch) in text.char_indices() {
+        let w = width_of(ch);
         if ch == ' ' {
-            last_space = Some(i);
+            last = Some((i, i + 1));
+        } else if w > 0.0
+            && (is_wide(prev) || is_wide(ch))
+            && !CLOSING.contains(&ch)
+            && !OPENING.contains(&prev)
+        {
+            last = Some((i, i));
         }
-        count += 1;
-        if count > width {
-            if let Some(sp) = last_space.filter(|&sp| sp > start) {
-                lines.push(text.get(start..sp).unwrap_or_default());
-                // `sp` is the byte index of a one-byte space: `sp + 1` <= len.
-                start = sp + 1;
-                // Characters, counted by hand: `chars().count()` here costs 70 B gzip
-                // (a standalone copy of core's counter; `Formatter::pad` has one inlined).
-                let after = text.get(start..i).unwrap_or_default();
-                count = after.bytes().filter(|b| b & 0xC0 != 0x80).count() + 1;
-                last_space = None;
-            }
+        if w > 0.0 && cols + w > width && i > start {
+            let (end, next) = last.filter(|&(end, _)| end > start).unwrap_or((i, i));
+            lines.push(text.get(start..end).unwrap_or_default());
+            start = next;
+            cols = text.get(start..i).map_or(0.0, columns);
+            last = None;
         }
+        if i >= start {
+            cols += w;
+        }
+        prev = ch;
     }
     lines.push(text.get(start..).unwrap_or_default());
     lines
+}
+
+/// CJK punctuation a line never starts with.
+const CLOSING: &[char] = &[
+    '\u{3001}', '\u{3002}', '\u{3009}', '\u{300B}', '\u{300D}', '\u{300F}', '\u{3011}', '\u{30FB}',
+    '\u{30FC}', '\u{FF01}', '\u{FF09}', '\u{FF0C}', '\u{FF0E}', '\u{FF1A}', '\u{FF1B}', '\u{FF1F}',
+];
+/// CJK punctuation a line never ends with.
+const OPENING: &[char] = &[
+    '\u{3008}', '\u{300A}', '\u{300C}', '\u{300E}', '\u{3010}', '\u{FF08}',
+];
+
+/// Whether `ch` is as wide as two Latin letters: CJK ideographs, kana and punctuation,
+/// Hangul, full-width forms, emoji.
+fn is_wide(ch: char) -> bool {
+    matches!(ch as u32,
+        0x1100..=0x115F | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF
+        | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x1F300..=0x1FAFF
+        | 0x20000..=0x3FFFD)
+}
+
+/// About how many columns `ch` takes: none for a combining mark (accents written
+/// apart, Thai and Lao vowels and tone marks, variation selectors, zero-width
+/// characters), two for a wide character, one and a fifth for a Thai or Lao letter,
+/// one otherwise.
+fn width_of(ch: char) -> f64 {
+    match ch as u32 {
+        0x0300..=0x036F
+        | 0x0E31
+        | 0x0E34..=0x0E3A
+        | 0x0E47..=0x0E4E
+        | 0x0EB1
+        | 0x0EB4..=0x0EBC
+        | 0x0EC8..=0x0ECE
+        | 0x1AB0..=0x1AFF
+        | 0x1DC0..=0x1DFF
+        | 0x200B..=0x200F
+        | 0x20D0..=0x20FF
+        | 0xFE00..=0xFE0F
+        | 0xFE20..=0xFE2F => 0.0,
+        0x0E00..=0x0EFF => 1.2,
+        _ if is_wide(ch) => 2.0,
+        _ => 1.0,
+    }
+}
+
+/// The columns `text` takes ([`width_of`]).
+fn columns(text: &str) -> f64 {
+    text.chars().map(width_of).sum()
 }
 
 #[cfg(test)]
@@ -294,9 +369,36 @@ mod tests {
             ["Worth it, if you", "pair it with", "practice"]
         );
         assert_eq!(wrap("Worth it", 16), ["Worth it"]);
+        // A run longer than a line, with nowhere to end it, ends where the line is full.
         assert_eq!(
             wrap("Unbreakablelongword here", 5),
-            ["Unbreakablelongword", "here"]
+            ["Unbre", "akabl", "elong", "word", "here"]
         );
+    }
+
+    #[test]
+    fn cjk_wraps_between_characters_at_two_columns_each() {
+        // 検討の価値あり、ただし実践と組み合わせて: 18 wide characters, 8 to a line of 16
+        // columns; the comma stays with the character before it.
+        let lines = wrap("検討の価値あり、ただし実践と組み合わせて", 16);
+        assert_eq!(lines, ["検討の価値あり、", "ただし実践と組み", "合わせて"]);
+        // Opening punctuation stays with what follows it.
+        assert_eq!(wrap("あいう「えお」", 8), ["あいう", "「えお」"]);
+    }
+
+    #[test]
+    fn thai_wraps_where_the_line_is_full_never_before_a_combining_mark() {
+        let title = "คุ้มค่าถ้าฝึกฝนควบคู่กัน";
+        let lines = wrap(title, 6);
+        assert!(lines.len() > 1, "{lines:?}");
+        assert_eq!(lines.concat(), title, "nothing lost");
+        for line in &lines {
+            assert!(super::columns(line) <= 6.0, "{line} is wider than the line");
+            let first = line.chars().next().unwrap();
+            assert!(
+                super::width_of(first) > 0.0,
+                "{line} starts with a combining mark"
+            );
+        }
     }
 }

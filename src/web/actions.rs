@@ -156,10 +156,14 @@ pub fn share(title: &str, url: &str, notice: &Element, ok: &str, failed: &str) {
     share_link(title, url, notice, ok, failed);
 }
 
-/// Prints the widget alone: while the print dialog is open, a stylesheet adopted by the
-/// host page hides everything on it but `host` (a constructable stylesheet: no inline
-/// style, so it works under a strict Content-Security-Policy); it is removed after
-/// printing. The widget's own print styles show the result and the chosen answers.
+/// Prints the widget alone: while the print dialog is open, `host` and every element it
+/// is shown through (its ancestors, up through the hosts and slots of other components'
+/// shadow trees it sits in) are marked `data-printing`, and a stylesheet adopted by the
+/// page and by each of those shadow roots hides everything else (a constructable
+/// stylesheet: no inline style, so it works under a strict Content-Security-Policy);
+/// both are removed after printing. The widget's own print styles show the result and
+/// the chosen answers. (A page-level sheet alone, as before, printed a blank page for a
+/// widget inside another component: its selectors cannot see into shadow trees.)
 pub fn print(host: &HtmlElement) {
     print_alone(host);
 }
@@ -182,16 +186,24 @@ export function share_link(title, url, notice, ok, failed) {
 export function print_alone(host) {
   const doc = host.ownerDocument;
   const win = doc.defaultView;
+  const marked = [];
+  const roots = new Set();
+  for (let n = host; n; ) {
+    n.setAttribute('data-printing', '');
+    marked.push(n);
+    const root = n.getRootNode();
+    roots.add(root);
+    n = n.assignedSlot || n.parentElement || root.host;
+  }
   let sheet = null;
   try {
     sheet = new win.CSSStyleSheet();
-    sheet.replaceSync('@media print { body :not(ai-cert-check[data-printing]):not(:has(ai-cert-check[data-printing])) { display: none !important; } }');
-    doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
-  } catch (_) { sheet = null; }
-  host.setAttribute('data-printing', '');
+    sheet.replaceSync('@media print { body :not([data-printing]), :host :not([data-printing]) { display: none !important; } }');
+    for (const root of roots) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  } catch (_) {}
   const done = () => {
-    host.removeAttribute('data-printing');
-    if (sheet) doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== sheet);
+    for (const n of marked) n.removeAttribute('data-printing');
+    for (const root of roots) root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== sheet);
     win.removeEventListener('afterprint', done);
   };
   win.addEventListener('afterprint', done);

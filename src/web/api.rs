@@ -14,18 +14,24 @@ use super::detail;
 use super::instance::Instance;
 #[cfg(not(feature = "custom"))]
 use super::mount_checklist;
+use super::style::style;
 #[cfg(not(feature = "custom"))]
 use crate::builtin;
 use crate::{evaluate, Answers};
 
-/// A mounted widget. Dropping it (JS: `free()`) removes its listeners; the rendered
-/// content stays until the host is removed or mounted again.
+/// A mounted widget. Dropping it (JS: `free()`) removes its listeners (its own and the
+/// window's); the rendered content stays until the host is removed or mounted again.
 ///
 /// Its methods are the host's API (`entry.js` wraps them): they read and set the
 /// answers without firing events, which are for the reader's actions only.
 #[wasm_bindgen]
 pub struct Widget {
-    pub(super) _listeners: [EventListener; 3],
+    pub(super) _listeners: [EventListener; 2],
+    /// The window's: another tab's answers, a share link opened in this tab
+    /// (`elsewhere.rs`).
+    pub(super) _window: Option<[EventListener; 2]>,
+    /// The window's `pagehide`: keeps the reader's place (`place.rs`).
+    pub(super) _leave: Option<EventListener>,
     pub(super) instance: Rc<Instance>,
 }
 
@@ -61,6 +67,14 @@ impl Widget {
     pub fn reset(&self) {
         let i = &self.instance;
         i.replace(Answers::new(i.c()), None, false);
+    }
+
+    /// Adopts the stylesheet again, made by the window the element is now in: it was
+    /// moved into another document (`entry.js` calls this from `adoptedCallback`).
+    pub fn restyle(&self) {
+        if let Some(root) = self.instance.host.shadow_root() {
+            style(&root);
+        }
     }
 }
 

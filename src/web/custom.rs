@@ -276,7 +276,7 @@ fn show_problems(host: &HtmlElement, problems: &[Problem]) -> Result<(), JsValue
     let doc = host.owner_document().ok_or("no document")?;
     let root = shadow(host)?;
     clear(root.as_ref());
-    style(&doc, &root);
+    style(&root);
     let wrap = el(&doc, root.as_ref(), "div", "wrap problems", "");
     attrs(&wrap, &[("part", "problems"), ("role", "alert")]);
     // The nearest `lang`, as entry.js takes it for the built-in checklist.

@@ -187,9 +187,14 @@ impl Instance {
         self.view.update(&self.doc, c, &answers, &outcome, arrived);
         // A shared view is never saved: the reader's own answers stay until they act.
         if self.shared.borrow().is_none() {
+            let refused = self.saved.borrow().unavailable;
             let kept = self.saved.borrow_mut().save(c, &answers);
             if !kept && self.saved.borrow().unavailable {
                 self.view.actions.say(&c.labels.storage_unavailable, false);
+            } else if kept && refused {
+                // Saving works again (storage was full and has room): the notice that
+                // said the answers would be lost goes.
+                self.view.actions.say("", false);
             }
         }
         // Every borrow ends before an event goes out: a host handler may call back in.

@@ -109,6 +109,12 @@ impl Saved {
         self.storage.is_some()
     }
 
+    /// Whether a change to storage under `key` (another tab's: a `storage` event's key)
+    /// is to these saved answers.
+    pub fn is_mine(&self, key: Option<String>) -> bool {
+        self.storage.is_some() && key.as_deref() == Some(&*self.key)
+    }
+
     /// Saves the answers (or removes them when there are none). Returns whether the
     /// browser kept them.
     pub fn save(&mut self, c: &Checklist, a: &Answers) -> bool {

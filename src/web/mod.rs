@@ -4,9 +4,9 @@
 //! defining a custom element needs `class extends HTMLElement`, which Rust cannot
 //! express. On connect it calls [`mount`], which renders into an open shadow root and
 //! returns a [`Widget`]; on disconnect it frees the widget, and dropping the widget drops
-//! its three event listeners (owned `gloo_events::EventListener`s: answers and buttons on
-//! its shadow root, leaving the page on the window). Tearing an instance down is dropping
-//! it.
+//! its event listeners (owned `gloo_events::EventListener`s: answers and buttons on its
+//! shadow root; another tab's answers, a share link opened in the tab and leaving the
+//! page on the window). Tearing an instance down is dropping it.
 //!
 //! This file is the module map and the mount. Where things are: `api.rs` is the JS API
 //! (`mount`, the `Widget` handle and its methods); `instance.rs` does what each answer
@@ -32,6 +32,7 @@ mod chart;
 mod custom;
 mod detail;
 mod dom;
+mod elsewhere;
 mod fold;
 mod instance;
 mod keep;
@@ -53,7 +54,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
 use crate::engine::text::{fill_text, push_number};
-use crate::{evaluate, Answers, Checklist, DecodeError};
+use crate::{evaluate, Answers, Checklist};
 use actions::Action;
 #[cfg(not(feature = "custom"))]
 pub use api::mount;
@@ -104,60 +105,17 @@ fn mount_checklist(host: HtmlElement, checklist: Held, links: JsValue) -> Result
         })
         .collect();
     let view = view::render(&doc, &root, c, &uid, links);
-    style(&doc, &root);
-    // A share link for this checklist is shown, read-only, in place of the saved
-    // answers, which stay as they are; a link that cannot be used is ignored whole,
-    // with a notice.
+    style(&root);
     let mut saved = keep::Saved::open(&host, c);
-    let mut notice = None;
-    let mut shared = None;
-    let mut again = Vec::new();
-    let answers = match keep::from_fragment(&doc, c) {
-        Some(Ok((a, gone))) => {
-            let mine = saved.load(c).is_some();
-            shared = keep::SharedView::show(&c.labels, view.questions.first_input(), mine);
-            again = gone;
-            a
-        }
-        Some(Err(why)) => {
-            let l = &c.labels;
-            let why = match why {
-                DecodeError::Damaged => &l.link_damaged,
-                DecodeError::OtherChecklist => &l.link_other,
-                DecodeError::FutureFormat => &l.link_future,
-            };
-            notice = Some(fill_text(&l.link_ignored, &[("{why}", why)]));
-            saved
-                .load(c)
-                .map(|(a, _)| a)
-                .unwrap_or_else(|| Answers::new(c))
-        }
-        None => saved.load(c).map_or_else(
-            || Answers::new(c),
-            |(a, gone)| {
-                again = gone;
-                a
-            },
-        ),
-    };
-    if !again.is_empty() {
-        notice = Some(answer_again(c, &again));
-    }
-    let mut answers = answers;
+    let (mut answers, again) = saved
+        .load(c)
+        .unwrap_or_else(|| (Answers::new(c), Vec::new()));
+    let mut notice = (!again.is_empty()).then(|| answer_again(c, &again));
     answers.drop_unasked(c);
     for q in 0..c.questions.len() {
         view.questions.sync(q, &answers);
     }
     view.update(&doc, c, &answers, &evaluate(c, &answers), false);
-    // A reload takes the reader back to their place (`place.rs`). A reader arriving
-    // with answers (a share link, or saved ones on a new visit; not a reload, whose
-    // place is kept as it was) sees the answered sections folded.
-    let keeps = saved.keeps();
-    let fresh = place::arrive(keeps);
-    let window: web_sys::EventTarget = doc.default_view().ok_or("no window")?.into();
-    if shared.is_some() || fresh {
-        fold::fold(&view.questions.form, fold::FOLD);
-    }
     if saved.unavailable {
         notice = Some(c.labels.storage_unavailable.to_string());
     }
@@ -171,9 +129,21 @@ fn mount_checklist(host: HtmlElement, checklist: Held, links: JsValue) -> Result
         answers: RefCell::new(answers),
         saved: RefCell::new(saved),
         cleared: RefCell::new(None),
-        shared: RefCell::new(shared),
+        shared: RefCell::new(None),
         view,
     });
+    // A share link for this checklist in the page's address is shown, read-only, in
+    // place of the saved answers, which stay as they are; one that cannot be used is
+    // ignored whole, with a notice (`elsewhere.rs`, which also does it when a link is
+    // opened in this tab later).
+    instance.on_link();
+    // A reload takes the reader back to their place (`place.rs`). A reader arriving
+    // with saved answers on a new visit (not a reload, whose place is kept as it was)
+    // sees the answered sections folded (a share link's are folded by `on_link`).
+    let keeps = instance.saved.borrow().keeps();
+    if place::arrive(keeps) {
+        fold::fold(&instance.view.questions.form, fold::FOLD);
+    }
     let weak = Rc::downgrade(&instance);
     let on_change = EventListener::new(&root, "change", move |event| {
         if let (Some(instance), Some(input)) = (
@@ -202,10 +172,15 @@ fn mount_checklist(host: HtmlElement, checklist: Held, links: JsValue) -> Result
             }
         }
     });
-    let on_leave = EventListener::new(&window, "pagehide", move |_| place::leave(keeps));
+    let on_leave = instance
+        .doc
+        .default_view()
+        .map(|w| EventListener::new(&w, "pagehide", move |_| place::leave(keeps)));
     dispatch(&host, "ai-cert-check-ready", &JsValue::UNDEFINED);
     Ok(Widget {
-        _listeners: [on_change, on_click, on_leave],
+        _listeners: [on_change, on_click],
+        _window: elsewhere::listen(&instance),
+        _leave: on_leave,
         instance,
     })
 }

@@ -1,13 +1,19 @@
 //! The widget's stylesheet (`src/element/style.css`, with `problems.css` in the build for
 //! hosts' own checklists), minified by `build.rs` and adopted by every shadow root: one
-//! constructable stylesheet shared by every instance on the page, which a strict
+//! constructable stylesheet per document, shared by every instance in it, which a strict
 //! Content-Security-Policy allows (a `<style>` element it would block).
+//!
+//! Per document, because a constructable stylesheet belongs to the document whose
+//! window made it: a shadow root in another document (an element moved into a
+//! same-origin frame, a pop-out window, Document Picture-in-Picture) drops it, and
+//! adopting it there throws `NotAllowedError`. So the sheet is made by the element's own
+//! window, and [`style`] is called again when the element moves (`Widget::restyle`,
+//! from the element's `adoptedCallback` in `src/element/entry.js`). Rejected: one sheet
+//! made by the module's window for every instance, as before: a widget moved into a
+//! frame lost its styles, and one mounted there failed.
 
-use std::cell::RefCell;
-
-use web_sys::{CssStyleSheet, Document, ShadowRoot};
-
-use super::dom::el;
+use wasm_bindgen::prelude::*;
+use web_sys::ShadowRoot;
 
 /// `style.css`, minified by `build.rs`.
 #[cfg(not(feature = "custom"))]
@@ -19,29 +25,28 @@ const CSS: &str = concat!(
     include_str!(concat!(env!("OUT_DIR"), "/problems.min.css"))
 );
 
-thread_local! {
-    /// One stylesheet object shared by every instance on the page.
-    static SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
+/// Adopts the stylesheet of `root`'s document, made on first use, or falls back to a
+/// `<style>` element where constructable stylesheets are missing (older Safari; one
+/// that moved with the element stays).
+pub(super) fn style(root: &ShadowRoot) {
+    adopt(root, CSS);
 }
 
-/// Adopts the shared stylesheet, or falls back to a `<style>` element where
-/// constructable stylesheets are missing (older Safari).
-pub(super) fn style(doc: &Document, root: &ShadowRoot) {
-    let sheet = SHEET.with(|s| {
-        let mut s = s.borrow_mut();
-        if s.is_none() {
-            if let Ok(sheet) = CssStyleSheet::new() {
-                if sheet.replace_sync(CSS).is_ok() {
-                    *s = Some(sheet);
-                }
-            }
-        }
-        s.clone()
-    });
-    match sheet {
-        Some(sheet) => root.set_adopted_style_sheets(&js_sys::Array::of1(&sheet)),
-        None => {
-            el(doc, root.as_ref(), "style", "", CSS);
-        }
+#[wasm_bindgen(inline_js = "const sheets = new WeakMap();
+export function adopt(root, css) {
+  const doc = root.ownerDocument;
+  try {
+    let sheet = sheets.get(doc);
+    if (!sheet) {
+      sheet = new doc.defaultView.CSSStyleSheet();
+      sheet.replaceSync(css);
+      sheets.set(doc, sheet);
     }
+    root.adoptedStyleSheets = [sheet];
+  } catch {
+    if (!root.querySelector('style')) root.append(Object.assign(doc.createElement('style'), { textContent: css }));
+  }
+}")]
+extern "C" {
+    fn adopt(root: &ShadowRoot, css: &str);
 }

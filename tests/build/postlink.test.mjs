@@ -372,6 +372,44 @@ test('wasm2js: export names holding `$`, as the short names run to in a build wi
   assert.equal(build.default({ a: { b: (x, y) => x + y } }).$a(41), 42);
 });
 
+test('wasm2js: each call makes an instance that owns all of its state: copies and fills write to its own memory', async (t) => {
+  // Found in issue 25: wasm2js keeps the view memory.copy and memory.fill write through
+  // at module level, and each instance repointed it at its own memory. Two checklists of
+  // their own on a page without WebAssembly (one instance each) then wrote into each
+  // other's memory, and one stopped on its first click.
+  const dir = tempDir(t);
+  const wasm = wasmOf((m) => {
+    m.setFeatures(binaryen.Features.BulkMemory | binaryen.Features.BulkMemoryOpt);
+    m.addFunctionImport('add', 'a', 'b', params(i32, i32), i32);
+    m.addFunction('run', params(i32), i32, [], m.call('add', [m.local.get(0, i32), m.i32.const(1)], i32));
+    m.addFunctionExport('run', 'd');
+    m.setMemory(1, 100, 'c', []);
+    const [a, b, c] = [0, 1, 2].map((i) => m.local.get(i, i32));
+    m.addFunction('fill', params(i32, i32, i32), binaryen.none, [], m.memory.fill(a, b, c));
+    m.addFunctionExport('fill', 'f');
+    m.addFunction('copy', params(i32, i32, i32), binaryen.none, [], m.memory.copy(a, b, c));
+    m.addFunctionExport('copy', 'g');
+    m.addFunction('grow', binaryen.none, i32, [], m.memory.grow(m.i32.const(1)));
+    m.addFunctionExport('grow', 'e');
+  });
+  writeFileSync(path.join(dir, 'm.wasm'), wasm);
+  writeFileSync(path.join(dir, 'm.mjs'), await toJavaScript(path.join(dir, 'm.wasm')));
+  const build = await import(pathToFileURL(path.join(dir, 'm.mjs')).href);
+  const imports = { a: { b: (x, y) => x + y } };
+  const first = build.default(imports);
+  const second = build.default(imports); // made last: a shared view would point here
+  first.f(100, 7, 4);
+  first.g(200, 100, 4);
+  const bytes = (x, at) => [...new Uint8Array(x.c.buffer, at, 4)];
+  assert.deepEqual(bytes(first, 100), [7, 7, 7, 7], "the first instance's fill wrote to its own memory");
+  assert.deepEqual(bytes(first, 200), [7, 7, 7, 7], "the first instance's copy read and wrote its own memory");
+  assert.deepEqual([...bytes(second, 100), ...bytes(second, 200)], new Array(8).fill(0), 'the second instance is untouched');
+  second.e(); // growing one instance's memory leaves the other's alone
+  first.f(300, 9, 2);
+  assert.deepEqual([...new Uint8Array(first.c.buffer, 300, 2)], [9, 9]);
+  assert.deepEqual([...new Uint8Array(second.c.buffer, 300, 2)], [0, 0]);
+});
+
 test('wasm2js: fails when its output does not have what the rewrite expects', async (t) => {
   const dir = tempDir(t);
   writeFileSync(path.join(dir, 'm.wasm'), minifiedModule({ memory: false }));

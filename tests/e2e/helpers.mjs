@@ -525,6 +525,17 @@ export function checkedInputs(page, nth = 0) {
   );
 }
 
+/**
+ * Clicks the nth widget's "Share my result" and returns the link it copied (headless
+ * Chromium has no share sheet: the link goes to the clipboard). The page's context
+ * needs the clipboard permissions.
+ */
+export async function copiedShareLink(page, nth = 0) {
+  await widget(page, nth).locator('[part="actions"] button[data-action="share"]').click();
+  await page.waitForFunction((n) => document.querySelectorAll('ai-cert-check')[n].shadowRoot.querySelector('[part="notice"]').textContent === 'Copied.', nth);
+  return page.evaluate(() => navigator.clipboard.readText());
+}
+
 /** Writes a screenshot to tests/artifacts/<name>.png and returns its path. */
 export async function screenshot(page, name, { fullPage = true } = {}) {
   await mkdir(ARTIFACTS, { recursive: true });

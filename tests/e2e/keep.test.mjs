@@ -175,6 +175,47 @@ test('a shared link restores the same result in a fresh browser; a damaged one i
   });
 });
 
+// A link made by the build before the checklist's last change (issue 28): a marketer
+// after a promotion who does not know whether certificates count, uses AI weekly with
+// a project, and expects an automatic raise and protection (tests/share.rs reads the
+// same text natively).
+const EARLIER = { fingerprint: 'ojn5wq', text: '1.ojn5wq.1...8.4..2.1.6' };
+const EARLIER_ANSWERS = [
+  'apply_next=project', 'employer=unknown', 'expectations=protection', 'expectations=salary_raise',
+  'objective=promotion', 'practice_now=weekly', 'role=marketer',
+];
+
+test('answers saved or shared before the checklist changed still open, and saved ones move to today\'s key', opts, async () => {
+  await withBrowser(async (browser) => {
+    const s = await openPage(browser, server, '/');
+    await waitForReady(s.page);
+    const earlierKey = `${KEY}.${EARLIER.fingerprint}`;
+    await s.page.evaluate(([k, v]) => { localStorage.clear(); localStorage.setItem(k, v); }, [earlierKey, EARLIER.text]);
+    await s.page.reload();
+    await waitForReady(s.page);
+    assert.deepEqual(await checkedInputs(s.page), EARLIER_ANSWERS);
+    const moved = await s.page.evaluate(() => Object.fromEntries(Object.entries(localStorage)));
+    assert.equal(moved[earlierKey], undefined, 'the earlier key is gone');
+    const [key] = Object.keys(moved);
+    assert.match(key, new RegExp(`^${KEY}\\.[0-9a-z]+$`));
+    assert.notEqual(key, earlierKey);
+    assert.match(moved[key], /^2\./, "saved again in today's format");
+    // Nothing the reader chose is gone from the checklist, so nothing is to be answered again.
+    assert.doesNotMatch(await notice(s.page), /answer .* again/);
+    assertClean(assert, s);
+    await s.close();
+
+    const shared = await openPage(browser, server, '/', { goto: false });
+    await shared.page.goto(`${shared.origin}/#${KEY}=${EARLIER.text}`);
+    await waitForReady(shared.page);
+    assert.deepEqual(await checkedInputs(shared.page), EARLIER_ANSWERS);
+    assert.equal((await readVerdict(shared.page)).id, 'not_yet', 'the raise expected decides, as it did then');
+    assert.equal(await shared.page.evaluate(() => localStorage.length), 0);
+    assertClean(assert, shared);
+    await shared.close();
+  });
+});
+
 test('"Copy summary" puts the headline, reasons, steps and each answer with its question on the clipboard', opts, async () => {
   await withBrowser(async (browser) => {
     const s = await openPage(browser, server, '/', { permissions: ['clipboard-read', 'clipboard-write'] });

@@ -53,6 +53,15 @@ const BOTH_BUILDS = hostPage(
     `<ai-cert-check storage="none" src="${CUSTOM.file}"><p>fallback</p></ai-cert-check>`,
 );
 
+// Two checklists of the host's own under a policy that forbids WebAssembly: two copies
+// of the JavaScript build, each of which must keep to its own memory.
+const TWO_OWN = hostPage(
+  `<ai-cert-check storage="none" src="${CUSTOM.file}"><p>fallback</p></ai-cert-check>` +
+    '<ai-cert-check storage="none" src="/examples/minimal.json"><p>fallback</p></ai-cert-check>',
+);
+// A widget and a same-origin frame it is moved into, as a pop-out window takes it.
+const MOVE = hostPage('<ai-cert-check storage="none"></ai-cert-check><iframe src="/__xb/blank.html" style="width:900px;height:900px"></iframe>');
+
 const STEP = { timeout: 180_000 };
 
 /**
@@ -98,6 +107,12 @@ const checkedOf = (n) =>
 const verdictOf = (n) => {
   const v = document.querySelectorAll('ai-cert-check')[n].shadowRoot.querySelector('[part="verdict"]');
   return v && v.offsetParent !== null ? { id: v.getAttribute('data-verdict'), text: v.textContent.replace(/\s+/g, ' ').trim() } : null;
+};
+/** How the widget looks, on the page or moved into its frame: styled, and how many answers it shows. */
+const looksOf = (inFrame) => {
+  const el = (inFrame ? document.querySelector('iframe').contentDocument : document).querySelector('ai-cert-check');
+  const css = (selector) => el.ownerDocument.defaultView.getComputedStyle(el.shadowRoot.querySelector(selector));
+  return { border: css('.wrap').borderTopWidth, option: css('.option').display, checked: el.shadowRoot.querySelectorAll('input:checked').length };
 };
 const titleOf = (n) => document.querySelectorAll('ai-cert-check')[n].shadowRoot.querySelector('[part="title"]')?.textContent.trim() ?? null;
 const apiCall = async (n, name) => {
@@ -313,6 +328,9 @@ export function journey(name) {
       server.page('/__xb/with-wasm.html', { csp: WITH_WASM, html: BOTH_BUILDS });
       server.page('/__xb/themes.html', { html: THEMES_PAGE });
       server.page('/__xb/fr.html', { html: hostPage('<ai-cert-check lang="fr" storage="none"></ai-cert-check>') });
+      server.page('/__xb/two-own.html', { csp: STRICT, html: TWO_OWN });
+      server.page('/__xb/move.html', { html: MOVE });
+      server.page('/__xb/blank.html', { html: hostPage('') });
       browser = await launch(name);
       tab = await browser.open();
     });
@@ -514,5 +532,55 @@ export function journey(name) {
         await step.clean(tab);
       });
     }
+
+    test(`${name}: two checklists of the host's own on a page that forbids WebAssembly each keep working`, STEP, async () => {
+      // Each copy of the JavaScript build owns its memory: the copy made last once
+      // repointed the other's memory copies and fills, which stopped on its first click.
+      const step = watch(server);
+      await step.visit(tab, '/__xb/two-own.html', { allowed: /WebAssembly|wasm-unsafe-eval/ });
+      assert.equal(await waitReady(tab, 2), 2, 'both widgets started');
+      for (const n of [0, 1, 0, 1, 0]) {
+        const { event } = await answerFirstOpen(tab, n);
+        assertFollows(event, `widget ${n}`);
+      }
+      assert.equal((await tab.run(checkedOf, 0)).length, 3, 'every click of the first widget counted');
+      assert.equal((await tab.run(checkedOf, 1)).length, 2, 'and of the second');
+      await step.clean(tab);
+    });
+
+    test(`${name}: moved into a same-origin frame, the widget keeps its styles and answers, and mounts again there`, STEP, async () => {
+      // A constructable stylesheet belongs to one document: the widget lost its styles
+      // when moved, and a remount there threw NotAllowedError.
+      const step = watch(server);
+      await step.visit(tab, '/__xb/move.html');
+      await waitReady(tab);
+      await answerFirstOpen(tab, 0);
+      const before = await tab.run(looksOf, false);
+      assert.deepEqual(before, { border: '1px', option: 'flex', checked: 1 });
+      await tab.waitFor('the frame to load', () => document.querySelector('iframe').contentDocument?.readyState === 'complete');
+      await tab.run(() => {
+        const doc = document.querySelector('iframe').contentDocument;
+        doc.body.append(doc.adoptNode(document.querySelector('ai-cert-check')));
+      });
+      assert.deepEqual(await tab.run(looksOf, true), before, 'styled in the frame, its answers moved with it');
+      // The reader answers there (a click in the frame's document).
+      await tab.run(() => {
+        const root = document.querySelector('iframe').contentDocument.querySelector('ai-cert-check').shadowRoot;
+        const open = [...root.querySelectorAll('input[type="radio"]')].find((r) => ![...root.querySelectorAll(`input[name="${r.name}"]`)].some((i) => i.checked));
+        open.click();
+      });
+      await tab.waitFor('the answer in the frame to count', () => document.querySelector('iframe').contentDocument.querySelector('ai-cert-check').shadowRoot.querySelectorAll('input:checked').length === 2);
+      // Mounted again there (its storage choice changed).
+      await tab.run(() => {
+        const el = document.querySelector('iframe').contentDocument.querySelector('ai-cert-check');
+        window.__remounted = false;
+        el.addEventListener('ai-cert-check-ready', () => (window.__remounted = true), { once: true });
+        el.setAttribute('storage', 'local');
+      });
+      await tab.waitFor('the widget to mount again in the frame', () => window.__remounted);
+      assert.deepEqual({ ...(await tab.run(looksOf, true)), checked: 1 }, before, 'mounted again in the frame, styled');
+      await tab.screenshot(`xbrowser-${name}-moved`);
+      await step.clean(tab);
+    });
   });
 }

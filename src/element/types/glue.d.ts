@@ -9,6 +9,8 @@ export class Widget {
   result(): unknown;
   setAnswers(pairs: string): void;
   reset(): void;
+  /** Adopts the stylesheet of the document the element was moved into. */
+  restyle(): void;
 }
 
 /** The default build's mount (src/web/api.rs). */
