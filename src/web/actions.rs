@@ -79,6 +79,8 @@ pub struct Actions {
     pub undo: Element,
     /// "Clear my answers": where the focus returns after an undo.
     pub clear: Element,
+    /// The status (notice and undo), last in the panel.
+    status: Element,
 }
 
 impl Actions {
@@ -117,15 +119,21 @@ impl Actions {
             near,
             undo,
             clear: clear.unwrap_or(actions),
+            status,
         }
     }
 
     /// Says `text` in the bar's notice (and nothing beside the buttons); `undo`: offers
-    /// to undo what was just done.
+    /// to undo what was just done. On a phone the bar is at most a fifth of the screen
+    /// and scrolls inside (`style.css`): it is scrolled to its end, where the notice is,
+    /// so that the notice is in view however large the text.
     pub fn say(&self, text: &str, undo: bool) {
         set_text(&self.near, "");
         set_text(&self.notice, text);
         show(&self.undo, undo);
+        if let Some(bar) = self.status.parent_element() {
+            bar.set_scroll_top(bar.scroll_height());
+        }
     }
 
     /// Withdraws the offer to undo (the reader went on answering).
