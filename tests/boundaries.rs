@@ -434,13 +434,13 @@ fn the_engine_names_its_modules_by_their_engine_path() {
 fn every_button_names_an_action_the_widget_carries_out() {
     // The web layer's actions are one enum (`Action`, src/web/actions.rs) whose names are
     // written once, in `Action::NAMES`; Rust code gives buttons `action.name()`. The one
-    // place that writes names itself is the JS that makes a share link's two buttons
-    // (src/web/keep.rs: passing them from Rust cost 23 bytes gzip): they must be two of
+    // place that writes names itself is the JS that makes a share link's three buttons
+    // (src/web/keep.rs: passing them from Rust cost 23 bytes gzip): they must be three of
     // those names.
     let web = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/web");
     let actions = fs::read_to_string(web.join("actions.rs")).unwrap();
     let names = actions
-        .split_once("const NAMES: [&'static str; 8] = [")
+        .split_once("const NAMES: [&'static str; 9] = [")
         .and_then(|(_, rest)| rest.split_once("];"))
         .expect("Action::NAMES in actions.rs")
         .0;
@@ -449,13 +449,13 @@ fn every_button_names_an_action_the_widget_carries_out() {
         .map(|n| n.trim().trim_matches('"'))
         .filter(|n| !n.is_empty())
         .collect();
-    assert_eq!(names.len(), 8, "{names:?}");
+    assert_eq!(names.len(), 9, "{names:?}");
     let keep = fs::read_to_string(web.join("keep.rs")).unwrap();
     let js = keep
         .split_once("for (const [action, label] of [")
         .expect("the shared view's buttons in keep.rs")
         .1;
-    for (label, want) in [("keep", "keep"), ("mine", "mine")] {
+    for (label, want) in [("start", "clear"), ("keep", "keep"), ("mine", "mine")] {
         let given = format!("['{want}', {label}]");
         assert!(
             js.starts_with(&given) || js.contains(&format!(", {given}")),

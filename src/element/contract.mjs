@@ -182,8 +182,8 @@ export const cssParts = [
   { name: 'what-if', description: 'what would change the verdict' },
   { name: 'reading', description: 'the related reading' },
   { name: 'actions', description: 'the buttons (share, copy the summary, print, clear)' },
-  { name: 'notice', description: 'short notices (copied, cleared with an undo, storage refused, a share link ignored)' },
-  { name: 'shared', description: 'the notice above a share link\'s answers (read-only until kept), with its two buttons' },
+  { name: 'notice', description: 'short notices, where the reader is looking: beside the card\'s buttons (copied), and in the bar (cleared with an undo, kept, storage refused, a share link ignored or its answers tapped)' },
+  { name: 'shared', description: 'the notice above a share link\'s answers (someone else\'s, read-only until kept), with its buttons: start my own, keep these answers and, for a reader with saved answers, back to my answers' },
   { name: 'problems', description: 'the list of a given checklist\'s problems, shown instead of it' },
 ];
 

@@ -164,12 +164,21 @@ labels! {
     answer_again = "This checklist has changed since these answers were given: please answer {questions} again.";
     /// Said when answers cannot be saved in this browser.
     storage_unavailable = "Your answers cannot be saved in this browser; they stay on screen until you leave the page.";
-    /// Shown above a shared link's answers, which cannot be changed until kept.
-    shared_notice = "These answers come from a link; your saved answers are kept.";
+    /// Shown above a shared link's answers, which cannot be changed until kept (and said
+    /// again when the reader taps one of them).
+    shared_notice = "These are someone else\u{2019}s answers, from a link, and the result is theirs. To answer for yourself, choose \u{201c}Start my own\u{201d}.";
     /// Button: make a shared link's answers the reader's own (they replace the saved ones).
     keep_shared = "Keep these answers";
     /// Button: leave a shared link's answers for the reader's own saved ones.
     leave_shared = "Back to my answers";
+    /// Heading above the verdict while a shared link's answers show, in place of `verdict_heading`.
+    shared_heading = "A shared result";
+    /// Button: leave a shared link's answers for an empty form (the reader's saved answers are cleared, with an undo).
+    start_own = "Start my own";
+    /// Said after the reader keeps a shared link's answers.
+    kept = "These answers are now yours.";
+    /// On paper, under the result: `{address}` (the page's) and `{date}` (the result's).
+    printed = "From {address}, {date}.";
 }
 
 /// The interface words as an author writes them, every one optional: the author's text

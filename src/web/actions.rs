@@ -2,7 +2,10 @@
 //! there is one, otherwise the link is copied), copy it as text, print it, and clear the
 //! answers, with an undo. The buttons only name an action (`data-action`, an [`Action`]);
 //! the instance (`instance.rs`) carries them out. A notice (`role="status"`) says how it
-//! went.
+//! went, where the reader is looking: a copy or share beside the buttons, in the card; clearing (which
+//! hides the card), keeping a shared link's answers, saving that fails and a tap on a
+//! shared link's answers in the bar, which stays in view while the reader answers. Each
+//! notice is said in one of the two places only, so screen readers hear it once.
 
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element, HtmlElement, Node};
@@ -11,10 +14,10 @@ use super::dom::{attrs, el, set_text, show};
 use crate::Checklist;
 
 /// What a button does, as its `data-action` names it. Every button of the widget names
-/// one: the result's (made below), the bar's (`bar.rs`) and a share link's two
-/// (`keep.rs`); `instance.rs` carries each out. The names are written here, in
-/// [`Action::NAMES`]; only the JS of a share link's buttons writes its two again, which
-/// `tests/boundaries.rs` checks.
+/// one: the result's (made below), the bar's (`bar.rs`), each section's title
+/// (`questions.rs`) and a share link's three (`keep.rs`); `instance.rs` carries each out
+/// (a title's, `mod.rs`). The names are written here, in [`Action::NAMES`]; only the JS
+/// of a share link's buttons writes its three again, which `tests/boundaries.rs` checks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
     /// Share a link to these answers.
@@ -29,6 +32,8 @@ pub enum Action {
     Undo,
     /// Bring the result card into view (the bar's button).
     Jump,
+    /// Fold or unfold a section of questions (its title, `questions.rs`; `fold.rs`).
+    Fold,
     /// Keep a share link's answers as the reader's own.
     Keep,
     /// Leave a share link's answers for the reader's own.
@@ -37,19 +42,20 @@ pub enum Action {
 
 impl Action {
     /// Every action, in the order of [`Action::NAMES`].
-    const ALL: [Action; 8] = [
+    const ALL: [Action; 9] = [
         Action::Share,
         Action::Summary,
         Action::Print,
         Action::Clear,
         Action::Undo,
         Action::Jump,
+        Action::Fold,
         Action::Keep,
         Action::Mine,
     ];
     /// Their `data-action`s, in the order of the enum.
-    const NAMES: [&'static str; 8] = [
-        "share", "summary", "print", "clear", "undo", "jump", "keep", "mine",
+    const NAMES: [&'static str; 9] = [
+        "share", "summary", "print", "clear", "undo", "jump", "fold", "keep", "mine",
     ];
 
     /// Its `data-action`.
@@ -65,9 +71,16 @@ impl Action {
 
 /// The actions' changing parts.
 pub struct Actions {
-    /// Says what happened to a copy, a share, a clear or saving.
-    pub notice: Element,
-    undo: Element,
+    /// In the bar: says what happened to a clear, a keep or saving.
+    notice: Element,
+    /// Beside the buttons: says what happened to a copy or a share.
+    pub near: Element,
+    /// The undo button, beside `notice`.
+    pub undo: Element,
+    /// "Clear my answers": where the focus returns after an undo.
+    pub clear: Element,
+    /// The status (notice and undo), last in the panel.
+    status: Element,
 }
 
 impl Actions {
@@ -77,6 +90,7 @@ impl Actions {
         let l = &c.labels;
         let actions = el(doc, parent, "div", "actions", "");
         attrs(&actions, &[("part", "actions")]);
+        let mut clear = None;
         for (action, label, class) in [
             (Action::Share, &l.share, ""),
             (Action::Summary, &l.copy_summary, ""),
@@ -85,10 +99,12 @@ impl Actions {
         ] {
             let b = el(doc, &actions, "button", class, label);
             attrs(&b, &[("type", "button"), ("data-action", action.name())]);
+            // The last one is "Clear my answers".
+            clear = Some(b);
         }
+        let near = notice(doc, &actions);
         let status = el(doc, status_parent, "div", "status", "");
-        let notice = el(doc, &status, "p", "notice", "");
-        attrs(&notice, &[("part", "notice"), ("role", "status")]);
+        let notice = notice(doc, &status);
         let undo = el(doc, &status, "button", "secondary", &l.undo);
         attrs(
             &undo,
@@ -98,13 +114,26 @@ impl Actions {
                 ("hidden", ""),
             ],
         );
-        Actions { notice, undo }
+        Actions {
+            notice,
+            near,
+            undo,
+            clear: clear.unwrap_or(actions),
+            status,
+        }
     }
 
-    /// Says `text` in the notice; `undo`: offers to undo what was just done.
+    /// Says `text` in the bar's notice (and nothing beside the buttons); `undo`: offers
+    /// to undo what was just done. On a phone the bar is at most a fifth of the screen
+    /// and scrolls inside (`style.css`): it is scrolled to its end, where the notice is,
+    /// so that the notice is in view however large the text.
     pub fn say(&self, text: &str, undo: bool) {
+        set_text(&self.near, "");
         set_text(&self.notice, text);
         show(&self.undo, undo);
+        if let Some(bar) = self.status.parent_element() {
+            bar.set_scroll_top(bar.scroll_height());
+        }
     }
 
     /// Withdraws the offer to undo (the reader went on answering).
@@ -113,6 +142,13 @@ impl Actions {
             self.say("", false);
         }
     }
+}
+
+/// A notice, `role="status"`, in `parent`.
+fn notice(doc: &Document, parent: &Node) -> Element {
+    let notice = el(doc, parent, "p", "notice", "");
+    attrs(&notice, &[("part", "notice"), ("role", "status")]);
+    notice
 }
 
 /// Copies `text` to the clipboard, then says how it went in `notice` (`ok` or

@@ -30,6 +30,8 @@ pub struct Widget {
     /// The window's: another tab's answers, a share link opened in this tab
     /// (`elsewhere.rs`).
     pub(super) _window: Option<[EventListener; 2]>,
+    /// The window's `pagehide`: keeps the reader's place (`place.rs`).
+    pub(super) _leave: Option<EventListener>,
     pub(super) instance: Rc<Instance>,
 }
 

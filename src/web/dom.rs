@@ -6,7 +6,7 @@
 use std::cell::RefCell;
 
 use wasm_bindgen::{JsCast, JsValue, UnwrapThrowExt};
-use web_sys::{Document, Element, Node};
+use web_sys::{Document, Element, HtmlElement, Node};
 
 /// Creates `<tag class="class">` with `text` (if any) and appends it to `parent`.
 ///
@@ -172,6 +172,12 @@ pub fn set_text(e: &Element, text: &str) {
     if e.text_content().as_deref() != Some(text) {
         e.set_text_content(Some(text));
     }
+}
+
+/// Moves the keyboard focus to `e` (scrolled into view), one of the widget's own HTML
+/// elements (not checked: `focus` is an `HTMLElement` method every element it passes has).
+pub fn focus(e: &Element) {
+    let _ = e.unchecked_ref::<HtmlElement>().focus();
 }
 
 /// Casts a node to a concrete element type.

@@ -24,7 +24,7 @@ use web_sys::{EventTarget, StorageEvent};
 
 use super::answer_again;
 use super::instance::Instance;
-use super::keep;
+use super::{fold, keep};
 use crate::engine::text::fill_text;
 use crate::{restore, Answers, Checklist, DecodeError};
 
@@ -95,13 +95,17 @@ impl Instance {
             Some(Err(why)) => self.view.actions.say(&link_ignored(c, why), false),
             Some(Ok((answers, gone))) => {
                 if self.shared.borrow().is_none() {
-                    let shown =
-                        keep::SharedView::show(&c.labels, self.view.questions.first_input());
+                    // "Back to my answers" only for a reader who has some.
+                    let mine = self.saved.borrow_mut().load(c).is_some();
+                    let first = self.view.questions.first_input();
+                    let shown = keep::SharedView::show(&c.labels, first, mine);
                     *self.shared.borrow_mut() = shown;
                 }
-                // Never saved: the link's answers go on screen only in a shared view.
+                // Never saved: the link's answers go on screen only in a shared view,
+                // its answered sections folded, the result right after them.
                 if self.shared.borrow().is_some() {
                     self.replace(answers, None, false);
+                    fold::fold(&self.view.questions.form, fold::FOLD);
                     let again = if gone.is_empty() {
                         String::new()
                     } else {

@@ -1,19 +1,20 @@
 //! One mounted widget's state, and what each answer and button does: an answer changes
 //! the answers, which are shown, kept and sent out in events; a button's action
 //! (`Action`, named by its `data-action`) shares, copies, prints, clears, undoes, keeps a
-//! share link's answers or brings the result into view.
+//! share link's answers or brings the result into view; a tap on a shared link's
+//! (read-only) option says why it cannot be changed.
 
 use std::cell::RefCell;
 use std::ops::Deref;
 #[cfg(feature = "custom")]
 use std::rc::Rc;
 
-use web_sys::{Document, HtmlElement, HtmlInputElement};
+use web_sys::{Document, Element, HtmlElement, HtmlInputElement};
 
 use super::actions::{self, Action};
 use super::detail::{self, dispatch};
 use super::view::View;
-use super::{dom, keep};
+use super::{dom, fold, keep};
 use crate::{evaluate, Answers, Checklist};
 
 /// How an instance holds its checklist: the built-in one is static; the custom build's
@@ -31,8 +32,8 @@ pub(super) struct Instance {
     pub(super) answers: RefCell<Answers>,
     pub(super) saved: RefCell<keep::Saved>,
     /// The answers before "Clear my answers", until the reader answers again: what
-    /// "Undo" restores.
-    pub(super) cleared: RefCell<Option<Answers>>,
+    /// "Undo" restores, and where the focus returns then.
+    pub(super) cleared: RefCell<Option<(Answers, Element)>>,
     /// A share link's answers, read-only until the reader keeps them or goes back to
     /// their own; nothing is saved meanwhile.
     pub(super) shared: RefCell<Option<keep::SharedView>>,
@@ -67,13 +68,24 @@ impl Instance {
         view.map(keep::SharedView::end).is_some()
     }
 
+    /// A tap on an option (a label): in a shared link's answers (read-only), why it
+    /// cannot be changed and how to answer for oneself, in the bar.
+    pub(super) fn on_tap(&self) {
+        if self.shared.borrow().is_some() {
+            self.view.actions.say(&self.c().labels.shared_notice, false);
+        }
+    }
+
     pub(super) fn on_action(&self, action: Action) {
         let c = self.c();
+        let l = &c.labels;
+        let actions = &self.view.actions;
         // "Keep these answers" and "Back to my answers" end a shared view: keeping
         // saves its answers as the reader's own (no answer changes, so no change event);
         // going back shows the reader's saved ones instead.
         if action == Action::Keep || action == Action::Mine {
             self.end_shared();
+            fold::fold(&self.view.questions.form, fold::UNFOLD);
             let next = match action {
                 Action::Keep => Some(self.answers.borrow().clone()),
                 _ => self.saved.borrow_mut().load(c).map(|(a, _)| a),
@@ -83,54 +95,69 @@ impl Instance {
                 None,
                 action == Action::Mine,
             );
+            // (Unless saving them failed: the bar says that instead.)
+            if action == Action::Keep && !self.saved.borrow().unavailable {
+                actions.say(&l.kept, false);
+            }
             return;
         }
-        let l = &c.labels;
         let answers = self.answers.borrow().clone();
-        let notice = &self.view.actions.notice;
+        let near = &actions.near;
         match action {
             Action::Clear => {
-                // In a shared view, "my answers" are the saved ones: the view ends and
-                // they are cleared, and Undo brings them back (not the link's).
-                let before = if self.end_shared() {
+                // "Clear my answers", or "Start my own" in a shared view, where "my
+                // answers" are the saved ones: the view ends and they are cleared, and
+                // Undo brings them back (not the link's). The focus goes to Undo, and
+                // after it back where the reader was (the Clear button, or the form's
+                // first option for "Start my own", which is gone).
+                let shared = self.end_shared();
+                let before = if shared {
                     self.saved.borrow_mut().load(c).map(|(a, _)| a)
                 } else {
                     Some(answers)
                 };
                 let before = before.filter(|a| a.answered() > 0);
-                if before.is_some() || self.answers.borrow().answered() > 0 {
+                if shared || before.is_some() {
+                    fold::fold(&self.view.questions.form, fold::UNFOLD);
                     self.replace(Answers::new(c), None, true);
-                    self.view.actions.say(&l.cleared, before.is_some());
-                    self.cleared.replace(before);
+                    let cleared = before.is_some();
+                    actions.say(if cleared { &l.cleared } else { "" }, cleared);
+                    if let Some(before) = before {
+                        let back = match self.view.questions.first_input() {
+                            Some(first) if shared => first.clone().into(),
+                            _ => actions.clear.clone(),
+                        };
+                        dom::focus(&actions.undo);
+                        self.cleared.replace(Some((before, back)));
+                    }
                 }
             }
             Action::Undo => {
-                if let Some(before) = self.cleared.take() {
+                if let Some((before, back)) = self.cleared.take() {
                     self.replace(before, None, true);
-                    self.view.actions.say("", false);
+                    actions.say("", false);
+                    dom::focus(&back);
                 }
             }
             Action::Share => {
                 if let Some(link) = keep::share_link(&self.doc, c, &answers) {
-                    actions::share(&c.title, &link, notice, &l.copied, &l.copy_failed);
+                    actions::share(&c.title, &link, near, &l.copied, &l.copy_failed);
                 }
             }
             Action::Summary => {
                 let text = crate::summary(c, &answers, &evaluate(c, &answers));
-                actions::copy(&text, notice, &l.copied, &l.copy_failed);
+                actions::copy(&text, near, &l.copied, &l.copy_failed);
             }
             Action::Print => actions::print(&self.host),
             Action::Jump => {
                 let card = &self.view.card;
                 if !card.has_attribute("hidden") {
                     card.scroll_into_view();
-                    if let Some(card) = dom::cast::<HtmlElement>(card.clone()) {
-                        let _ = card.focus();
-                    }
+                    dom::focus(card);
                 }
             }
-            // Ended the shared view above.
-            Action::Keep | Action::Mine => {}
+            // Ended the shared view above; a section's title folds it (`mod.rs`).
+            Action::Keep | Action::Mine | Action::Fold => {}
         }
     }
 

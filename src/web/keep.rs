@@ -104,6 +104,11 @@ impl Saved {
         None
     }
 
+    /// Whether answers are kept in this browser (storage wanted and available).
+    pub fn keeps(&self) -> bool {
+        self.storage.is_some()
+    }
+
     /// Whether a change to storage under `key` (another tab's: a `storage` event's key)
     /// is to these saved answers.
     pub fn is_mine(&self, key: Option<String>) -> bool {
@@ -127,16 +132,23 @@ impl Saved {
 }
 
 /// A share link's answers on screen: read-only (every option disabled), under a notice
-/// with two buttons, "Keep these answers" (`data-action="keep"`, [`Action::Keep`]) and
+/// that says plainly whose they are, with its buttons: "Start my own"
+/// (`data-action="clear"`, [`Action::Clear`]), "Keep these answers"
+/// (`data-action="keep"`, [`Action::Keep`]) and, for a reader who has saved answers,
 /// "Back to my answers" (`data-action="mine"`, [`Action::Mine`]), placed at the top of
-/// the questions. Nothing is saved while it shows. Self-contained: it needs only the
-/// first option's input of the view (the notice goes before its question, and every
-/// input of its form is disabled).
-/// Made by a few lines of JS (`show_shared`, `end_shared` below): the same in Rust was
-/// about 400 bytes more of the reader's download. (The two names are written in the JS,
-/// not passed from [`Action::name`], which cost 23 bytes gzip; `tests/boundaries.rs`
-/// checks they are `Action`'s.)
+/// the questions. The result's headings (the `h3`s with an id: the bar's and the
+/// card's) say "A shared result" meanwhile. The page opens on the notice (scrolled to
+/// the top of the screen, and focused: the reader followed the link for this result,
+/// which would otherwise wait below the article's first screen; focus alone scrolls it
+/// only just into view in Firefox and WebKit). Nothing is saved while it shows.
+/// Self-contained: it needs only the first option's input of the view (the notice goes
+/// before its section, and every input of its form is disabled). Made by a few lines of
+/// JS (`show_shared`, `end_shared` below): the same in Rust was about 400 bytes more of
+/// the reader's download. (The three names are written in the JS, not passed from
+/// [`Action::name`], which cost 23 bytes gzip; `tests/boundaries.rs` checks they are
+/// `Action`'s.)
 ///
+/// [`Action::Clear`]: super::actions::Action::Clear
 /// [`Action::Keep`]: super::actions::Action::Keep
 /// [`Action::Mine`]: super::actions::Action::Mine
 /// [`Action::name`]: super::actions::Action::name
@@ -145,15 +157,25 @@ pub struct SharedView {
 }
 
 impl SharedView {
-    /// Shows the notice and makes the options read-only.
-    pub fn show(l: &Labels, first: Option<&HtmlInputElement>) -> Option<SharedView> {
+    /// Shows the notice and makes the options read-only; `mine`: the reader has saved
+    /// answers to go back to.
+    pub fn show(l: &Labels, first: Option<&HtmlInputElement>, mine: bool) -> Option<SharedView> {
         let first = first?;
-        let notice = show_shared(first, &l.shared_notice, &l.keep_shared, &l.leave_shared);
+        let back = if mine { &*l.leave_shared } else { "" };
+        let notice = show_shared(
+            first,
+            &l.shared_notice,
+            &l.start_own,
+            &l.keep_shared,
+            back,
+            &l.shared_heading,
+        );
         Some(SharedView { notice })
     }
 
-    /// Ends the shared view: the notice goes, the options can be changed again, and the
-    /// first one has the focus (the button that ended it is gone).
+    /// Ends the shared view: the notice goes, the headings are the reader's again, the
+    /// options can be changed again, and the first one has the focus (the button that
+    /// ended it is gone).
     pub fn end(self) {
         end_shared(&self.notice);
     }
@@ -197,13 +219,16 @@ pub fn share_link(doc: &Document, c: &Checklist, a: &Answers) -> Option<String> 
 #[wasm_bindgen(inline_js = "const lock = (form, on) => {
   for (const input of form.querySelectorAll('input')) input.disabled = on;
 };
-export function show_shared(first, text, keep, mine) {
+const headings = (node) => node.getRootNode().querySelectorAll('h3[id]');
+export function show_shared(first, text, start, keep, mine, heading) {
   const doc = first.ownerDocument;
   const notice = doc.createElement('div');
   notice.className = 'shared actions';
   notice.part = 'shared';
+  notice.tabIndex = -1;
   notice.append(text);
-  for (const [action, label] of [['keep', keep], ['mine', mine]]) {
+  for (const [action, label] of [['clear', start], ['keep', keep], ['mine', mine]]) {
+    if (!label) continue;
     const button = doc.createElement('button');
     button.type = 'button';
     button.dataset.action = action;
@@ -212,15 +237,29 @@ export function show_shared(first, text, keep, mine) {
   }
   first.form.insertBefore(notice, first.closest('form > *'));
   lock(first.form, true);
+  for (const h of headings(first)) {
+    notice.was = h.textContent;
+    h.textContent = heading;
+  }
+  notice.scrollIntoView();
+  notice.focus({ preventScroll: true });
   return notice;
 }
 export function end_shared(notice) {
   const form = notice.closest('form');
+  for (const h of headings(form)) h.textContent = notice.was;
   notice.remove();
   lock(form, false);
   form.querySelector('input').focus();
 }")]
 extern "C" {
-    fn show_shared(first: &HtmlInputElement, text: &str, keep: &str, mine: &str) -> Element;
+    fn show_shared(
+        first: &HtmlInputElement,
+        text: &str,
+        start: &str,
+        keep: &str,
+        mine: &str,
+        heading: &str,
+    ) -> Element;
     fn end_shared(notice: &Element);
 }

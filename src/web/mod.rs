@@ -4,8 +4,9 @@
 //! defining a custom element needs `class extends HTMLElement`, which Rust cannot
 //! express. On connect it calls [`mount`], which renders into an open shadow root and
 //! returns a [`Widget`]; on disconnect it frees the widget, and dropping the widget drops
-//! its two event listeners (owned `gloo_events::EventListener`s, one for answers, one for
-//! buttons). Tearing an instance down is dropping it.
+//! its event listeners (owned `gloo_events::EventListener`s: answers and buttons on its
+//! shadow root; another tab's answers, a share link opened in the tab and leaving the
+//! page on the window). Tearing an instance down is dropping it.
 //!
 //! This file is the module map and the mount. Where things are: `api.rs` is the JS API
 //! (`mount`, the `Widget` handle and its methods); `instance.rs` does what each answer
@@ -14,7 +15,9 @@
 //! `reasons.rs`, `steps.rs`, `changes.rs`, `reading.rs`, `actions.rs`); `keep.rs` saves
 //! answers and reads share links; `detail.rs` builds the events' details and dispatches
 //! them; `style.rs` adopts the stylesheet (`src/element/style.css`); `custom.rs` is the
-//! build for hosts' own checklists; `alloc.rs` the allocator.
+//! build for hosts' own checklists; `alloc.rs` the allocator. `place.rs` keeps the
+//! reader's place on a reload; `stamp.rs` puts the page's address and the date under the
+//! result on paper; `fold.rs` folds answered sections to one line each.
 //!
 //! This module and its children are the only code naming wasm-bindgen, web-sys, js-sys
 //! or gloo (`tests/boundaries.rs` checks it).
@@ -30,11 +33,14 @@ mod custom;
 mod detail;
 mod dom;
 mod elsewhere;
+mod fold;
 mod instance;
 mod keep;
+mod place;
 mod questions;
 mod reading;
 mod reasons;
+mod stamp;
 mod steps;
 mod style;
 mod view;
@@ -131,6 +137,13 @@ fn mount_checklist(host: HtmlElement, checklist: Held, links: JsValue) -> Result
     // ignored whole, with a notice (`elsewhere.rs`, which also does it when a link is
     // opened in this tab later).
     instance.on_link();
+    // A reload takes the reader back to their place (`place.rs`). A reader arriving
+    // with saved answers on a new visit (not a reload, whose place is kept as it was)
+    // sees the answered sections folded (a share link's are folded by `on_link`).
+    let keeps = instance.saved.borrow().keeps();
+    if place::arrive(keeps) {
+        fold::fold(&instance.view.questions.form, fold::FOLD);
+    }
     let weak = Rc::downgrade(&instance);
     let on_change = EventListener::new(&root, "change", move |event| {
         if let (Some(instance), Some(input)) = (
@@ -141,21 +154,33 @@ fn mount_checklist(host: HtmlElement, checklist: Held, links: JsValue) -> Result
         }
     });
     let weak = Rc::downgrade(&instance);
+    // A button's action (a section's title folds it), or none for a tap on an option
+    // (`on_tap` says why a shared link's answers cannot be changed).
     let on_click = EventListener::new(&root, "click", move |event| {
-        let action = event
+        let target = event
             .target()
             .and_then(cast::<Element>)
-            .and_then(|t| t.closest("button[data-action]").ok().flatten())
-            .and_then(|b| b.get_attribute("data-action"))
-            .and_then(|name| Action::named(&name));
-        if let (Some(instance), Some(action)) = (weak.upgrade(), action) {
-            instance.on_action(action);
+            .and_then(|t| t.closest("button[data-action],label").ok().flatten());
+        if let (Some(instance), Some(target)) = (weak.upgrade(), target) {
+            match target
+                .get_attribute("data-action")
+                .and_then(|name| Action::named(&name))
+            {
+                Some(Action::Fold) => fold::fold(&target, fold::TOGGLE),
+                Some(action) => instance.on_action(action),
+                None => instance.on_tap(),
+            }
         }
     });
+    let on_leave = instance
+        .doc
+        .default_view()
+        .map(|w| EventListener::new(&w, "pagehide", move |_| place::leave(keeps)));
     dispatch(&host, "ai-cert-check-ready", &JsValue::UNDEFINED);
     Ok(Widget {
         _listeners: [on_change, on_click],
         _window: elsewhere::listen(&instance),
+        _leave: on_leave,
         instance,
     })
 }

@@ -9,12 +9,15 @@
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlInputElement, Node};
 
+use super::actions::Action;
 use super::dom::{attrs, el};
 use super::view::id;
 use crate::{Answers, Checklist};
 
 /// The form's controls.
 pub struct Questions {
+    /// The form.
+    pub form: Element,
     /// One list of inputs per question, in option order.
     inputs: Vec<Vec<HtmlInputElement>>,
     /// One fieldset per question.
@@ -44,7 +47,19 @@ impl Questions {
             if question.section != current {
                 current = question.section;
                 let s = el(doc, &form, "section", "section", "");
-                el(doc, &s, "h3", "section-title", &c.sections[current].title);
+                let h = el(doc, &s, "h3", "section-title", "");
+                // The title is the button that folds the section to one line: the title
+                // and the answers chosen (`fold.rs`).
+                let fold = el(doc, &h, "button", "fold", &c.sections[current].title);
+                attrs(
+                    &fold,
+                    &[
+                        ("type", "button"),
+                        ("data-action", Action::Fold.name()),
+                        ("aria-expanded", "true"),
+                    ],
+                );
+                el(doc, &fold, "span", "chosen", "");
                 section_el = Some(s);
             }
             let parent: &Node = match &section_el {
@@ -92,7 +107,11 @@ impl Questions {
             inputs.push(row);
             fieldsets.push(fs);
         }
-        Questions { inputs, fieldsets }
+        Questions {
+            form,
+            inputs,
+            fieldsets,
+        }
     }
 
     /// The first option's control: where a notice about all the answers goes before.

@@ -13,9 +13,11 @@ use super::bar::Bar;
 use super::changes::Changes;
 use super::chart::Chart;
 use super::dom::{attrs, clear, el, set_text, show};
+use super::fold;
 use super::questions::Questions;
 use super::reading::ReadingList;
 use super::reasons::Reasons;
+use super::stamp;
 use super::steps::Steps;
 use crate::{shown_headline, Answers, Checklist, Outcome};
 
@@ -44,6 +46,8 @@ pub struct View {
     reading: ReadingList,
     /// The buttons and the notice.
     pub actions: Actions,
+    /// On paper, where the result comes from and its date (`stamp.rs`).
+    printed: Element,
 }
 
 /// Renders `c` into `root` (emptied first); `links` are the host's reading addresses.
@@ -84,6 +88,7 @@ pub fn render(
     let changes = Changes::render(doc, &card, c);
     let reading = ReadingList::render(doc, &card, c, links);
     let actions = Actions::render(doc, &card, &bar.panel, c);
+    let printed = stamp::render(doc, &card);
     View {
         questions,
         bar,
@@ -96,6 +101,7 @@ pub fn render(
         changes,
         reading,
         actions,
+        printed,
     }
 }
 
@@ -111,6 +117,8 @@ impl View {
         arrived: bool,
     ) {
         self.questions.show_asked(c, answers);
+        fold::fold(&self.questions.form, fold::KEEP);
+        stamp::stamp(&self.printed, &c.labels.printed);
         self.bar.update(c, out, arrived);
         show(&self.card, out.verdict.is_some());
         let _ = self

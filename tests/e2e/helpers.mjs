@@ -468,6 +468,10 @@ export async function answer(page, nth, question, option, { checked = true } = {
   if ((await input.isChecked()) === checked) {
     throw new Error(`${question}=${option} is already ${checked ? 'checked' : 'unchecked'}`);
   }
+  // A folded section (a returning reader's answered ones) is opened first by its title,
+  // as a reader would.
+  const folded = widget(page, nth).locator('section[data-folded]').filter({ has: page.locator(`input[name="${question}"][value="${option}"]`) });
+  if ((await folded.count()) > 0) await folded.locator('button.fold').click();
   const before = (await eventsOf(page, nth, CHANGE)).length;
   const label = widget(page, nth).locator('label').filter({ has: input });
   if ((await label.count()) > 0) {
@@ -532,7 +536,8 @@ export function checkedInputs(page, nth = 0) {
  */
 export async function copiedShareLink(page, nth = 0) {
   await widget(page, nth).locator('[part="actions"] button[data-action="share"]').click();
-  await page.waitForFunction((n) => document.querySelectorAll('ai-cert-check')[n].shadowRoot.querySelector('[part="notice"]').textContent === 'Copied.', nth);
+  // ("Copied." is said beside the buttons.)
+  await page.waitForFunction((n) => document.querySelectorAll('ai-cert-check')[n].shadowRoot.querySelector('[part="actions"] > [part="notice"]').textContent === 'Copied.', nth);
   return page.evaluate(() => navigator.clipboard.readText());
 }
 

@@ -267,7 +267,7 @@ test('a shared link is shown read-only and saves nothing until the reader keeps 
     await answer(other.page, 0, ...STRONG[0]);
     // Headless Chromium has no share sheet: "Share my result" copies the link.
     await widget(other.page).locator('button[data-action="share"]').click();
-    await other.page.waitForFunction(() => document.querySelector('ai-cert-check').shadowRoot.querySelector('[part="notice"]').textContent === 'Copied.');
+    await other.page.waitForFunction(() => document.querySelector('ai-cert-check').shadowRoot.querySelector('.card [part="notice"]').textContent === 'Copied.');
     const link = await other.page.evaluate(() => navigator.clipboard.readText());
     await other.close();
 
@@ -286,10 +286,12 @@ test('a shared link is shown read-only and saves nothing until the reader keeps 
     const shared = [`${STRONG[0][0]}=${STRONG[0][1]}`];
     assert.deepEqual(await checkedInputs(s.page), shared);
     const notice = widget(s.page).locator('[part="shared"]');
-    assert.match(await notice.textContent(), /come from a link/);
+    assert.match(await notice.textContent(), /someone else’s answers, from a link/);
     const options = await widget(s.page).evaluate((h) => [...h.shadowRoot.querySelectorAll('fieldset input')].map((i) => i.disabled));
     assert.ok(options.length > 10 && options.every(Boolean), 'every option is read-only');
-    // A click on an option changes nothing, fires nothing, saves nothing.
+    // A click on an option changes nothing, fires nothing, saves nothing. (The answered
+    // sections of a shared view are folded: the first is unfolded to reach one.)
+    await widget(s.page).locator('button[data-action="fold"]').first().click();
     await widget(s.page).locator('label.option').nth(3).click({ force: true });
     assert.deepEqual(await checkedInputs(s.page), shared);
     assert.equal((await eventsOf(s.page, 0, CHANGE)).length, 0);
@@ -327,7 +329,7 @@ test('a shared link is shown read-only and saves nothing until the reader keeps 
     await s.page.goto(link);
     await waitForReady(s.page);
     assert.equal(await notice.count(), 1);
-    await widget(s.page).locator('button[data-action="clear"]').click();
+    await widget(s.page).getByRole('button', { name: 'Clear my answers' }).click();
     assert.equal(await notice.count(), 0);
     assert.deepEqual(await checkedInputs(s.page), []);
     assert.equal(await storage(), '[]');

@@ -144,7 +144,7 @@ test('a shared link restores the same result in a fresh browser; a damaged one i
     // Headless Chromium has no share sheet, so "Share my result" copies the link.
     assert.equal(await s.page.evaluate(() => typeof navigator.share), 'undefined');
     await clickAction(s.page, 'share');
-    await s.page.waitForFunction(() => document.querySelector('ai-cert-check').shadowRoot.querySelector('[part="notice"]').textContent === 'Copied.');
+    await s.page.waitForFunction(() => document.querySelector('ai-cert-check').shadowRoot.querySelector('.card [part="notice"]').textContent === 'Copied.');
     const link = await s.page.evaluate(() => navigator.clipboard.readText());
     assert.match(link, new RegExp(`^${s.origin}/#${KEY}=2\\.[0-9a-z]+(\\.[0-9a-z]*)+$`));
     const original = await readVerdict(s.page);
@@ -223,7 +223,7 @@ test('"Copy summary" puts the headline, reasons, steps and each answer with its 
     const events = await answerAll(s.page, 0, [['objective', 'promotion'], ['employer', 'yes'], ['practice_now', 'rarely'], ['apply_next', 'project']]);
     const result = events.at(-1).detail.result;
     await clickAction(s.page, 'summary');
-    await s.page.waitForFunction(() => document.querySelector('ai-cert-check').shadowRoot.querySelector('[part="notice"]').textContent === 'Copied.');
+    await s.page.waitForFunction(() => document.querySelector('ai-cert-check').shadowRoot.querySelector('.card [part="notice"]').textContent === 'Copied.');
     const text = await s.page.evaluate(() => navigator.clipboard.readText());
     // The summary says what the screen says: this reader's verdict is a leaning (the
     // expectations are open), so its note stands in for the band's summary.

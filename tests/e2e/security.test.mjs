@@ -107,7 +107,7 @@ test('a hostile host page (global resets, !important, patched builtins, the scri
 
 /** Every tag the widget creates (HTML upper case, SVG lower case), and every attribute. */
 const WIDGET_TAGS = ['DIV', 'FORM', 'HEADER', 'H2', 'H3', 'H4', 'P', 'SECTION', 'FIELDSET', 'LEGEND', 'SPAN', 'LABEL', 'INPUT', 'ASIDE', 'UL', 'OL', 'LI', 'STRONG', 'A', 'FIGURE', 'FIGCAPTION', 'BUTTON', 'CODE', 'svg', 'title', 'desc', 'g', 'rect', 'text', 'tspan', 'circle'];
-const WIDGET_ATTRIBUTES = ['class', 'part', 'id', 'role', 'tabindex', 'type', 'name', 'value', 'href', 'rel', 'hidden', 'data-verdict', 'data-action', 'data-current', 'data-question', 'data-final', 'data-arrived', 'data-poor', 'aria-labelledby', 'aria-describedby', 'aria-live', 'aria-atomic', 'viewBox', 'x', 'y', 'width', 'height', 'dy', 'r', 'cx', 'cy', 'transform'];
+const WIDGET_ATTRIBUTES = ['class', 'part', 'id', 'role', 'tabindex', 'type', 'name', 'value', 'href', 'rel', 'hidden', 'data-verdict', 'data-action', 'data-current', 'data-question', 'data-final', 'data-arrived', 'data-poor', 'data-folded', 'aria-labelledby', 'aria-describedby', 'aria-live', 'aria-atomic', 'aria-expanded', 'viewBox', 'x', 'y', 'width', 'height', 'dy', 'r', 'cx', 'cy', 'transform'];
 
 /**
  * Every interface word of `labels`, with the placeholders each fills: read from the one
@@ -294,10 +294,12 @@ test(`${PAYLOADS.length} payloads in every text and link field of a checklist: s
           // went) and reads the summary back; every mount clears at the end.
           if (k % 8 === 0) {
             for (const action of ['share', 'summary']) {
-              q('[part="notice"]').textContent = '';
+              // The notice beside the buttons (a copy is confirmed where it was asked for).
+              const near = q('.card [part="notice"]');
+              near.textContent = '';
               q(`button[data-action="${action}"]`).click();
-              if (!(await waitFor(() => q('[part="notice"]').textContent !== ''))) wrong.push(`no notice after copying the ${action}`);
-              else if (q('[part="notice"]').textContent !== checklist.labels.copied) wrong.push(`copying the ${action} said ${q('[part="notice"]').textContent}`);
+              if (!(await waitFor(() => near.textContent !== ''))) wrong.push(`no notice after copying the ${action}`);
+              else if (near.textContent !== checklist.labels.copied) wrong.push(`copying the ${action} said ${near.textContent}`);
             }
             const summary = await navigator.clipboard.readText();
             if (!summary.includes(verdictTitle)) wrong.push('the copied summary lacks the verdict title as text');
@@ -306,15 +308,17 @@ test(`${PAYLOADS.length} payloads in every text and link field of a checklist: s
           const expect = [
             ['h2.title', checklist.title],
             ['.intro', checklist.intro],
-            ['h3.section-title', checklist.sections[0].title],
+            // A section's title is the first text of the button in its heading (the
+            // answers chosen follow it).
+            ['h3.section-title > button', checklist.sections[0].title, (e) => e?.firstChild?.textContent],
             ['legend .text', checklist.sections[0].questions[0].text],
             ['.help', checklist.sections[0].questions[0].help],
             ['label.option span', checklist.sections[0].questions[0].options[0].label],
             ['.result-heading', checklist.labels.verdict_heading],
             ['button[data-action="summary"]', checklist.labels.copy_summary],
           ];
-          for (const [sel, text] of expect) {
-            if (q(sel)?.textContent !== text) wrong.push(`${sel} reads ${JSON.stringify(q(sel)?.textContent)}, not ${JSON.stringify(text)}`);
+          for (const [sel, text, read = (e) => e?.textContent] of expect) {
+            if (read(q(sel)) !== text) wrong.push(`${sel} reads ${JSON.stringify(read(q(sel)))}, not ${JSON.stringify(text)}`);
           }
           // The bar: the invitation before any answer, a verdict's title after (or its
           // leaning, filled into the poisoned `leaning` label).

@@ -392,7 +392,7 @@ export function journey(name) {
       await waitReady(tab);
       await tab.click(() => document.querySelector('ai-cert-check').shadowRoot.querySelector('[part="actions"] [data-action="share"]'));
       const { copy, notice } = await tab.waitFor('the share link to be copied and the reader told', () => {
-        const notice = document.querySelector('ai-cert-check').shadowRoot.querySelector('[part="notice"]').textContent;
+        const notice = document.querySelector('ai-cert-check').shadowRoot.querySelector('.card [part="notice"]').textContent;
         const copy = window.__xb.copied[0];
         return copy?.done && notice && { copy, notice };
       });
@@ -407,6 +407,12 @@ export function journey(name) {
         assert.equal(await fresh.run(() => window.__xb.storedAtStart), 0, 'the fresh profile had nothing saved');
         assert.deepEqual(await fresh.run(checkedOf, 0), seen.checked, 'the link brought the same answers');
         assert.deepEqual(await fresh.run(verdictOf, 0), seen.verdict, 'and the same verdict');
+        // The page opens on the notice that says whose answers these are, whole in view.
+        const landing = await fresh.run(() => {
+          const r = document.querySelector('ai-cert-check').shadowRoot.querySelector('[part="shared"]').getBoundingClientRect();
+          return { top: r.top, bottom: r.bottom, height: innerHeight };
+        });
+        assert.ok(landing.top >= 0 && landing.bottom <= landing.height, `the shared notice is in view: ${JSON.stringify(landing)}`);
         await fresh.screenshot(`xbrowser-${name}-shared`);
         await step.clean(tab, fresh);
       } finally {
