@@ -6,10 +6,11 @@
 //     pkg/ai-cert-check-custom.js and pkg/ai-cert-check-custom_bg.wasm.
 //
 // Each page has a ceiling, which CI enforces (exit 1 above it), and the budget and goal
-// the issues set, printed with how far the page is from them. The own-checklist page's
-// ceiling is its budget (the architecture issue's 90 KB). The built-in page's ceiling is
-// its measured size with a few hundred bytes to spare, so that a change that adds bytes
-// fails; it is above that issue's 38 KB because the advice costs more than the budget
+// the issues set, printed with how far the page is from them. Each page's ceiling is its
+// measured size with a few hundred bytes to spare, so that a change that adds bytes
+// fails. The own-checklist page's is above its budget (the architecture issue's 90 KB)
+// since issues 23 to 28 (docs/performance.md, "What issues 23 to 28 cost"). The built-in
+// page's is above that issue's 38 KB because the advice costs more than the budget
 // leaves: built without the what-if search and the picture, both of which that same
 // issue asks for, the page is still 39,081 B. docs/performance.md, "Where the bytes go",
 // has the measured cost of each part. Lower that ceiling as the figure comes down.
@@ -24,8 +25,11 @@ import path from 'node:path';
 import { gzipSync, constants } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
-/** CI's ceiling for a page with the built-in checklist: 44,670 B measured when set. */
-export const BUILTIN_CEILING_BYTES = 44 * 1024;
+/**
+ * CI's ceiling for a page with the built-in checklist: 52,840 B measured when set (44,670 B
+ * before issues 23 to 28; docs/performance.md, "What issues 23 to 28 cost").
+ */
+export const BUILTIN_CEILING_BYTES = 52 * 1024;
 /**
  * The built-in page's budget (the reader-experience issue's 38 KB) and goal (the
  * performance issue's 30 KB): printed, not enforced; no build with the advice meets them
@@ -35,8 +39,11 @@ export const BUILTIN_BUDGET_BYTES = 38 * 1024;
 export const BUILTIN_GOAL_BYTES = 30 * 1024;
 /** The budget of a page that brings its own checklist (the architecture issue's 90 KB). */
 export const CUSTOM_BUDGET_BYTES = 90 * 1024;
-/** CI's ceiling for that page: its budget (91,977 B measured when set). */
-export const CUSTOM_CEILING_BYTES = CUSTOM_BUDGET_BYTES;
+/**
+ * CI's ceiling for that page: 104,777 B measured when set, above its budget since issues
+ * 23 to 28 (91,837 B before them; docs/performance.md has each change's cost).
+ */
+export const CUSTOM_CEILING_BYTES = 103 * 1024;
 
 export const BUILTIN_PAGE = ['ai-cert-check.js', 'ai-cert-check-core_bg.wasm'];
 export const CUSTOM_PAGE = ['ai-cert-check.js', 'ai-cert-check-custom.js', 'ai-cert-check-custom_bg.wasm'];
