@@ -53,7 +53,7 @@ test('on a version tag, the release runs the README\'s test command, then releas
   assert.match(release, new RegExp(`^ {8}run: ${command.replace(/\./g, '\\.')}$`, 'm'), 'runs the test command');
   // It makes the artifacts: the test command's release stage.
   const testSh = readFileSync(path.join(ROOT, 'scripts', 'test.sh'), 'utf8');
-  assert.match(testSh, /^\.\/scripts\/release\.sh --no-build$/m, 'the test command makes the release artifacts');
+  assert.match(testSh, /^ *\.\/scripts\/release\.sh --no-build$/m, 'the test command makes the release artifacts');
   assert.match(release, /image: rust:[\d.]+-bookworm/, 'on a fresh Debian with Rust, as the README says');
   assert.match(release, /The tag is the version Cargo\.toml says/);
   // The GitHub release gets the archive, the tarball and the hashes; npm gets the tarball.
