@@ -29,10 +29,11 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 /**
  * What the journey assumes of the built-in checklist, and nothing more: the answers it
  * clicks on the demo page, in order, as [question id, option id] (they must answer
- * every required question), and the verdict id they lead to.
+ * every required question, and the open ones that could still change the band: a
+ * verdict is final only then), and the verdict id they lead to.
  */
 export const JOURNEY = {
-  answers: STRONG,
+  answers: [...STRONG, ['expectations', 'none_of_these'], ['collecting', 'no']],
   verdict: 'worth_it',
 };
 
